@@ -1,0 +1,37 @@
+# framing — run the analysis on the bundled seeds, run the tests, measure speed.
+SWIFT ?= swift
+BIN := .build/release/framing
+DEBUG_BIN := .build/debug/framing
+OUT ?= out
+
+.PHONY: run test build release bench golden lint-lexicons setup clean
+
+setup:
+	@bash scripts/setup.sh
+
+build: setup
+	$(SWIFT) build
+
+release: setup
+	$(SWIFT) build -c release
+
+run: release
+	@mkdir -p $(OUT)
+	$(BIN) analyze --pretty seeds/*.txt > $(OUT)/seeds.json
+	@echo "wrote $(OUT)/seeds.json"
+
+test: setup
+	$(SWIFT) build
+	$(SWIFT) test --parallel
+
+golden: setup
+	FRAMING_RECORD_GOLDEN=1 $(SWIFT) test --filter Golden || true
+
+bench: release
+	$(BIN) bench $(if $(DIR),$(DIR),)
+
+lint-lexicons: build
+	$(DEBUG_BIN) lexicon check
+
+clean:
+	rm -rf .build $(OUT)

@@ -1,0 +1,36 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+  name: "framing",
+  platforms: [.macOS(.v13)],
+  products: [
+    .library(name: "FramingKit", targets: ["FramingKit"]),
+    .executable(name: "framing", targets: ["framing"]),
+  ],
+  dependencies: [
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+  ],
+  targets: [
+    .target(
+      name: "CICU",
+      linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
+    ),
+    .executableTarget(name: "lexicon-embedder", path: "Sources/lexicon-embedder"),
+    .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["lexicon-embedder"]),
+    .target(
+      name: "FramingKit",
+      dependencies: ["CICU", "Yams"],
+      plugins: ["EmbedLexicons"]
+    ),
+    .executableTarget(
+      name: "framing",
+      dependencies: ["FramingKit", .product(name: "ArgumentParser", package: "swift-argument-parser")]
+    ),
+    .target(name: "FramingTestSupport", dependencies: ["FramingKit"]),
+    .testTarget(name: "FramingKitTests", dependencies: ["FramingKit", "FramingTestSupport"]),
+    .testTarget(name: "FramingCLITests", dependencies: ["FramingKit", "FramingTestSupport"]),
+  ],
+  swiftLanguageModes: [.v5]
+)

@@ -1,0 +1,49 @@
+#ifndef CICU_H
+#define CICU_H
+// A small C surface over ICU with plain types only, so that Swift never sees <unicode/…> headers
+// (Foundation on Linux carries its own ICU module whose types would clash with them).
+#include <stdint.h>
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/// Detects the most likely charset of `bytes`. Writes its canonical name into `name` and returns the
+/// confidence (0–100), or -1 when ICU cannot tell.
+int32_t cicu_detect_charset(const char *bytes, int32_t length, char *name, int32_t name_capacity);
+
+/// Converts `bytes` in `charset` to UTF-16. Invalid or unmappable input becomes U+FFFD and is counted in
+/// `*invalid`. Returns the number of UTF-16 units written, the needed size (negated) when `capacity` is too
+/// small, or INT32_MIN when the charset is unknown.
+int32_t cicu_to_utf16(const char *charset, const char *bytes, int32_t length,
+                      uint16_t *out, int32_t capacity, int32_t *invalid);
+
+/// NFC-normalizes UTF-16 text. Returns the length written, or the needed size negated.
+int32_t cicu_nfc(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity);
+
+/// Full case folding (u_strFoldCase). Returns the length written, or the needed size negated.
+int32_t cicu_fold_case(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity);
+
+enum { CICU_BREAK_WORD = 0, CICU_BREAK_SENTENCE = 1 };
+
+/// Writes every boundary of `text` (including 0 and `length`) for the given break kind and locale into
+/// `boundaries`, with ICU's rule status for each into `statuses` (may be NULL). `capacity` must be at
+/// least length + 1. Returns the count, or -1 on error.
+int32_t cicu_boundaries(int32_t kind, const char *locale, const uint16_t *text, int32_t length,
+                        int32_t *boundaries, int32_t *statuses, int32_t capacity);
+
+/// Opaque transliterator handle; not safe for use from two threads at once.
+typedef struct cicu_transliterator cicu_transliterator;
+
+/// Opens a transliterator by ICU id ("Any-Latin; Latin-ASCII"). Returns NULL when the id is unknown.
+cicu_transliterator *cicu_transliterator_open(const char *identifier);
+
+/// Transliterates `text[0..<length]` in place; returns the new length, or the needed size negated.
+int32_t cicu_transliterate(cicu_transliterator *handle, uint16_t *text, int32_t length, int32_t capacity);
+
+void cicu_transliterator_close(cicu_transliterator *handle);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

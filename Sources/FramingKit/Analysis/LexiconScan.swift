@@ -1,0 +1,59 @@
+/// Raw lexicon hits of one article: every registry mention and every entry of every kind that fires,
+/// sentence by sentence. The analyzers read these; the benchmark times them.
+public struct LexiconHit: Hashable, Sendable {
+  public let kind: LexiconKind
+  /// Index of the entry in its file (for `.sources`, of the entity).
+  public let entry: Int
+  public let sentence: Int
+  public let tokens: Range<Int>
+  /// Indexes into `LexiconScan.mentions` of the mentions that filled slots.
+  public let fills: [Int]
+}
+
+/// A registry mention found in the text.
+public struct SourceMention: Hashable, Sendable {
+  public let entity: String
+  public let sentence: Int
+  public let tokens: Range<Int>
+  /// True when matched by a description ("rzecznik Kremla") rather than a name.
+  public let isDescription: Bool
+}
+
+public struct LexiconScan: Sendable {
+  public let mentions: [SourceMention]
+  public let hits: [LexiconHit]
+
+  /// Kinds scanned per sentence (abbreviations, boilerplate, function words and shapes are used by the text layer).
+  static let scannedKinds: [LexiconKind] = [.hedges, .reportingVerbs, .attribution, .clauseMarkers, .loaded, .naming]
+
+  public init(_ text: SegmentedText, lexicons: LexiconSet) {
+    guard let compiled = text.lexicon, let terms = text.terms else {
+      mentions = []
+      hits = []
+      return
+    }
+    var mentions: [SourceMention] = []
+    var hits: [LexiconHit] = []
+    for (sentenceIndex, sentence) in text.sentences.enumerated() {
+      let firstMention = mentions.count
+      for match in compiled.sourceIndex.matches(in: sentence.tokens, terms: terms) {
+        let name = compiled.sourceNames[match.payload]
+        mentions.append(SourceMention(entity: lexicons.entities[name.entity].id, sentence: sentenceIndex, tokens: match.tokens,
+                                      isDescription: name.isDescription))
+      }
+      let fills = SlotFills(mentions[firstMention...].enumerated().map { offset, mention in
+        (mention.tokens.lowerBound,
+         SlotFills.Fill(index: firstMention + offset, end: mention.tokens.upperBound,
+                        isPerson: lexicons.entity(mention.entity)?.person ?? false))
+      })
+      for kind in Self.scannedKinds {
+        guard let index = compiled.indexes[kind] else { continue }
+        for match in index.matches(in: sentence.tokens, terms: terms, fills: index.hasSlots ? fills : nil) {
+          hits.append(LexiconHit(kind: kind, entry: match.payload, sentence: sentenceIndex, tokens: match.tokens, fills: match.fills))
+        }
+      }
+    }
+    self.mentions = mentions
+    self.hits = hits
+  }
+}

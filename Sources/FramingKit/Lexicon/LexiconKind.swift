@@ -1,0 +1,63 @@
+/// A kind of lexicon file: one YAML file per kind and language (`lexicons/pl/hedges.yaml`), plus the
+/// cross-language source registry. Each kind has a closed set of categories and its own extra keys.
+public enum LexiconKind: String, CaseIterable, Codable, Hashable, Sendable {
+  case abbreviations
+  case boilerplate
+  case functionWords = "function-words"
+  case hedges
+  case reportingVerbs = "reporting-verbs"
+  case attribution
+  case clauseMarkers = "clause-markers"
+  case loaded
+  case naming
+  case shapes
+  case sources
+
+  /// The categories an entry of this kind may carry.
+  public var categories: [String] {
+    switch self {
+    case .abbreviations: ["inner", "ambiguous"]
+    case .boilerplate: ["skip-link", "menu", "share", "subscribe", "related", "cookie", "credit", "comments"]
+    case .functionWords: ["function-word"]
+    case .hedges: ["reportative", "epistemic", "approximator", "distancing", "shield", "booster"]
+    case .reportingVerbs: ["neutral", "distancing", "presupposing", "emotive"]
+    case .attribution: ["according-to", "reports", "citing"]
+    case .clauseMarkers: ["complementizer", "reported-mood", "anaphor"]
+    case .loaded: ["pejorative", "legitimizing", "euphemism", "state-narrative", "emotive"]
+    case .naming: ["naming-variant"]
+    case .shapes: ["shape"]
+    case .sources: ["government", "official", "state-media", "wire-agency", "independent-media", "opposition", "ngo",
+                    "international-org", "expert", "anonymous"]
+    }
+  }
+
+  /// Entry keys beyond the common ones (id, category, forms, polarity, weight, note, examples).
+  var extraKeys: [String] {
+    switch self {
+    case .loaded: ["applies_to"]
+    case .naming: ["refers_to", "side"]
+    case .shapes: ["suffixes", "prefixes", "min_length", "exclude"]
+    default: []
+    }
+  }
+
+  /// Whether patterns of this kind may use slots, shapes and gaps.
+  var allowsPatternElements: Bool {
+    switch self {
+    case .hedges, .reportingVerbs, .attribution, .clauseMarkers, .loaded, .naming: true
+    default: false
+    }
+  }
+}
+
+/// The sides a naming variant can be associated with.
+public enum NamingSide: String, CaseIterable, Codable, Sendable {
+  case russianUsage = "russian-usage"
+  case nationalUsage = "national-usage"
+  case neutral
+}
+
+/// Direction of a loaded term or stance.
+public enum Polarity: String, CaseIterable, Codable, Sendable {
+  case negative, positive, neutral
+}

@@ -1,0 +1,98 @@
+import Foundation
+
+/// The slots a pattern may leave for the source registry to fill.
+public enum SlotKind: String, CaseIterable, Hashable, Sendable {
+  /// Any registry entity.
+  case source
+  /// A registry entity that is a person.
+  case person
+}
+
+/// One element of a lexicon pattern.
+public enum PatternElement: Hashable, Sendable {
+  /// A word form, compared by folded key (and by loose key for words of four letters or more).
+  case word(FoldedKey)
+  /// A stem: any token whose folded or loose key starts with it.
+  case stem(FoldedKey)
+  /// A registry mention fills the slot.
+  case slot(SlotKind)
+  /// A word of a shape defined in the language's `shapes.yaml` (`<infinitive>`).
+  case shape(String)
+  /// Zero to `Pattern.maximumGap` tokens of the same sentence.
+  case gap
+}
+
+/// A lexicon form compiled into elements: "według {source}", "Łukaszenk*", "fügte … hinzu".
+public struct Pattern: Hashable, Sendable {
+  public static let maximumGap = 4
+  public static let maximumLength = 8
+
+  public let text: String
+  public let elements: [PatternElement]
+
+  public var slots: [SlotKind] {
+    elements.compactMap { if case .slot(let kind) = $0 { kind } else { nil } }
+  }
+
+  public var shapes: [String] {
+    elements.compactMap { if case .shape(let name) = $0 { name } else { nil } }
+  }
+
+  /// Parses a form. Throws a reason (without location) when the form is malformed.
+  static func parse(_ text: String, folder: KeyFolder, allowElements: Bool) throws(PatternSyntaxError) -> Pattern {
+    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    guard !trimmed.isEmpty else { throw PatternSyntaxError("empty form") }
+    var elements: [PatternElement] = []
+    for piece in trimmed.split(separator: " ", omittingEmptySubsequences: true) {
+      if piece.hasPrefix("{") && piece.hasSuffix("}") {
+        let name = String(piece.dropFirst().dropLast())
+        guard let kind = SlotKind(rawValue: name) else {
+          throw PatternSyntaxError("unknown slot '\(piece)' in form '\(text)'; slots are {source} and {person}")
+        }
+        guard allowElements else { throw PatternSyntaxError("slot '\(piece)' is not allowed in this kind of lexicon") }
+        elements.append(.slot(kind))
+      } else if piece.hasPrefix("<") && piece.hasSuffix(">") && piece.count > 2 {
+        guard allowElements else { throw PatternSyntaxError("shape '\(piece)' is not allowed in this kind of lexicon") }
+        elements.append(.shape(String(piece.dropFirst().dropLast())))
+      } else if piece == "…" {
+        guard allowElements else { throw PatternSyntaxError("gap '…' is not allowed in this kind of lexicon") }
+        elements.append(.gap)
+      } else {
+        let isStem = piece.hasSuffix("*")
+        let body = isStem ? String(piece.dropLast()) : String(piece)
+        if body.contains("*") { throw PatternSyntaxError("'*' may only end a token, in form '\(text)'") }
+        let units = Array(body.utf16)
+        let tokens = WordBreaker.pieces(units, locale: "root")
+        guard !tokens.isEmpty else { throw PatternSyntaxError("form '\(text)' has no word in '\(piece)'") }
+        for (index, token) in tokens.enumerated() {
+          let surface = String(decoding: units[token.start..<token.end], as: UTF16.self)
+          let key = folder.key(surface)
+          if isStem && index == tokens.count - 1 {
+            guard key.folded.unicodeScalars.count >= 3 else {
+              throw PatternSyntaxError("stem '\(piece)' is shorter than 3 letters; it would match too much")
+            }
+            elements.append(.stem(key))
+          } else {
+            elements.append(.word(key))
+          }
+        }
+      }
+    }
+    if elements.first == .gap || elements.last == .gap {
+      throw PatternSyntaxError("form '\(text)' starts or ends with a gap")
+    }
+    if elements.count > maximumLength {
+      throw PatternSyntaxError("form '\(text)' has \(elements.count) tokens; the limit is \(maximumLength)")
+    }
+    if elements.allSatisfy({ if case .slot = $0 { true } else if case .gap = $0 { true } else { false } }) {
+      throw PatternSyntaxError("form '\(text)' has no word of its own")
+    }
+    return Pattern(text: trimmed, elements: elements)
+  }
+}
+
+/// A malformed form; the loader adds the file and line.
+struct PatternSyntaxError: Error {
+  let reason: String
+  init(_ reason: String) { self.reason = reason }
+}

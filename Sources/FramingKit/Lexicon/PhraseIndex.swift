@@ -1,0 +1,261 @@
+/// Every word, stem and shape that the patterns of one language use, numbered as terms. A token is
+/// looked up once per distinct form (see `TermCache`); the phrase tries then walk term numbers.
+///
+/// Matching policy: a pattern word matches a token with the same folded key, or the same loose key
+/// when both have four letters or more (short words differ too often only by a diacritic: "ze"/"że");
+/// a stem matches a token whose folded or loose key starts with it; a shape matches by its rule.
+final class Vocabulary: @unchecked Sendable {
+  private var words: [String: Int32] = [:]
+  private var looseWords: [String: [Int32]] = [:]
+  private var stems: [String: Int32] = [:]
+  private var looseStems: [String: [Int32]] = [:]
+  private var shapeTerms: [String: Int32] = [:]
+  private(set) var shapes: [(term: Int32, shape: WordShape)] = []
+  private var longestStem = 0
+  private(set) var count: Int32 = 0
+
+  private func next() -> Int32 {
+    defer { count += 1 }
+    return count
+  }
+
+  func term(word key: FoldedKey) -> Int32 {
+    if let known = words[key.folded] { return known }
+    let term = next()
+    words[key.folded] = term
+    if key.loose.count >= 4 { looseWords[key.loose, default: []].append(term) }
+    return term
+  }
+
+  func term(stem key: FoldedKey) -> Int32 {
+    if let known = stems[key.folded] { return known }
+    let term = next()
+    stems[key.folded] = term
+    if key.loose != key.folded { looseStems[key.loose, default: []].append(term) }
+    longestStem = max(longestStem, key.folded.count, key.loose.count)
+    return term
+  }
+
+  /// The term of a named shape, or nil when the language defines no such shape.
+  func term(shape name: String) -> Int32? { shapeTerms[name] }
+
+  func define(shape name: String, _ shape: WordShape) {
+    guard shapeTerms[name] == nil else { return }
+    let term = next()
+    shapeTerms[name] = term
+    shapes.append((term, shape))
+  }
+
+  /// All terms a token with this key matches, sorted.
+  func terms(for key: FoldedKey) -> [Int32] {
+    var found: [Int32] = []
+    if let term = words[key.folded] { found.append(term) }
+    if key.loose.count >= 4, let terms = looseWords[key.loose] { found.append(contentsOf: terms) }
+    if longestStem > 0 {
+      collectStems(key.folded, from: stems, into: &found)
+      if key.loose != key.folded {
+        for prefix in prefixes(of: key.loose) { if let terms = looseStems[prefix] { found.append(contentsOf: terms) } }
+      }
+    }
+    for (term, shape) in shapes where shape.matches(key.folded) { found.append(term) }
+    if found.count > 1 {
+      found.sort()
+      var unique: [Int32] = []
+      for term in found where unique.last != term { unique.append(term) }
+      return unique
+    }
+    return found
+  }
+
+  private func collectStems(_ word: String, from table: [String: Int32], into found: inout [Int32]) {
+    for prefix in prefixes(of: word) { if let term = table[prefix] { found.append(term) } }
+  }
+
+  private func prefixes(of word: String) -> [String] {
+    var result: [String] = []
+    var index = word.startIndex
+    var length = 0
+    while index < word.endIndex && length < longestStem {
+      index = word.index(after: index)
+      length += 1
+      if length >= 3 { result.append(String(word[..<index])) }
+    }
+    return result
+  }
+}
+
+/// A compiled set of patterns (one lexicon kind of one language, or the registry's names in one
+/// language): a trie over terms, with slot and gap edges. Within one index the longest match wins;
+/// at equal length, the entry listed first. Matching never leaves the token range it is given
+/// (a sentence), and costs time linear in the number of tokens (pattern length is bounded).
+final class PhraseIndex: @unchecked Sendable {
+  struct Node {
+    var edges: [Int32: Int32] = [:]
+    var slots: [(kind: SlotKind, child: Int32)] = []
+    var gap: Int32 = -1
+    /// Index of the payload (entry) that ends here, or -1.
+    var terminal: Int32 = -1
+  }
+
+  /// A match: which payload, which tokens, and which registry mentions filled its slots.
+  struct Match: Hashable {
+    let payload: Int
+    let tokens: Range<Int>
+    let fills: [Int]
+  }
+
+  private var nodes: [Node] = [Node()]
+  let vocabulary: Vocabulary
+  private(set) var hasSlots = false
+
+  init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+
+  private func child(of node: Int32, term: Int32) -> Int32 {
+    if let next = nodes[Int(node)].edges[term] { return next }
+    nodes.append(Node())
+    let next = Int32(nodes.count - 1)
+    nodes[Int(node)].edges[term] = next
+    return next
+  }
+
+  /// Adds a pattern for a payload. Returns false when the pattern uses a shape the vocabulary lacks.
+  @discardableResult
+  func insert(_ pattern: Pattern, payload: Int) -> Bool {
+    var node: Int32 = 0
+    for element in pattern.elements {
+      switch element {
+      case .word(let key): node = child(of: node, term: vocabulary.term(word: key))
+      case .stem(let key): node = child(of: node, term: vocabulary.term(stem: key))
+      case .shape(let name):
+        guard let term = vocabulary.term(shape: name) else { return false }
+        node = child(of: node, term: term)
+      case .slot(let kind):
+        hasSlots = true
+        if let existing = nodes[Int(node)].slots.first(where: { $0.kind == kind }) {
+          node = existing.child
+        } else {
+          nodes.append(Node())
+          let next = Int32(nodes.count - 1)
+          nodes[Int(node)].slots.append((kind, next))
+          node = next
+        }
+      case .gap:
+        if nodes[Int(node)].gap < 0 {
+          nodes.append(Node())
+          nodes[Int(node)].gap = Int32(nodes.count - 1)
+        }
+        node = nodes[Int(node)].gap
+      }
+    }
+    let terminal = nodes[Int(node)].terminal
+    if terminal < 0 || Int(terminal) > payload { nodes[Int(node)].terminal = Int32(payload) }
+    return true
+  }
+
+  /// The longest match starting at token `start`, within `limit`.
+  func longestMatch(at start: Int, limit: Int, terms: TokenTerms, fills: SlotFills?) -> Match? {
+    var best: Match?
+    var stack: [(node: Int32, position: Int, fills: [Int])] = [(0, start, [])]
+    while let (nodeIndex, position, used) = stack.popLast() {
+      let node = nodes[Int(nodeIndex)]
+      if node.terminal >= 0, position > start {
+        let candidate = Match(payload: Int(node.terminal), tokens: start..<position, fills: used)
+        if let current = best {
+          if position > current.tokens.upperBound
+            || (position == current.tokens.upperBound && candidate.payload < current.payload) {
+            best = candidate
+          }
+        } else {
+          best = candidate
+        }
+      }
+      guard position < limit else { continue }
+      if !node.edges.isEmpty {
+        for term in terms[position] {
+          if let next = node.edges[term] { stack.append((next, position + 1, used)) }
+        }
+      }
+      if !node.slots.isEmpty, let fills {
+        for (kind, next) in node.slots {
+          for fill in fills.starting(at: position, kind: kind) where fill.end <= limit {
+            stack.append((next, fill.end, used + [fill.index]))
+          }
+        }
+      }
+      if node.gap >= 0 {
+        for skip in 0...Pattern.maximumGap where position + skip < limit {
+          stack.append((node.gap, position + skip, used))
+        }
+      }
+    }
+    return best
+  }
+
+  /// Non-overlapping matches in a token range, left to right, longest first at each position.
+  func matches(in range: Range<Int>, terms: TokenTerms, fills: SlotFills? = nil) -> [Match] {
+    var result: [Match] = []
+    var position = range.lowerBound
+    while position < range.upperBound {
+      if let match = longestMatch(at: position, limit: range.upperBound, terms: terms, fills: fills) {
+        result.append(match)
+        position = match.tokens.upperBound
+      } else {
+        position += 1
+      }
+    }
+    return result
+  }
+}
+
+/// The terms of every token of a document for one language's vocabulary (flat storage).
+struct TokenTerms {
+  private var flat: [Int32] = []
+  private var offsets: [Int32] = [0]
+
+  init(keys: [FoldedKey], cache: TermCache) {
+    flat.reserveCapacity(keys.count)
+    offsets.reserveCapacity(keys.count + 1)
+    for key in keys {
+      flat.append(contentsOf: cache.terms(for: key))
+      offsets.append(Int32(flat.count))
+    }
+  }
+
+  subscript(token: Int) -> ArraySlice<Int32> { flat[Int(offsets[token])..<Int(offsets[token + 1])] }
+}
+
+/// Per-worker memo of `Vocabulary.terms(for:)`, so each distinct form is looked up once.
+final class TermCache {
+  let vocabulary: Vocabulary
+  private var cache: [String: [Int32]] = [:]
+
+  init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+
+  func terms(for key: FoldedKey) -> [Int32] {
+    if let known = cache[key.folded] { return known }
+    let found = vocabulary.terms(for: key)
+    if cache.count > 400_000 { cache.removeAll(keepingCapacity: true) }
+    cache[key.folded] = found
+    return found
+  }
+}
+
+/// Registry mentions available to fill slots, by the token where they start.
+struct SlotFills {
+  struct Fill {
+    let index: Int
+    let end: Int
+    let isPerson: Bool
+  }
+
+  private var byStart: [Int: [Fill]] = [:]
+
+  init(_ fills: [(start: Int, fill: Fill)]) {
+    for (start, fill) in fills { byStart[start, default: []].append(fill) }
+  }
+
+  func starting(at token: Int, kind: SlotKind) -> [Fill] {
+    guard let fills = byStart[token] else { return [] }
+    return kind == .person ? fills.filter(\.isPerson) : fills
+  }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// A decoded article: NFC text with line ends normalized to "\n", plus what is known about it.
+/// Invariant: `utf16` and `text` hold the same characters, and `scalarOffset` maps every UTF-16
+/// index (0...utf16.count) to its code-point offset, so spans can be reported in code points.
+public struct Document: Sendable {
+  public let id: String
+  public let text: String
+  public let utf16: [UInt16]
+  public let scalarOffset: [Int32]
+  /// The charset the bytes were read as ("UTF-8", "windows-1250" …).
+  public let encoding: String
+  public let metadata: ArticleMetadata
+  /// Non-fatal problems met while decoding ("3 invalid byte sequences replaced with U+FFFD").
+  public let warnings: [String]
+
+  public init(id: String, normalizedUTF16 units: [UInt16], encoding: String = "UTF-8",
+              metadata: ArticleMetadata = ArticleMetadata(), warnings: [String] = []) {
+    self.id = id
+    self.utf16 = units
+    self.text = String(decoding: units, as: UTF16.self)
+    var offsets = [Int32](repeating: 0, count: units.count + 1)
+    var scalar: Int32 = 0
+    var index = 0
+    while index < units.count {
+      offsets[index] = scalar
+      if UTF16.isLeadSurrogate(units[index]), index + 1 < units.count, UTF16.isTrailSurrogate(units[index + 1]) {
+        offsets[index + 1] = scalar
+        index += 2
+      } else {
+        index += 1
+      }
+      scalar += 1
+    }
+    offsets[units.count] = scalar
+    self.scalarOffset = offsets
+    self.encoding = encoding
+    self.metadata = metadata
+    self.warnings = warnings
+  }
+
+  /// Builds a document from text already in memory (normalizes it first).
+  public init(id: String, text: String, metadata: ArticleMetadata = ArticleMetadata()) {
+    self.init(id: id, normalizedUTF16: TextDecoder.normalize(Array(text.utf16)), metadata: metadata)
+  }
+
+  /// Number of code points in the text.
+  public var scalarCount: Int { Int(scalarOffset[utf16.count]) }
+
+  /// The code-point span of a UTF-16 range.
+  public func span(utf16 start: Int, _ end: Int) -> TextSpan {
+    TextSpan(start: Int(scalarOffset[start]), end: Int(scalarOffset[end]))
+  }
+
+  /// The text of a UTF-16 range.
+  public func string(utf16 start: Int, _ end: Int) -> String {
+    utf16.withUnsafeBufferPointer { String(decoding: UnsafeBufferPointer(rebasing: $0[start..<end]), as: UTF16.self) }
+  }
+}
+
+/// What is known about an article besides its text; every field is optional.
+public struct ArticleMetadata: Codable, Hashable, Sendable {
+  public var title: String?
+  public var outlet: String?
+  public var published: String?
+  public var url: String?
+  public var language: String?
+  public var byline: String?
+
+  public init(title: String? = nil, outlet: String? = nil, published: String? = nil, url: String? = nil,
+              language: String? = nil, byline: String? = nil) {
+    self.title = title
+    self.outlet = outlet
+    self.published = published
+    self.url = url
+    self.language = language
+    self.byline = byline
+  }
+}

@@ -1,0 +1,106 @@
+import CICU
+
+/// Swift face of the C target: every ICU service the text layer needs, over plain UTF-16 buffers.
+enum ICU {
+  /// Runs an ICU call that fills an output buffer, growing the buffer once when ICU asks for more.
+  private static func fill(initialCapacity: Int, _ body: (UnsafeMutablePointer<UInt16>, Int32) -> Int32) -> [UInt16]? {
+    var capacity = max(initialCapacity, 16)
+    for _ in 0..<2 {
+      var out = [UInt16](repeating: 0, count: capacity)
+      let written = out.withUnsafeMutableBufferPointer { body($0.baseAddress!, Int32(capacity)) }
+      if written == Int32.min { return nil }
+      if written >= 0 {
+        out.removeSubrange(Int(written)...)
+        return out
+      }
+      capacity = Int(-written) + 1
+    }
+    return nil
+  }
+
+  /// ICU's best guess at a byte sequence's charset, with its confidence (0–100).
+  static func detectCharset(_ bytes: [UInt8]) -> (name: String, confidence: Int)? {
+    var name = [CChar](repeating: 0, count: 64)
+    let confidence = bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { cicu_detect_charset($0.baseAddress, Int32($0.count), &name, 64) }
+    }
+    guard confidence >= 0 else { return nil }
+    return (String(cString: name), Int(confidence))
+  }
+
+  /// Converts bytes from a named charset; nil when ICU does not know the charset.
+  static func toUTF16(_ bytes: [UInt8], charset: String) -> (units: [UInt16], invalid: Int)? {
+    var invalid: Int32 = 0
+    let units = bytes.withUnsafeBufferPointer { buffer in
+      buffer.withMemoryRebound(to: CChar.self) { input in
+        fill(initialCapacity: input.count + 1) { out, capacity in
+          cicu_to_utf16(charset, input.baseAddress, Int32(input.count), out, capacity, &invalid)
+        }
+      }
+    }
+    guard let units else { return nil }
+    return (units, Int(invalid))
+  }
+
+  static func nfc(_ units: [UInt16]) -> [UInt16] {
+    units.withUnsafeBufferPointer { input in
+      fill(initialCapacity: input.count + input.count / 8) { out, capacity in
+        cicu_nfc(input.baseAddress, Int32(input.count), out, capacity)
+      }
+    } ?? units
+  }
+
+  static func foldCase(_ units: UnsafeBufferPointer<UInt16>) -> [UInt16] {
+    fill(initialCapacity: units.count + 4) { out, capacity in
+      cicu_fold_case(units.baseAddress, Int32(units.count), out, capacity)
+    } ?? Array(units)
+  }
+
+  enum BreakKind { case word, sentence }
+
+  /// All boundaries (with ICU rule statuses) of one break kind over the whole buffer.
+  static func boundaries(_ kind: BreakKind, locale: String, in units: [UInt16]) -> (positions: [Int32], statuses: [Int32]) {
+    let capacity = units.count + 2
+    var positions = [Int32](repeating: 0, count: capacity)
+    var statuses = [Int32](repeating: 0, count: capacity)
+    let count = units.withUnsafeBufferPointer { text in
+      positions.withUnsafeMutableBufferPointer { p in
+        statuses.withUnsafeMutableBufferPointer { s in
+          cicu_boundaries(kind == .word ? Int32(CICU_BREAK_WORD) : Int32(CICU_BREAK_SENTENCE), locale,
+                          text.baseAddress, Int32(text.count), p.baseAddress, s.baseAddress, Int32(capacity))
+        }
+      }
+    }
+    let n = max(Int(count), 0)
+    return (Array(positions.prefix(n)), Array(statuses.prefix(n)))
+  }
+}
+
+/// An ICU transliterator (for example "Any-Latin; Latin-ASCII"). Not thread-safe: one per worker.
+final class Transliterator {
+  private let handle: OpaquePointer
+
+  init?(_ identifier: String) {
+    guard let handle = cicu_transliterator_open(identifier) else { return nil }
+    self.handle = handle
+  }
+
+  deinit { cicu_transliterator_close(handle) }
+
+  func transliterate(_ units: [UInt16]) -> [UInt16] {
+    var capacity = units.count * 3 + 8
+    for _ in 0..<3 {
+      var buffer = units + [UInt16](repeating: 0, count: capacity - units.count)
+      let length = buffer.withUnsafeMutableBufferPointer {
+        cicu_transliterate(handle, $0.baseAddress, Int32(units.count), Int32(capacity))
+      }
+      if length >= 0 {
+        buffer.removeSubrange(Int(length)...)
+        return buffer
+      }
+      if length == Int32.min { return units }
+      capacity = Int(-length) + 8
+    }
+    return units
+  }
+}

@@ -1,0 +1,99 @@
+/// A word or punctuation mark, with its keys for lexicon matching.
+public struct Token: Sendable {
+  public let span: TextSpan
+  let utf16Start: Int32
+  let utf16End: Int32
+  public let isWord: Bool
+  public let key: FoldedKey
+}
+
+/// A sentence of the body (or the title), with the tokens inside it.
+public struct Sentence: Sendable {
+  public let span: TextSpan
+  public let tokens: Range<Int>
+  /// Index into `paragraphs`, or -1 for the title.
+  public let paragraph: Int
+  public var isTitle: Bool { paragraph < 0 }
+  let utf16Start: Int
+  let utf16End: Int
+}
+
+/// A language guess with its confidence (share of function-word evidence, 0–1).
+public struct LanguageGuess: Hashable, Codable, Sendable {
+  public let language: Language
+  public let confidence: Double
+}
+
+/// A body paragraph (one line of the input).
+public struct Paragraph: Sendable {
+  public let span: TextSpan
+  public let language: LanguageGuess
+  public let sentences: Range<Int>
+}
+
+/// A line or run of page chrome, kept as a span with the reason it was set aside.
+public struct BoilerplateSpan: Hashable, Codable, Sendable {
+  public let span: TextSpan
+  /// A boilerplate category from the lexicon ("menu", "share" …), or "headline-run", "repeated".
+  public let reason: String
+  public let text: String
+}
+
+/// A photo or video credit line ("Źródło: Fot. PAP/EPA/…").
+public struct CreditSpan: Hashable, Codable, Sendable {
+  public let span: TextSpan
+  public let text: String
+}
+
+/// A span of text between quotation marks.
+public struct Quotation: Hashable, Codable, Sendable {
+  public enum Kind: String, Codable, Sendable {
+    /// Clause-like quoted speech or writing.
+    case quotation
+    /// A short phrase set in quotes to keep it at a distance („rozwiązywaniu problemów”).
+    case scareQuote = "scare-quote"
+  }
+
+  /// From the opening mark to the closing mark, both included.
+  public let span: TextSpan
+  /// The quoted text without its marks.
+  public let inner: TextSpan
+  public let kind: Kind
+  /// 0 for outermost quotes, 1 for quotes inside them …
+  public let depth: Int
+  /// False when the closing mark was missing and the quote was closed at the paragraph end.
+  public let closed: Bool
+}
+
+/// The output of the text layer, read-only from here on: language, chrome set aside, title,
+/// paragraphs, sentences, tokens with keys and quotation spans, all with code-point offsets.
+public struct SegmentedText: Sendable {
+  public let document: Document
+  public let language: LanguageGuess
+  public let boilerplate: [BoilerplateSpan]
+  public let credits: [CreditSpan]
+  public let paragraphs: [Paragraph]
+  /// The title first when there is one (`isTitle`), then the body sentences in order.
+  public let sentences: [Sentence]
+  public let tokens: [Token]
+  public let quotations: [Quotation]
+  public let warnings: [String]
+  /// The lexicons compiled for `language` (nil for undetermined text) and each token's terms in them.
+  let lexicon: CompiledLanguage?
+  let terms: TokenTerms?
+
+  public var title: Sentence? { sentences.first?.isTitle == true ? sentences.first : nil }
+
+  /// The text of a span.
+  public func text(_ span: TextSpan) -> String {
+    let scalars = document.text.unicodeScalars
+    let start = scalars.index(scalars.startIndex, offsetBy: span.start)
+    let end = scalars.index(start, offsetBy: span.length)
+    return String(scalars[start..<end])
+  }
+
+  func text(utf16 start: Int, _ end: Int) -> String { document.string(utf16: start, end) }
+
+  /// Number of word tokens (not punctuation) in a token range.
+  public func wordCount(_ range: Range<Int>) -> Int { tokens[range].reduce(0) { $0 + ($1.isWord ? 1 : 0) } }
+}

@@ -1,0 +1,297 @@
+/// Turns a `Document` into `SegmentedText`: tokens with keys, language, boilerplate and credit lines,
+/// title, paragraphs, sentences and quotations. Holds per-worker caches, so each worker owns one.
+///
+/// Sentences are ICU's, merged back where ICU split after an abbreviation of the language's
+/// `abbreviations.yaml` (always for `inner` ones, before a lowercase word or a digit for `ambiguous`
+/// ones), after an initial ("G."), or before a dash-led or lowercase continuation of direct speech
+/// ("– Trzeba to zrobić! – mówił Łukaszenka." stays one sentence).
+public final class Segmenter {
+  public let lexicons: LexiconSet
+  let folder = KeyFolder()
+  private var termCaches: [Language: TermCache] = [:]
+  /// A line with more words than this is never headline-like.
+  static let headlineMaximumWords = 16
+  /// This many headline-like lines in a row are a teaser list, not article text.
+  static let headlineRunMinimum = 3
+
+  public init(lexicons: LexiconSet) { self.lexicons = lexicons }
+
+  func termCache(_ language: Language) -> TermCache? {
+    if let cache = termCaches[language] { return cache }
+    guard let compiled = lexicons.compiled[language] else { return nil }
+    let cache = TermCache(vocabulary: compiled.vocabulary)
+    termCaches[language] = cache
+    return cache
+  }
+
+  public func segment(_ document: Document, language forced: Language? = nil) -> SegmentedText {
+    let units = document.utf16
+    let tokens = tokenize(document)
+    let lines = Self.lines(units, tokens: tokens)
+    let guess = forced.map { LanguageGuess(language: $0, confidence: 1) }
+      ?? identifyLanguage(tokens[...], units: units)
+      ?? document.metadata.language.flatMap(Language.init(rawValue:)).map { LanguageGuess(language: $0, confidence: 0) }
+      ?? LanguageGuess(language: .und, confidence: 0)
+    let compiled = lexicons.compiled[guess.language]
+    let terms = termCache(guess.language).map { TokenTerms(keys: tokens.map(\.key), cache: $0) }
+
+    let classes = classify(lines, tokens: tokens, units: units, compiled: compiled, terms: terms)
+    var boilerplate: [BoilerplateSpan] = []
+    var credits: [CreditSpan] = []
+    var bodyLines: [Line] = []
+    var titleLine: Line?
+    for (line, lineClass) in zip(lines, classes) {
+      switch lineClass {
+      case .blank: break
+      case .boilerplate(let reason):
+        boilerplate.append(BoilerplateSpan(span: document.span(utf16: line.start, line.end), reason: reason,
+                                           text: document.string(utf16: line.start, line.end)))
+      case .credit:
+        credits.append(CreditSpan(span: document.span(utf16: line.start, line.end), text: document.string(utf16: line.start, line.end)))
+      case .title: titleLine = line
+      case .body: bodyLines.append(line)
+      }
+    }
+
+    let breaks = ICU.boundaries(.sentence, locale: guess.language.locale, in: units).positions
+    var sentences: [Sentence] = []
+    var paragraphs: [Paragraph] = []
+    var quotations: [Quotation] = []
+    if let titleLine {
+      sentences.append(Sentence(span: document.span(utf16: titleLine.start, titleLine.end), tokens: titleLine.tokens,
+                                paragraph: -1, utf16Start: titleLine.start, utf16End: titleLine.end))
+      quotations += QuotationFinder.find(in: titleLine.start..<titleLine.end, document: document, tokens: tokens)
+    }
+    for line in bodyLines {
+      let first = sentences.count
+      for range in sentenceRanges(line, breaks: breaks, units: units, compiled: compiled) {
+        let tokenRange = Self.tokenRange(tokens, from: range.lowerBound, to: range.upperBound, within: line.tokens)
+        sentences.append(Sentence(span: document.span(utf16: range.lowerBound, range.upperBound), tokens: tokenRange,
+                                  paragraph: paragraphs.count, utf16Start: range.lowerBound, utf16End: range.upperBound))
+      }
+      let language = identifyLanguage(tokens[line.tokens], units: units) ?? LanguageGuess(language: guess.language, confidence: 0)
+      paragraphs.append(Paragraph(span: document.span(utf16: line.start, line.end), language: language,
+                                  sentences: first..<sentences.count))
+      quotations += QuotationFinder.find(in: line.start..<line.end, document: document, tokens: tokens)
+    }
+    return SegmentedText(document: document, language: guess, boilerplate: boilerplate, credits: credits,
+                         paragraphs: paragraphs, sentences: sentences, tokens: tokens, quotations: quotations,
+                         warnings: document.warnings, lexicon: compiled, terms: terms)
+  }
+
+  // MARK: - Tokens and lines
+
+  private func tokenize(_ document: Document) -> [Token] {
+    let units = document.utf16
+    return units.withUnsafeBufferPointer { buffer in
+      WordBreaker.pieces(units, locale: "root").map { piece in
+        let form = String(decoding: UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]), as: UTF16.self)
+        return Token(span: document.span(utf16: piece.start, piece.end), utf16Start: Int32(piece.start),
+                     utf16End: Int32(piece.end), isWord: piece.isWord, key: folder.key(form))
+      }
+    }
+  }
+
+  struct Line {
+    /// UTF-16 range with surrounding whitespace trimmed.
+    let start: Int
+    let end: Int
+    let tokens: Range<Int>
+    var isBlank: Bool { tokens.isEmpty }
+  }
+
+  static func lines(_ units: [UInt16], tokens: [Token]) -> [Line] {
+    var lines: [Line] = []
+    var lineStart = 0
+    var tokenIndex = 0
+    var position = 0
+    while position <= units.count {
+      if position == units.count || units[position] == 0x0A {
+        var start = lineStart, end = position
+        while start < end && TextDecoder.isWhitespace(units[start]) { start += 1 }
+        while end > start && TextDecoder.isWhitespace(units[end - 1]) { end -= 1 }
+        let firstToken = tokenIndex
+        while tokenIndex < tokens.count && Int(tokens[tokenIndex].utf16Start) < position { tokenIndex += 1 }
+        lines.append(Line(start: start, end: end, tokens: firstToken..<tokenIndex))
+        lineStart = position + 1
+      }
+      position += 1
+    }
+    return lines
+  }
+
+  static func tokenRange(_ tokens: [Token], from start: Int, to end: Int, within range: Range<Int>) -> Range<Int> {
+    var low = range.lowerBound
+    while low < range.upperBound && Int(tokens[low].utf16Start) < start { low += 1 }
+    var high = low
+    while high < range.upperBound && Int(tokens[high].utf16End) <= end { high += 1 }
+    return low..<high
+  }
+
+  // MARK: - Language
+
+  /// Votes of function words, each counted for the languages of its script that list it.
+  func identifyLanguage(_ tokens: ArraySlice<Token>, units: [UInt16]) -> LanguageGuess? {
+    var votes: [Language: Int] = [:]
+    var total = 0
+    for token in tokens where token.isWord {
+      let cyrillic = (0x0400...0x052F).contains(units[Int(token.utf16Start)])
+      var counted = false
+      for language in Language.analyzed where language.isCyrillic == cyrillic {
+        if lexicons.compiled[language]?.functionWords.contains(token.key.folded) == true {
+          votes[language, default: 0] += 1
+          counted = true
+        }
+      }
+      if counted { total += 1 }
+    }
+    guard total >= 3, let best = votes.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else {
+      return nil
+    }
+    let confidence = Double(best.value) / Double(votes.values.reduce(0, +))
+    return LanguageGuess(language: best.key, confidence: (confidence * 1000).rounded() / 1000)
+  }
+
+  // MARK: - Lines
+
+  enum LineClass: Equatable {
+    case blank, body, title, credit
+    case boilerplate(String)
+  }
+
+  private func classify(_ lines: [Line], tokens: [Token], units: [UInt16], compiled: CompiledLanguage?,
+                        terms: TokenTerms?) -> [LineClass] {
+    var classes = [LineClass](repeating: .body, count: lines.count)
+    var seen: Set<String> = []
+    var headlineLike = [Bool](repeating: false, count: lines.count)
+    for (index, line) in lines.enumerated() {
+      if line.isBlank { classes[index] = .blank; continue }
+      if let compiled, let terms, let index2 = compiled.indexes[.boilerplate],
+         let match = index2.longestMatch(at: line.tokens.lowerBound, limit: line.tokens.upperBound, terms: terms, fills: nil) {
+        let category = lexicons.entries(.boilerplate, compiled.language)[match.payload].category
+        let rest = tokens[match.tokens.upperBound..<line.tokens.upperBound]
+        switch category {
+        case "skip-link", "menu":
+          if !rest.contains(where: \.isWord) { classes[index] = .boilerplate(category); continue }
+        case "credit":
+          classes[index] = .credit; continue
+        default:
+          classes[index] = .boilerplate(category); continue
+        }
+      }
+      let text = String(decoding: units[line.start..<line.end], as: UTF16.self)
+      if !seen.insert(text).inserted { classes[index] = .boilerplate("repeated"); continue }
+      headlineLike[index] = isHeadlineLike(line, tokens: tokens, units: units)
+    }
+    // Runs of headline-like lines (blank lines do not break a run; anything else does).
+    var run: [Int] = []
+    func closeRun() {
+      if run.count >= Self.headlineRunMinimum { for index in run { classes[index] = .boilerplate("headline-run") } }
+      run.removeAll()
+    }
+    for index in lines.indices {
+      if classes[index] == .blank { continue }
+      if classes[index] == .body && headlineLike[index] { run.append(index) } else { closeRun() }
+    }
+    closeRun()
+    // The title: the first remaining line, when it reads like a headline and text follows it.
+    if let first = lines.indices.first(where: { classes[$0] == .body }), headlineLike[first],
+       lines.indices.contains(where: { $0 > first && classes[$0] == .body }) {
+      classes[first] = .title
+    }
+    return classes
+  }
+
+  /// Short, and not ending like a sentence of running text (".", ":", ";", ",").
+  private func isHeadlineLike(_ line: Line, tokens: [Token], units: [UInt16]) -> Bool {
+    let words = tokens[line.tokens].reduce(0) { $0 + ($1.isWord ? 1 : 0) }
+    guard words > 0 && words <= Self.headlineMaximumWords else { return false }
+    var end = line.end
+    while end > line.start, Self.closingMarks.contains(units[end - 1]) { end -= 1 }
+    guard end > line.start else { return false }
+    return !Self.runningTextEnds.contains(units[end - 1])
+  }
+
+  private static let closingMarks: Set<UInt16> = Set("”“»«\"')]’›".utf16)
+  private static let runningTextEnds: Set<UInt16> = Set(".:;,…".utf16)
+
+  // MARK: - Sentences
+
+  private func sentenceRanges(_ line: Line, breaks: [Int32], units: [UInt16], compiled: CompiledLanguage?) -> [Range<Int>] {
+    var cuts: [Int] = [line.start]
+    for position in breaks where Int(position) > line.start && Int(position) < line.end {
+      cuts.append(Int(position))
+    }
+    cuts.append(line.end)
+    var ranges: [Range<Int>] = []
+    var start = cuts[0]
+    for cut in cuts.dropFirst().dropLast() {
+      if shouldJoin(units, sentenceStart: start, at: cut, lineEnd: line.end, compiled: compiled) { continue }
+      ranges.append(start..<cut)
+      start = cut
+    }
+    ranges.append(start..<line.end)
+    return ranges.compactMap { range in
+      var low = range.lowerBound, high = range.upperBound
+      while low < high && TextDecoder.isWhitespace(units[low]) { low += 1 }
+      while high > low && TextDecoder.isWhitespace(units[high - 1]) { high -= 1 }
+      return low < high ? low..<high : nil
+    }
+  }
+
+  private static let dashes: Set<UInt16> = [0x2013, 0x2014, 0x2012, 0x2015, 0x2D]
+
+  private func shouldJoin(_ units: [UInt16], sentenceStart: Int, at cut: Int, lineEnd: Int, compiled: CompiledLanguage?) -> Bool {
+    // What follows the break.
+    var next = cut
+    while next < lineEnd && TextDecoder.isWhitespace(units[next]) { next += 1 }
+    guard next < lineEnd else { return true }
+    var afterDash = next
+    if Self.dashes.contains(units[next]) {
+      afterDash += 1
+      while afterDash < lineEnd && TextDecoder.isWhitespace(units[afterDash]) { afterDash += 1 }
+    }
+    let nextScalar = Self.scalar(units, at: afterDash < lineEnd ? afterDash : next)
+    let nextIsLower = nextScalar.properties.isLowercase
+    let nextIsDigit = nextScalar.properties.numericType != nil
+    if nextIsLower { return true }
+    if !nextScalar.properties.isAlphabetic && !nextIsDigit && !Self.dashes.contains(units[next])
+      && !Self.openingMarks.contains(units[next]) { return true }
+    // What precedes it.
+    var end = cut
+    while end > sentenceStart && TextDecoder.isWhitespace(units[end - 1]) { end -= 1 }
+    guard end > sentenceStart, units[end - 1] == 0x2E else { return false }
+    // An initial: one capital letter and a full stop.
+    if end - 2 >= sentenceStart, Self.scalar(units, at: end - 2).properties.isUppercase,
+       end - 3 < sentenceStart || !Self.scalar(units, at: end - 3).properties.isAlphabetic {
+      return true
+    }
+    guard let compiled else { return false }
+    let tailStart = max(sentenceStart, end - 16)
+    let tail = units.withUnsafeBufferPointer { ICU.foldCase(UnsafeBufferPointer(rebasing: $0[tailStart..<end])) }
+    let tailString = String(decoding: tail, as: UTF16.self)
+    for (form, ambiguous) in compiled.abbreviations where tailString.hasSuffix(form) {
+      let before = tailString.dropLast(form.count).last
+      if let before, before.isLetter || before.isNumber { continue }
+      if tailString.count == form.count && tailStart > sentenceStart {
+        let previous = Self.scalar(units, at: tailStart - 1)
+        if previous.properties.isAlphabetic || previous.properties.numericType != nil { continue }
+      }
+      return !ambiguous || nextIsLower || nextIsDigit
+    }
+    return false
+  }
+
+  private static let openingMarks: Set<UInt16> = Set("„“«»\"‚‹(".utf16)
+
+  static func scalar(_ units: [UInt16], at index: Int) -> Unicode.Scalar {
+    let unit = units[index]
+    if UTF16.isLeadSurrogate(unit), index + 1 < units.count {
+      return Unicode.Scalar(UInt32(0x10000) + (UInt32(unit - 0xD800) << 10) + UInt32(units[index + 1] - 0xDC00)) ?? " "
+    }
+    if UTF16.isTrailSurrogate(unit), index > 0 {
+      return scalar(units, at: index - 1)
+    }
+    return Unicode.Scalar(unit) ?? " "
+  }
+}

@@ -1,0 +1,38 @@
+/// Splits UTF-16 text into tokens at ICU word boundaries, dropping whitespace. Words (letters or
+/// digits) and punctuation marks both become tokens; each punctuation mark is a token of its own.
+/// Lexicon patterns are split by the same rules, so text and lexicon always agree on token edges.
+enum WordBreaker {
+  struct Piece {
+    let start: Int
+    let end: Int
+    /// True for ICU word statuses of letters, numbers, kana and ideographs.
+    let isWord: Bool
+  }
+
+  static func pieces(_ units: [UInt16], locale: String) -> [Piece] {
+    let (positions, statuses) = ICU.boundaries(.word, locale: locale, in: units)
+    var result: [Piece] = []
+    result.reserveCapacity(positions.count / 2)
+    var index = 1
+    while index < positions.count {
+      let start = Int(positions[index - 1]), end = Int(positions[index])
+      let status = statuses[index]
+      if status >= 100 {
+        result.append(Piece(start: start, end: end, isWord: true))
+      } else {
+        // Not a word: one token per non-space character (ICU keeps runs like "..." or " – " together).
+        var position = start
+        while position < end {
+          let unit = units[position]
+          let width = UTF16.isLeadSurrogate(unit) && position + 1 < end ? 2 : 1
+          if !TextDecoder.isWhitespace(unit) && unit != 0x0A && unit != 0x0D {
+            result.append(Piece(start: position, end: position + width, isWord: false))
+          }
+          position += width
+        }
+      }
+      index += 1
+    }
+    return result
+  }
+}

@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import FramingKit
+
+extension Framing {
+  struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+      abstract: "Analyze articles and print one JSON document per article.")
+
+    @Argument(help: "Article files to analyze; '-' reads one article from standard input.")
+    var files: [String] = []
+
+    @Flag(help: "Indent the JSON for reading.")
+    var pretty = false
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var lexiconOptions: LexiconOptions
+
+    func validate() throws {
+      if files.isEmpty { throw ValidationError("no input; pass one or more article files, or '-' for standard input") }
+    }
+
+    func run() throws {
+      let lexicons = try lexiconOptions.load()
+      let segmenter = Segmenter(lexicons: lexicons)
+      var failed = 0
+      for path in files {
+        do {
+          let document = try ArticleSource(path: path).read(decoder: input.decoder)
+          for warning in document.warnings { Console.warn(warning) }
+          let segmented = segmenter.segment(document, language: input.language)
+          print(JSONOutput.encode(TextLayerReport(segmented), pretty: pretty))
+        } catch {
+          Console.error(error.description)
+          failed += 1
+        }
+      }
+      if failed > 0 { throw ExitCode(1) }
+    }
+  }
+}
+
+/// Messages to standard error, one line each.
+enum Console {
+  static func error(_ message: String) { FileHandle.standardError.write(Data("error: \(message)\n".utf8)) }
+  static func warn(_ message: String) { FileHandle.standardError.write(Data("warning: \(message)\n".utf8)) }
+}

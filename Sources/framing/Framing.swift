@@ -1,0 +1,12 @@
+import ArgumentParser
+import FramingKit
+
+@main
+struct Framing: ParsableCommand {
+  static let configuration = CommandConfiguration(
+    abstract: "Measure how news articles are framed: sources, voice, hedges and loaded terms.",
+    version: FramingVersion.tool,
+    subcommands: [Analyze.self, LexiconCommand.self, Bench.self],
+    defaultSubcommand: Analyze.self
+  )
+}

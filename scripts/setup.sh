@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Installs what building and testing framing needs, when it is missing: ICU headers and Python's
+# jsonschema (used by the tests to validate JSON output).
+set -euo pipefail
+need_apt=()
+if [ ! -f /usr/include/unicode/ubrk.h ]; then need_apt+=(libicu-dev); fi
+if ! command -v python3 >/dev/null 2>&1; then need_apt+=(python3 python3-pip); fi
+if [ ${#need_apt[@]} -gt 0 ]; then
+  if [ "$(id -u)" -eq 0 ]; then SUDO=""; else SUDO="sudo"; fi
+  echo "installing ${need_apt[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
+fi
+if ! python3 -c 'import jsonschema, yaml' >/dev/null 2>&1; then
+  python3 -m pip install --quiet jsonschema pyyaml || python3 -m pip install --quiet --break-system-packages jsonschema pyyaml
+fi
