@@ -5,13 +5,19 @@ import FramingKit
 extension Framing {
   struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
-      abstract: "Analyze articles and print one JSON document per article.")
+      abstract: "Score articles and print one framing profile (JSON) per article.")
 
     @Argument(help: "Article files to analyze; '-' reads one article from standard input.")
     var files: [String] = []
 
     @Flag(help: "Indent the JSON for reading.")
     var pretty = false
+
+    @Flag(help: "Embed the normalized text in each profile, so spans can be checked without the source file.")
+    var includeText = false
+
+    @Flag(help: "Print only the text layer (language, boilerplate, paragraphs, sentences, quotations).")
+    var textLayer = false
 
     @OptionGroup var input: InputOptions
     @OptionGroup var lexiconOptions: LexiconOptions
@@ -22,14 +28,18 @@ extension Framing {
 
     func run() throws {
       let lexicons = try lexiconOptions.load()
-      let segmenter = Segmenter(lexicons: lexicons)
+      let pipeline = Pipeline(lexicons: lexicons)
+      pipeline.includeText = includeText
       var failed = 0
       for path in files {
         do {
           let document = try ArticleSource(path: path).read(decoder: input.decoder)
           for warning in document.warnings { Console.warn(warning) }
-          let segmented = segmenter.segment(document, language: input.language)
-          print(JSONOutput.encode(TextLayerReport(segmented), pretty: pretty))
+          if textLayer {
+            print(JSONOutput.encode(TextLayerReport(pipeline.segmenter.segment(document, language: input.language)), pretty: pretty))
+          } else {
+            print(JSONOutput.encode(pipeline.profile(document, language: input.language), pretty: pretty))
+          }
         } catch {
           Console.error(error.description)
           failed += 1

@@ -22,6 +22,8 @@ public struct SourceMention: Hashable, Sendable {
 public struct LexiconScan: Sendable {
   public let mentions: [SourceMention]
   public let hits: [LexiconHit]
+  /// Registry mentions inside each credit line (sentence -1).
+  public let creditMentions: [[SourceMention]]
 
   /// Kinds scanned per sentence (abbreviations, boilerplate, function words and shapes are used by the text layer).
   static let scannedKinds: [LexiconKind] = [.hedges, .reportingVerbs, .attribution, .clauseMarkers, .loaded, .naming]
@@ -30,7 +32,15 @@ public struct LexiconScan: Sendable {
     guard let compiled = text.lexicon, let terms = text.terms else {
       mentions = []
       hits = []
+      creditMentions = text.credits.map { _ in [] }
       return
+    }
+    creditMentions = text.credits.map { credit in
+      compiled.sourceIndex.matches(in: credit.tokens, terms: terms).map { match in
+        let name = compiled.sourceNames[match.payload]
+        return SourceMention(entity: lexicons.entities[name.entity].id, sentence: -1, tokens: match.tokens,
+                             isDescription: name.isDescription)
+      }
     }
     var mentions: [SourceMention] = []
     var hits: [LexiconHit] = []

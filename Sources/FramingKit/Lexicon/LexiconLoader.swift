@@ -155,7 +155,7 @@ struct LexiconLoader {
             if kind == .attribution && pattern.slots.count != 1 {
               problem(path, formNode, "form '\(form)' of \(what) needs exactly one slot ({source} or {person})")
             }
-            let key = pattern.elements.map { "\($0)" }.joined(separator: " ")
+            let key = form.lowercased()
             if let (owner, ownerLine) = formOwner[key] {
               problem(path, formNode, "form '\(form)' of \(what) repeats a form of entry '\(owner)' (line \(ownerLine))")
             } else {
@@ -163,7 +163,7 @@ struct LexiconLoader {
             }
             patterns.append(pattern)
           } catch {
-            problem(path, formNode, error.reason.replacingOccurrences(of: "form '", with: "form '", options: []) + " (\(what))")
+            problem(path, formNode, "\(what): \(error.reason)")
           }
         }
       }
@@ -281,13 +281,12 @@ struct LexiconLoader {
       for (form, formNode) in strings(path, value, what: "aliases of \(what)") {
         do {
           let pattern = try Pattern.parse(form, folder: folder, allowElements: false)
-          let key = pattern.elements.map { "\($0)" }.joined(separator: " ")
-          if !seen.insert(key).inserted {
+          if !seen.insert(form.lowercased()).inserted {
             problem(path, formNode, "alias '\(form)' of \(what) repeats in '\(language.rawValue)'")
           }
           result[language, default: []].append(pattern)
         } catch {
-          problem(path, formNode, "\(error.reason) (\(what))")
+          problem(path, formNode, "\(what): \(error.reason)")
         }
       }
     }

@@ -24,13 +24,13 @@ public final class LexiconSet: @unchecked Sendable {
     for url in extra {
       var isDirectory: ObjCBool = false
       guard FileManager.default.fileExists(atPath: url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-        throw LexiconError(file: url.path, "not a lexicon directory; pass a folder holding sources.yaml and/or <language>/<kind>.yaml files")
+        throw LexiconError(file: url.relativePath, "not a lexicon directory; pass a folder holding sources.yaml and/or <language>/<kind>.yaml files")
       }
       for relative in yamlFiles(in: url) {
         guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(relative).path) else {
-          throw LexiconError(file: url.path + "/" + relative, "cannot be read")
+          throw LexiconError(file: url.relativePath + "/" + relative, "cannot be read")
         }
-        inputs.append((url.path, relative, data))
+        inputs.append((url.relativePath, relative, data))
       }
     }
     return try LexiconSet(inputs: inputs)

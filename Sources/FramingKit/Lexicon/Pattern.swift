@@ -25,7 +25,7 @@ public enum PatternElement: Hashable, Sendable {
 /// A lexicon form compiled into elements: "według {source}", "Łukaszenk*", "fügte … hinzu".
 public struct Pattern: Hashable, Sendable {
   public static let maximumGap = 4
-  public static let maximumLength = 8
+  public static let maximumLength = 12
 
   public let text: String
   public let elements: [PatternElement]
@@ -58,18 +58,23 @@ public struct Pattern: Hashable, Sendable {
         guard allowElements else { throw PatternSyntaxError("gap '…' is not allowed in this kind of lexicon") }
         elements.append(.gap)
       } else {
-        let isStem = piece.hasSuffix("*")
-        let body = isStem ? String(piece.dropLast()) : String(piece)
-        if body.contains("*") { throw PatternSyntaxError("'*' may only end a token, in form '\(text)'") }
-        let units = Array(body.utf16)
-        let tokens = WordBreaker.pieces(units, locale: "root")
+        // A '*' ends a stem; it may close any ICU token of the piece ("держав*-терорист*").
+        var body: [UInt16] = []
+        var stemEnds: Set<Int> = []
+        for unit in piece.utf16 {
+          if unit == 0x2A { stemEnds.insert(body.count) } else { body.append(unit) }
+        }
+        let tokens = WordBreaker.pieces(body, locale: "root")
         guard !tokens.isEmpty else { throw PatternSyntaxError("form '\(text)' has no word in '\(piece)'") }
-        for (index, token) in tokens.enumerated() {
-          let surface = String(decoding: units[token.start..<token.end], as: UTF16.self)
+        if !stemEnds.isSubset(of: Set(tokens.filter(\.isWord).map(\.end))) {
+          throw PatternSyntaxError("'*' may only end a word, in form '\(text)'")
+        }
+        for token in tokens {
+          let surface = String(decoding: body[token.start..<token.end], as: UTF16.self)
           let key = folder.key(surface)
-          if isStem && index == tokens.count - 1 {
+          if stemEnds.contains(token.end) && token.isWord {
             guard key.folded.unicodeScalars.count >= 3 else {
-              throw PatternSyntaxError("stem '\(piece)' is shorter than 3 letters; it would match too much")
+              throw PatternSyntaxError("stem '\(surface)*' is shorter than 3 letters; it would match too much")
             }
             elements.append(.stem(key))
           } else {

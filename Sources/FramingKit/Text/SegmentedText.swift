@@ -43,6 +43,7 @@ public struct BoilerplateSpan: Hashable, Codable, Sendable {
 public struct CreditSpan: Hashable, Codable, Sendable {
   public let span: TextSpan
   public let text: String
+  public let tokens: Range<Int>
 }
 
 /// A span of text between quotation marks.

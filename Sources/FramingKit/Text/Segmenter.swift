@@ -47,7 +47,8 @@ public final class Segmenter {
         boilerplate.append(BoilerplateSpan(span: document.span(utf16: line.start, line.end), reason: reason,
                                            text: document.string(utf16: line.start, line.end)))
       case .credit:
-        credits.append(CreditSpan(span: document.span(utf16: line.start, line.end), text: document.string(utf16: line.start, line.end)))
+        credits.append(CreditSpan(span: document.span(utf16: line.start, line.end), text: document.string(utf16: line.start, line.end),
+                                  tokens: line.tokens))
       case .title: titleLine = line
       case .body: bodyLines.append(line)
       }

@@ -1,0 +1,53 @@
+/// An analyzer reads an `AttributedArticle` (so it always runs after the who-speaks stage) and
+/// returns findings sorted by span. It holds no linguistic data: every word it matches comes from the
+/// lexicons. Pure: same input, same findings.
+public protocol Analyzer: Sendable {
+  /// Stable id used in JSON and the README ("hedging").
+  static var id: String { get }
+  /// One sentence for `framing analyzers` and the README.
+  static var summary: String { get }
+  /// Lexicon kinds the analyzer reads.
+  static var requiredLexicons: Set<LexiconKind> { get }
+  init()
+  func analyze(_ article: AttributedArticle) -> [Finding]
+}
+
+/// Every analyzer, in the order their findings are listed.
+public enum AnalyzerRegistry {
+  public static let all: [any Analyzer.Type] = [
+    SourcingAnalyzer.self, VoiceAnalyzer.self, ReportingVerbAnalyzer.self, HedgeAnalyzer.self, LoadedTermAnalyzer.self,
+    NamingAnalyzer.self,
+  ]
+}
+
+extension AttributedArticle {
+  /// A finding for a lexicon hit, with its voice taken from the who-speaks layer.
+  func finding(analyzer: String, hit: LexiconHit, label: String? = nil, entity: String? = nil, polarity: String? = nil,
+               details: [String: String] = [:]) -> Finding {
+    let entry = entry(of: hit)
+    let span = span(of: hit.tokens)
+    let (voice, speaker) = speech.voice(of: span, sentence: hit.sentence)
+    return Finding(analyzer: analyzer, label: label ?? entry.category, span: span, sentence: hit.sentence, voice: voice,
+                   entity: entity, speaker: speaker, entry: reference(of: hit), surface: surface(of: hit.tokens),
+                   polarity: polarity ?? entry.polarity?.rawValue, note: entry.note, details: details)
+  }
+
+  /// The registry mention nearest to a token range in its sentence (within `window` tokens), if any.
+  func nearestMention(to tokens: Range<Int>, sentence: Int, window: Int = 3, among allowed: Set<String>? = nil) -> String? {
+    var best: (distance: Int, entity: String)?
+    for mention in scan.mentions where mention.sentence == sentence {
+      if let allowed, !allowed.contains(mention.entity) { continue }
+      let distance: Int
+      if mention.tokens.lowerBound >= tokens.upperBound {
+        distance = mention.tokens.lowerBound - tokens.upperBound
+      } else if mention.tokens.upperBound <= tokens.lowerBound {
+        distance = tokens.lowerBound - mention.tokens.upperBound
+      } else {
+        distance = 0
+      }
+      guard distance <= window else { continue }
+      if best == nil || distance < best!.distance { best = (distance, mention.entity) }
+    }
+    return best?.entity
+  }
+}

@@ -1,0 +1,26 @@
+/// Finds hedges (reportative, epistemic, approximators, distancing, attribution shields, scare quotes)
+/// and certainty boosters, each with whose words it stands in.
+///
+/// Voice: reported inside quotations and reported clauses of the who-speaks layer, else authorial.
+/// Lexicons: hedges, shapes (for constructions such as Polish "mieli <infinitive>").
+/// Labels: reportative, epistemic, approximator, distancing, shield, booster, scare-quote.
+public struct HedgeAnalyzer: Analyzer {
+  public static let id = "hedging"
+  public static let summary = "Finds hedges, scare quotes and certainty boosters, each with whose words it stands in."
+  public static let requiredLexicons: Set<LexiconKind> = [.hedges, .shapes]
+
+  public init() {}
+
+  public func analyze(_ article: AttributedArticle) -> [Finding] {
+    var findings = article.scan.hits.filter { $0.kind == .hedges }.map { article.finding(analyzer: Self.id, hit: $0) }
+    let sentences = article.text.sentences
+    for quote in article.text.quotations where quote.kind == .scareQuote {
+      guard let index = sentences.firstIndex(where: { $0.span.contains(quote.span) }) else { continue }
+      let (voice, speaker) = article.speech.voice(of: quote.span, sentence: index)
+      findings.append(Finding(analyzer: Self.id, label: "scare-quote", span: quote.span, sentence: index, voice: voice,
+                              speaker: speaker, entry: nil, surface: article.text.text(quote.span),
+                              note: "Quotation marks around a short phrase keep it at a distance from the outlet's own voice."))
+    }
+    return findings.sorted { $0.span < $1.span }
+  }
+}

@@ -1,0 +1,23 @@
+/// Finds politically loaded naming choices (Weißrussland/Belarus, Kiev/Kyiv, "на Украине"/"в Украине",
+/// Łukaszenko/Łukaszenka) with the side each variant is associated with.
+///
+/// Voice: reported inside quotations and reported clauses of the who-speaks layer, else authorial.
+/// Lexicons: naming.
+/// Labels: naming-variant.
+public struct NamingAnalyzer: Analyzer {
+  public static let id = "naming"
+  public static let summary = "Finds loaded naming choices and the side each variant is associated with."
+  public static let requiredLexicons: Set<LexiconKind> = [.naming]
+
+  public init() {}
+
+  public func analyze(_ article: AttributedArticle) -> [Finding] {
+    article.scan.hits.filter { $0.kind == .naming }.map { hit in
+      let entry = article.entry(of: hit)
+      var details: [String: String] = [:]
+      if let side = entry.side { details["side"] = side.rawValue }
+      if let refersTo = entry.refersTo { details["refers_to"] = refersTo }
+      return article.finding(analyzer: Self.id, hit: hit, details: details)
+    }
+  }
+}

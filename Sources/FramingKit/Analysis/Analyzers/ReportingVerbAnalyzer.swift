@@ -1,0 +1,26 @@
+/// Finds reporting verbs and the stance each lends to what it reports.
+///
+/// Voice: authorial — the choice of verb is the outlet's, even when the words reported are not.
+/// Lexicons: reporting-verbs.
+/// Labels: neutral, distancing, presupposing, emotive.
+public struct ReportingVerbAnalyzer: Analyzer {
+  public static let id = "reporting-verbs"
+  public static let summary = "Finds reporting verbs and the stance each lends to what it reports."
+  public static let requiredLexicons: Set<LexiconKind> = [.reportingVerbs]
+
+  public init() {}
+
+  public func analyze(_ article: AttributedArticle) -> [Finding] {
+    var findings: [Finding] = []
+    for (index, speech) in article.speech.sentences.enumerated() {
+      for verb in speech.verbs {
+        let voice = article.speech.voice(of: verb.span, sentence: index).0
+        findings.append(Finding(analyzer: Self.id, label: verb.stance.rawValue, span: verb.span, sentence: index,
+                                voice: voice, entity: verb.speakers.first, entry: verb.entry,
+                                surface: article.text.text(verb.span), polarity: nil, note: nil,
+                                details: verb.speakers.isEmpty ? [:] : ["speakers": verb.speakers.joined(separator: ",")]))
+      }
+    }
+    return findings
+  }
+}

@@ -1,0 +1,348 @@
+/// The who-speaks stage: decides each sentence's voice, its speakers or sources and the chain of
+/// attribution, and gives every registry mention its role. Every later analyzer reads its output.
+///
+/// Voice rules, in order:
+/// 1. `direct` — a clause-like quotation in the sentence, or dash-led speech (a paragraph that opens
+///    with a dash is speech until it ends).
+/// 2. `indirect` — a reporting verb with a speaker or a complement clause; a `reports` cue placed
+///    after the content ("…, podaje administracja Putina"); a German Konjunktiv I form (`reported-mood`)
+///    or a sentence right after a bare announcement ("Putin erinnerte sich daran") continuing the report.
+/// 3. `attributed` — an attribution cue and no speech clause ("Jak informuje Kreml, …", "laut TASS").
+/// 4. `assertion` — none of these.
+///
+/// A verb's speaker is the registry mention right after it ("sagte Putin"; not in English), else the
+/// first mention of its clause before it, else, when the verb opens its clause, the first mention after
+/// it; pronouns listed as `anaphor` stand for the last person who spoke. Mentions joined by one short
+/// word ("Łukaszenka i Putin") speak together.
+public struct SpeechStage {
+  public let lexicons: LexiconSet
+
+  public init(lexicons: LexiconSet) { self.lexicons = lexicons }
+
+  private struct Candidate {
+    let tokens: Range<Int>
+    let entities: [String]
+    let isAnaphor: Bool
+    let mentionIndexes: [Int]
+  }
+
+  public func run(_ text: SegmentedText, scan: LexiconScan) -> AttributedArticle {
+    let language = text.language.language
+    var hitsBySentence: [Int: [LexiconHit]] = [:]
+    for hit in scan.hits { hitsBySentence[hit.sentence, default: []].append(hit) }
+    var mentionsBySentence: [Int: [Int]] = [:]
+    for (index, mention) in scan.mentions.enumerated() { mentionsBySentence[mention.sentence, default: []].append(index) }
+
+    let byline = bylineMentions(text, scan: scan, mentionsBySentence: mentionsBySentence)
+    var roles: [Int: SourceRole] = [:]
+    for index in byline { roles[index] = .byline }
+
+    var speeches: [SentenceSpeech] = []
+    var anaphorMentions: [ResolvedMention] = []
+    var lastPerson: String?
+    var lastSpeakers: [String] = []
+    var lastReportedParagraph = Int.min
+    var announcement = false
+    var dashParagraph = Int.min
+
+    for (sentenceIndex, sentence) in text.sentences.enumerated() {
+      let hits = hitsBySentence[sentenceIndex] ?? []
+      let range = sentence.tokens
+      let entries = { (hit: LexiconHit) in self.lexicons.entries(hit.kind, language)[hit.entry] }
+      let cueHits = hits.filter { $0.kind == .attribution }
+      let verbHits = hits.filter { $0.kind == .reportingVerbs }
+      let complementizers = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "complementizer" }.map(\.tokens.lowerBound)
+      let moods = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "reported-mood" }
+      let anaphors = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "anaphor" }
+      let quotes = text.quotations.filter { $0.kind == .quotation && $0.span.overlaps(sentence.span) }
+      let isByline = (mentionsBySentence[sentenceIndex] ?? []).contains { byline.contains($0) }
+
+      // Candidates for speakers: mention groups and resolved pronouns.
+      var candidates = groups(mentionsBySentence[sentenceIndex] ?? [], scan: scan, text: text)
+      if let person = lastPerson {
+        for hit in anaphors {
+          candidates.append(Candidate(tokens: hit.tokens, entities: [person], isAnaphor: true, mentionIndexes: []))
+        }
+      }
+      candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+
+      var events: [(token: Int, entities: [String])] = []
+      var usedMentions: Set<Int> = []
+      var cues: [AttributionCue] = []
+      for hit in cueHits {
+        guard let fill = hit.fills.first else { continue }
+        let mention = scan.mentions[fill]
+        let entry = entries(hit)
+        cues.append(AttributionCue(span: span(text, hit.tokens), category: entry.category, entity: mention.entity,
+                                   entry: "\(language.rawValue)/attribution#\(entry.id)", token: hit.tokens.lowerBound))
+        events.append((hit.tokens.lowerBound, [mention.entity]))
+        usedMentions.insert(fill)
+      }
+      var verbs: [ReportingVerb] = []
+      var verbSpeakers: [Candidate?] = []
+      for hit in verbHits {
+        // A verb inside a cue ("{source} sagte") speaks for the cue's source.
+        let cueSpeaker = cueHits.first { $0.tokens.overlaps(hit.tokens) }.flatMap { cue in
+          cue.fills.first.map { fill in
+            Candidate(tokens: scan.mentions[fill].tokens, entities: [scan.mentions[fill].entity], isAnaphor: false, mentionIndexes: [fill])
+          }
+        }
+        let speaker = cueSpeaker ?? chooseSpeaker(for: hit.tokens, in: range, candidates: candidates, text: text, language: language,
+                                                  complementizers: complementizers)
+        verbSpeakers.append(speaker)
+        let entry = entries(hit)
+        verbs.append(ReportingVerb(span: span(text, hit.tokens), entry: "\(language.rawValue)/reporting-verbs#\(entry.id)",
+                                   stance: Stance(rawValue: entry.category) ?? .neutral, speakers: speaker?.entities ?? [],
+                                   token: hit.tokens.lowerBound))
+        if let speaker {
+          events.append((hit.tokens.lowerBound, speaker.entities))
+          usedMentions.formUnion(speaker.mentionIndexes)
+          if speaker.isAnaphor {
+            for entity in speaker.entities {
+              anaphorMentions.append(ResolvedMention(entity: entity, span: span(text, speaker.tokens), sentence: sentenceIndex,
+                                                     role: .speaker, isDescription: false, isAnaphor: true))
+            }
+          }
+        }
+      }
+
+      let firstToken = range.isEmpty ? nil : text.tokens[range.lowerBound]
+      let dashLed = firstToken.map { Self.isDash($0.key.folded) } ?? false
+      if dashLed && sentence.paragraph >= 0 && text.paragraphs[sentence.paragraph].sentences.lowerBound == sentenceIndex {
+        dashParagraph = sentence.paragraph
+      }
+      let inDashSpeech = sentence.paragraph >= 0 && sentence.paragraph == dashParagraph
+      let contextual = sentence.paragraph >= 0 && lastReportedParagraph >= sentence.paragraph - 1 && !lastSpeakers.isEmpty
+
+      var voice = SentenceVoice.assertion
+      var reason = "no quotation, reporting verb or attribution cue"
+      var reported: [TextSpan] = []
+      var inherited = false
+      // Speech events: reporting verbs (with or without a speaker) and `reports` cues (their source speaks).
+      var speechEvents: [(tokens: Range<Int>, hasSpeaker: Bool)] = verbHits.indices.map { (verbHits[$0].tokens, !verbs[$0].speakers.isEmpty) }
+      speechEvents += cueHits.filter { entries($0).category == "reports" }.map { ($0.tokens, true) }
+      speechEvents.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+      let eventWithClause = speechEvents.first { event in complementizers.contains { $0 >= event.tokens.upperBound } }
+      let postposed = firstPostposed(verbHits.map(\.tokens) + cueHits.filter { entries($0).category == "reports" }.map(\.tokens),
+                                     in: range, text: text)
+      if isByline {
+        reason = "byline"
+      } else if !quotes.isEmpty || inDashSpeech {
+        voice = .direct
+        reason = quotes.isEmpty ? "dash-led speech" : "quotation"
+        for quote in quotes {
+          reported.append(TextSpan(start: max(quote.inner.start, sentence.span.start), end: min(quote.inner.end, sentence.span.end)))
+        }
+        if inDashSpeech {
+          let end = postposed.map { text.tokens[$0 - 1].span.start } ?? sentence.span.end
+          let start = dashLed && range.count > 1 ? text.tokens[range.lowerBound + 1].span.start : sentence.span.start
+          if start < end { reported.append(TextSpan(start: start, end: end)) }
+        }
+        inherited = verbs.allSatisfy { $0.speakers.isEmpty } && cues.isEmpty
+      } else if let event = eventWithClause {
+        voice = .indirect
+        let clause = complementizers.first { $0 >= event.tokens.upperBound }!
+        reason = "reporting verb with a complement clause"
+        reported.append(TextSpan(start: text.tokens[clause].span.start, end: sentence.span.end))
+        inherited = !event.hasSpeaker && cues.isEmpty
+      } else if let boundary = postposed {
+        voice = .indirect
+        reason = "reporting clause after the content"
+        if boundary - 1 > range.lowerBound {
+          reported.append(TextSpan(start: sentence.span.start, end: text.tokens[boundary - 1].span.start))
+        }
+      } else if let index = verbs.indices.first(where: { !verbs[$0].speakers.isEmpty }) {
+        voice = .indirect
+        reason = "reporting verb with its speaker"
+        let verb = verbHits[index]
+        if verb.tokens.upperBound < range.upperBound {
+          reported.append(TextSpan(start: text.tokens[verb.tokens.upperBound].span.start, end: sentence.span.end))
+        }
+      } else if !cues.isEmpty {
+        voice = .attributed
+        reason = "attribution cue"
+      } else if contextual && (!moods.isEmpty || announcement) {
+        voice = .indirect
+        reason = announcement ? "content of the announcement before it" : "reported mood continues the report"
+        reported.append(sentence.span)
+        inherited = true
+      }
+
+      var speakers: [String] = []
+      for event in events.sorted(by: { $0.token < $1.token }) {
+        for entity in event.entities where !speakers.contains(entity) { speakers.append(entity) }
+      }
+      if voice.isReported && speakers.isEmpty && inherited && contextual {
+        speakers = lastSpeakers
+      }
+      var chain: [[String]] = []
+      for event in events.sorted(by: { $0.token < $1.token }) where chain.last != event.entities {
+        chain.append(event.entities)
+      }
+      if chain.isEmpty && !speakers.isEmpty && voice.isReported { chain = [speakers] }
+
+      for index in usedMentions {
+        let entity = scan.mentions[index].entity
+        roles[index] = (lexicons.entity(entity)?.person ?? false) ? .speaker : .attributed
+      }
+      speeches.append(SentenceSpeech(voice: voice, speakers: speakers, verbs: verbs, cues: cues,
+                                     reported: reported.sorted(), chain: chain, reason: reason))
+
+      if voice.isReported && !speakers.isEmpty {
+        lastSpeakers = speakers
+        lastReportedParagraph = sentence.paragraph
+        if let person = speakers.last(where: { lexicons.entity($0)?.person ?? false }) { lastPerson = person }
+      } else if voice == .assertion && sentence.paragraph > lastReportedParagraph + 1 {
+        lastSpeakers = []
+      }
+      let lastUnit = text.document.utf16[sentence.utf16End - 1]
+      announcement = verbs.contains { !$0.speakers.isEmpty } && voice == .indirect
+        && (lastUnit == 0x3A || !(".!?…\"”»“'".utf16.contains(lastUnit)))
+    }
+
+    var mentions: [ResolvedMention] = scan.mentions.enumerated().map { index, mention in
+      ResolvedMention(entity: mention.entity, span: span(text, mention.tokens), sentence: mention.sentence,
+                      role: roles[index] ?? .mentioned, isDescription: mention.isDescription, isAnaphor: false)
+    }
+    mentions += anaphorMentions
+    var credits: [CreditChain] = []
+    for (credit, creditMentions) in zip(text.credits, scan.creditMentions) {
+      credits.append(creditChain(credit, mentions: creditMentions, text: text))
+      for mention in creditMentions {
+        mentions.append(ResolvedMention(entity: mention.entity, span: span(text, mention.tokens), sentence: -1, role: .credit,
+                                        isDescription: mention.isDescription, isAnaphor: false))
+      }
+    }
+    mentions.sort { $0.span != $1.span ? $0.span < $1.span : $0.entity < $1.entity }
+    let bylineEntities = byline.sorted().map { scan.mentions[$0].entity }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+    let layer = SpeechLayer(sentences: speeches, mentions: mentions, byline: bylineEntities, credits: credits)
+    return AttributedArticle(text: text, scan: scan, speech: layer, lexicons: lexicons)
+  }
+
+  // MARK: - Helpers
+
+  static func isDash(_ folded: String) -> Bool { ["–", "—", "-", "―", "−"].contains(folded) }
+  static func isBoundary(_ folded: String) -> Bool { isDash(folded) || [",", ";", ":", "(", ")"].contains(folded) }
+
+  private func span(_ text: SegmentedText, _ tokens: Range<Int>) -> TextSpan {
+    TextSpan(start: text.tokens[tokens.lowerBound].span.start, end: text.tokens[tokens.upperBound - 1].span.end)
+  }
+
+  /// Mentions joined into groups: adjacent mentions of one entity ("russische Präsident Wladimir Putin"),
+  /// or mentions with one short lowercase word between them ("Łukaszenka i Putin").
+  private func groups(_ indexes: [Int], scan: LexiconScan, text: SegmentedText) -> [Candidate] {
+    var result: [Candidate] = []
+    for index in indexes.sorted(by: { scan.mentions[$0].tokens.lowerBound < scan.mentions[$1].tokens.lowerBound }) {
+      let mention = scan.mentions[index]
+      if let last = result.last {
+        let gap = last.tokens.upperBound..<mention.tokens.lowerBound
+        let joins = gap.isEmpty
+          || (gap.count == 1 && text.tokens[gap.lowerBound].isWord && text.tokens[gap.lowerBound].key.folded.count <= 3
+            && text.tokens[gap.lowerBound].key.folded == text.text(text.tokens[gap.lowerBound].span))
+        if joins {
+          var entities = last.entities
+          if !entities.contains(mention.entity) { entities.append(mention.entity) }
+          result[result.count - 1] = Candidate(tokens: last.tokens.lowerBound..<mention.tokens.upperBound, entities: entities,
+                                               isAnaphor: false, mentionIndexes: last.mentionIndexes + [index])
+          continue
+        }
+      }
+      result.append(Candidate(tokens: mention.tokens, entities: [mention.entity], isAnaphor: false, mentionIndexes: [index]))
+    }
+    return result
+  }
+
+  private func chooseSpeaker(for verb: Range<Int>, in range: Range<Int>, candidates: [Candidate], text: SegmentedText,
+                             language: Language, complementizers: [Int]) -> Candidate? {
+    if let inside = candidates.first(where: { verb.contains($0.tokens.lowerBound) && $0.tokens.upperBound <= verb.upperBound }) {
+      return inside  // a split verb around its subject: "fügte Putin hinzu"
+    }
+    let immediate = candidates.first { $0.tokens.lowerBound == verb.upperBound }
+    if language != .en, let immediate { return immediate }
+    var clauseStart = range.lowerBound
+    var position = verb.lowerBound - 1
+    while position >= range.lowerBound {
+      if Self.isBoundary(text.tokens[position].key.folded) || complementizers.contains(position) {
+        clauseStart = position + 1
+        break
+      }
+      position -= 1
+    }
+    if let first = candidates.first(where: { $0.tokens.lowerBound >= clauseStart && $0.tokens.upperBound <= verb.lowerBound }) {
+      return first
+    }
+    if let immediate { return immediate }
+    if verb.lowerBound == clauseStart {
+      var end = verb.upperBound
+      while end < range.upperBound && !complementizers.contains(end) && text.tokens[end].key.folded != "," { end += 1 }
+      if let after = candidates.first(where: { $0.tokens.lowerBound >= verb.upperBound && $0.tokens.upperBound <= end }) {
+        return after
+      }
+    }
+    return nil
+  }
+
+  /// The token index of the boundary before a verb or cue that opens the last clause of the sentence,
+  /// after some content ("…, podaje administracja Putina"; "… – mówił Łukaszenka"), if any.
+  private func firstPostposed(_ events: [Range<Int>], in range: Range<Int>, text: SegmentedText) -> Int? {
+    for event in events.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+      let before = event.lowerBound - 1
+      guard before > range.lowerBound + 2, Self.isBoundary(text.tokens[before].key.folded) else { continue }
+      guard text.tokens[before].key.folded != "(" else { continue }
+      // The reporting clause runs to the end: no further boundary-led clause with content after it.
+      return event.lowerBound
+    }
+    return nil
+  }
+
+  /// A paragraph that is only registry names of outlets (first or last body paragraph) is a byline.
+  private func bylineMentions(_ text: SegmentedText, scan: LexiconScan, mentionsBySentence: [Int: [Int]]) -> Set<Int> {
+    var result: Set<Int> = []
+    let candidates = [text.paragraphs.first, text.paragraphs.last].compactMap { $0 }
+    for paragraph in candidates where paragraph.sentences.count == 1 {
+      let sentenceIndex = paragraph.sentences.lowerBound
+      let sentence = text.sentences[sentenceIndex]
+      let indexes = mentionsBySentence[sentenceIndex] ?? []
+      guard !indexes.isEmpty else { continue }
+      var covered = Set<Int>()
+      for index in indexes { covered.formUnion(scan.mentions[index].tokens) }
+      let words = sentence.tokens.filter { text.tokens[$0].isWord }
+      let outlets = indexes.allSatisfy { index in
+        guard let entity = lexicons.entity(scan.mentions[index].entity) else { return false }
+        return !entity.person && ["wire-agency", "state-media", "independent-media"].contains(entity.kind)
+      }
+      if outlets && words.allSatisfy({ covered.contains($0) }) { result.formUnion(indexes) }
+    }
+    return result
+  }
+
+  /// Splits a credit line after its prefix at "/" and ",".
+  private func creditChain(_ credit: CreditSpan, mentions: [SourceMention], text: SegmentedText) -> CreditChain {
+    var parts: [String] = []
+    var entities: [String?] = []
+    var current: [Int] = []
+    var tokensInParts: [[Int]] = []
+    let lexicon = text.lexicon
+    var start = credit.tokens.lowerBound
+    if let lexicon, let terms = text.terms, let index = lexicon.indexes[.boilerplate],
+       let match = index.longestMatch(at: start, limit: credit.tokens.upperBound, terms: terms, fills: nil) {
+      start = match.tokens.upperBound
+    }
+    for token in start..<credit.tokens.upperBound {
+      let folded = text.tokens[token].key.folded
+      if folded == "/" || folded == "," || folded == "|" {
+        if !current.isEmpty { tokensInParts.append(current) }
+        current = []
+      } else if !(folded == ":" && current.isEmpty) {
+        current.append(token)
+      }
+    }
+    if !current.isEmpty { tokensInParts.append(current) }
+    for part in tokensInParts {
+      let first = text.tokens[part.first!], last = text.tokens[part.last!]
+      parts.append(text.text(utf16: Int(first.utf16Start), Int(last.utf16End)))
+      entities.append(mentions.first { Set($0.tokens).isSubset(of: Set(part)) }?.entity)
+    }
+    return CreditChain(span: credit.span, parts: parts, entities: entities)
+  }
+}

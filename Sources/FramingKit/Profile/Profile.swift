@@ -1,0 +1,134 @@
+/// The framing profile of one article: what pipelines read and renderers render. Every score names
+/// its formula (documented in the README) and the findings that are its evidence. No dates or paths:
+/// identical input and lexicons give identical bytes.
+public struct Profile: Codable, Sendable {
+  public static let schemaVersion = "framing-profile/1"
+
+  public struct Counts: Codable, Sendable {
+    public let paragraphs: Int
+    public let sentences: Int
+    public let tokens: Int
+    public let words: Int
+    /// Words of the title and body sentences (a byline excluded): the denominator of every rate.
+    public let analyzedWords: Int
+  }
+
+  public struct Article: Codable, Sendable {
+    public let id: String
+    public let title: String?
+    public let outlet: String?
+    public let published: String?
+    public let url: String?
+    public let language: String
+    public let languageConfidence: Double
+    public let encoding: String
+    public let textSha256: String
+    public let counts: Counts
+  }
+
+  public struct SpanText: Codable, Sendable {
+    public let start: Int
+    public let end: Int
+    public let text: String
+  }
+
+  public struct ParagraphInfo: Codable, Sendable {
+    public let start: Int
+    public let end: Int
+    public let language: String
+    public let languageConfidence: Double
+    public let sentences: [Int]
+  }
+
+  public struct QuotationInfo: Codable, Sendable {
+    public let start: Int
+    public let end: Int
+    public let innerStart: Int
+    public let innerEnd: Int
+    public let kind: String
+    public let depth: Int
+    public let closed: Bool
+    public let text: String
+  }
+
+  public struct Layout: Codable, Sendable {
+    public let title: SpanText?
+    public let boilerplate: [BoilerplateInfo]
+    public let credits: [CreditChain]
+    public let paragraphs: [ParagraphInfo]
+    public let quotations: [QuotationInfo]
+  }
+
+  public struct BoilerplateInfo: Codable, Sendable {
+    public let start: Int
+    public let end: Int
+    public let reason: String
+    public let text: String
+  }
+
+  public struct SentenceInfo: Codable, Sendable {
+    public let index: Int
+    public let start: Int
+    public let end: Int
+    /// -1 for the title.
+    public let paragraph: Int
+    public let title: Bool
+    public let words: Int
+    public let voice: SentenceVoice
+    public let speakers: [String]
+    public let chain: [[String]]
+    public let reason: String
+    public let reported: [TextSpan]
+    public let text: String
+  }
+
+  public struct SourceInfo: Codable, Sendable {
+    public let entity: String
+    public let name: String
+    public let kind: String
+    public let country: String
+    public let stateAffiliated: Bool
+    /// Every role the source plays in the article, most telling first.
+    public let roles: [String]
+    public let mentions: Int
+    /// Sentences whose speakers or sources include this one.
+    public let sentences: [Int]
+    /// Share of body words in those sentences.
+    public let wordShare: Double
+    /// Named as a source in the title or the first paragraph.
+    public let leads: Bool
+    /// Indexes of its findings.
+    public let evidence: [Int]
+  }
+
+  public struct Attribution: Codable, Sendable {
+    public let byline: [String]
+    /// Distinct chains from the outermost reporter to the innermost speakers, byline first.
+    public let chains: [[[String]]]
+  }
+
+  public struct Score: Codable, Sendable {
+    public let id: String
+    public let value: Double
+    /// The formula id, as documented in the README.
+    public let formula: String
+    /// Indexes into `findings`.
+    public let evidence: [Int]
+  }
+
+  public let schema: String
+  public let toolVersion: String
+  public let lexiconHash: String
+  public let article: Article
+  public let text: String?
+  public let layout: Layout
+  public let sentences: [SentenceInfo]
+  public let sources: [SourceInfo]
+  public let attribution: Attribution
+  public let findings: [Finding]
+  public let scores: [Score]
+  public let warnings: [String]
+
+  /// The score with this id, if present.
+  public func score(_ id: String) -> Score? { scores.first { $0.id == id } }
+}

@@ -1,0 +1,118 @@
+import FramingKit
+import FramingTestSupport
+import Foundation
+import Testing
+
+@Suite struct SegmenterTests {
+  static func seed(_ name: String) throws -> SegmentedText {
+    let bytes = Array(FileManager.default.contents(atPath: TestPaths.repo("seeds/" + name).path) ?? Data())
+    let document = try TextDecoder().decode(bytes, name: name)
+    return Segmenter(lexicons: defaultLexicons).segment(document)
+  }
+
+  @Test func polishSeedKeepsExactlyTheArticleParagraphsAndTheByline() throws {
+    let text = try Self.seed("000_bb3b193bc24b719b.txt")
+    #expect(text.language.language == .pl)
+    #expect(text.title.map { text.text($0.span) } == "Kreml potwierdza: Putin pomoże Łukaszence w \"rozwiązywaniu problemów\" na Białorusi")
+    #expect(text.credits.map(\.text) == ["Źródło: Fot. PAP/EPA/ALEXEI NIKOLSKY / SPUTNIK / KREM"])
+    let paragraphs = text.paragraphs.map { text.text($0.span) }
+    #expect(paragraphs.count == 7)
+    #expect(paragraphs.first?.hasPrefix("Jak informuje Kreml, rosyjski przywódca") == true)
+    #expect(paragraphs.last == "PAP")
+    #expect(text.boilerplate.first?.text == "Przejdź do treści")
+    #expect(text.boilerplate.first?.reason == "skip-link")
+    // Every line from "Wiadomości" down is chrome.
+    let wiadomosci = try #require(text.boilerplate.firstIndex { $0.text == "Wiadomości" })
+    #expect(text.boilerplate.count - wiadomosci == 26)
+    #expect(text.boilerplate.last?.text == "Nowy koronawirus nietoperzy odkryty w Chinach. Obawy o pandemię")
+  }
+
+  @Test func polishSeedSentencesSurviveAbbreviationsAndQuotes() throws {
+    let text = try Self.seed("000_bb3b193bc24b719b.txt")
+    let sentences = text.bodySentences
+    #expect(sentences[0].hasPrefix("Jak informuje Kreml,"))
+    #expect(sentences[0].hasSuffix("czyli poradzieckiej organizacji bezpieczeństwa."))
+    #expect(sentences.contains("Kreml wyraził wczoraj przekonanie, że problemy na Białorusi zostaną wkrótce uregulowane."))
+    #expect(sentences.count == 11)
+  }
+
+  @Test func germanSeedHasTitleAndElevenParagraphsIncludingTheTruncatedOne() throws {
+    let text = try Self.seed("004_266daebb3b7432db.txt")
+    #expect(text.language.language == .de)
+    #expect(text.title.map { text.text($0.span) } == "Putin, Lukaschenko führen Gespräche in Sotschi")
+    #expect(text.boilerplate.isEmpty)
+    #expect(text.paragraphs.count == 10)
+    #expect(text.bodySentences.contains("Putin erinnerte sich daran"))
+  }
+
+  @Test(arguments: [
+    ("W Mińsku m.in. przedstawiciele tzw. opozycji spotkali się o godz. 12 w centrum.", Language.pl, 1),
+    ("Die Nachbarstaaten, z.B. Polen und Litauen, protestierten. Dr. Müller sagte das u.a. im Radio.", .de, 2),
+    ("Так называемая оппозиция, т.е. сторонники Тихановской, собралась в Минске. Это было в 2020 г. летом.", .ru, 2),
+    ("Mr. Smith arrived in the U.S. capital on Monday. He left on Tuesday.", .en, 2),
+  ])
+  func abbreviationsDoNotEndSentences(text: String, language: Language, count: Int) {
+    let segmented = segment(text, language: language)
+    #expect(segmented.bodySentences.count == count, "\(segmented.bodySentences)")
+  }
+
+  @Test func dashLedDirectSpeechStaysOneSentence() {
+    let text = segment("– Trzeba to zrobić natychmiast! – mówił Łukaszenka. Potem wyszedł z sali.", language: .pl)
+    #expect(text.bodySentences == ["– Trzeba to zrobić natychmiast! – mówił Łukaszenka.", "Potem wyszedł z sali."])
+  }
+
+  @Test func germanSentencesSplitAfterQuotedSpeech() {
+    let text = segment("Putin sagte: „Wir helfen.“ Lukaschenko dankte ihm.", language: .de)
+    #expect(text.bodySentences == ["Putin sagte: „Wir helfen.“", "Lukaschenko dankte ihm."])
+  }
+
+  @Test func nestedQuotesAreFoundAndClassed() {
+    let marked = MarkedText("Putin mówił o ⟦„rozmowie, w której padło słowo ⟦»pomoc«⟧ i nic więcej”⟧ w Soczi.")
+    let text = segment(marked.text, language: .pl)
+    #expect(text.quotations.map { $0.span.start..<$0.span.end } == marked.spans)
+    #expect(text.quotations.map(\.kind) == [.quotation, .scareQuote])
+    #expect(text.quotations.map(\.depth) == [0, 1])
+  }
+
+  @Test func unbalancedQuoteClosesAtParagraphEnd() {
+    let text = segment("Łukaszenka powiedział: „nie oddamy kraju nikomu\nDrugi akapit.", language: .pl)
+    let quote = try? #require(text.quotations.first)
+    #expect(quote?.closed == false)
+    #expect(quote.map { text.text($0.span) } == "„nie oddamy kraju nikomu")
+  }
+
+  @Test func scareQuoteVersusQuotationInTheSeedSentence() throws {
+    let text = try Self.seed("000_bb3b193bc24b719b.txt")
+    let kinds = Dictionary(text.quotations.map { (text.text($0.inner), $0.kind) }, uniquingKeysWith: { a, _ in a })
+    #expect(kinds["rozwiązywaniu problemów"] == .scareQuote)
+    #expect(kinds["merytoryczne konsultacje we wszystkich kwestiach"] == .quotation)
+  }
+
+  @Test func spansShiftByCodePointsAfterAstralCharacters() {
+    let plain = segment("Kreml potwierdza „pomoc” dla Mińska.", language: .pl)
+    let prefix = "😀👍🏽👨‍👩‍👧 é "
+    let shifted = segment(prefix + "Kreml potwierdza „pomoc” dla Mińska.", language: .pl)
+    let shift = prefix.unicodeScalars.count
+    #expect(shifted.quotations.map(\.span.start) == plain.quotations.map { $0.span.start + shift })
+    #expect(shifted.tokens.last.map(\.span.end) == plain.tokens.last.map { $0.span.end + shift })
+    #expect(shifted.text(shifted.quotations[0].span) == "„pomoc”")
+  }
+
+  @Test(arguments: [
+    ("Prezydent Białorusi powiedział wczoraj, że nie ma zamiaru ustąpić ze stanowiska.", Language.pl),
+    ("Der Präsident sagte am Montag, dass er nicht zurücktreten werde und die Proteste nicht gewinnen.", .de),
+    ("Президент заявил, что не собирается уходить в отставку, и что протесты не победят.", .ru),
+    ("The president said on Monday that he would not step down and that the protests would fail.", .en),
+    ("Президент заявив, що не збирається йти у відставку, і що протести не переможуть.", .uk),
+    ("Прэзідэнт заявіў, што не збіраецца сыходзіць у адстаўку, і што пратэсты не пераможаць.", .be),
+  ])
+  func languageIsIdentifiedFromFunctionWords(text: String, language: Language) {
+    #expect(segment(text).language.language == language)
+  }
+
+  @Test func tokensCarryFoldedAndLooseKeys() {
+    let text = segment("Łukaszence Лукашенко", language: .pl)
+    #expect(text.tokens.map(\.key.folded) == ["łukaszence", "лукашенко"])
+    #expect(text.tokens.map(\.key.loose) == ["lukaszence", "lukasenko"])
+  }
+}

@@ -1,0 +1,68 @@
+import FramingKit
+import Testing
+
+@Suite struct TextDecoderTests {
+  static let polish = "Łukaszenka oświadczył wczoraj, że źródła w Mińsku są pewne, a ściśle tajne rozmowy z Kremlem będą kontynuowane.\n"
+  static let russian = "Пресс-секретарь Кремля Дмитрий Песков заявил, что переговоры президентов пройдут в Минске на следующей неделе.\n"
+
+  @Test(arguments: [
+    ("input/pl-windows-1250.txt", "windows-1250", polish),
+    ("input/pl-iso-8859-2.txt", "ISO-8859-2", polish),
+    ("input/ru-windows-1251.txt", "windows-1251", russian),
+    ("input/ru-koi8-r.txt", "KOI8-R", russian),
+    ("input/pl-utf16-bom.txt", "UTF-16LE", polish),
+    ("input/pl-utf8-bom.txt", "UTF-8", polish),
+  ])
+  func legacyAndUnicodeEncodingsDecodeExactly(file: String, encoding: String, text: String) throws {
+    let document = try TextDecoder().decode(fixture(file), name: file)
+    #expect(document.encoding == encoding)
+    #expect(document.text == text)
+    #expect(document.warnings.isEmpty)
+  }
+
+  @Test func forcedEncodingOverridesDetection() throws {
+    let document = try TextDecoder(forcedEncoding: "windows-1250").decode(fixture("input/pl-windows-1250.txt"), name: "x")
+    #expect(document.text == Self.polish)
+    #expect(throws: TextError.unknownEncoding(file: "x", name: "no-such")) {
+      try TextDecoder(forcedEncoding: "no-such").decode([0x41], name: "x")
+    }
+  }
+
+  @Test func invalidUTF8BecomesReplacementCharactersWithACountedWarning() throws {
+    let document = try TextDecoder().decode(fixture("input/invalid-utf8.txt"), name: "invalid-utf8.txt")
+    #expect(document.text == "Prezydent powiedział, że \u{FFFD}\u{FFFD}\u{FFFD} rozmowy trwają.\n")
+    #expect(document.warnings == ["invalid-utf8.txt: 3 invalid byte sequences in UTF-8 replaced with U+FFFD"])
+  }
+
+  @Test func emptyAndBinaryInputsAreRefusedWithOneLineMessages() {
+    #expect(throws: TextError.empty(file: "empty.txt")) { try TextDecoder().decode([], name: "empty.txt") }
+    #expect(throws: TextError.empty(file: "ws.txt")) { try TextDecoder().decode(fixture("input/whitespace.txt"), name: "ws.txt") }
+    #expect(throws: TextError.binary(file: "b.bin")) { try TextDecoder().decode(fixture("input/binary.bin"), name: "b.bin") }
+    #expect(TextError.empty(file: "empty.txt").description
+      == "empty.txt: no text (the input is empty or only whitespace); nothing to analyze")
+    #expect(TextError.binary(file: "b.bin").description
+      == "b.bin: binary data (NUL bytes or control characters), not text; pass a plain-text, HTML or JSONL file")
+  }
+
+  @Test func oversizedInputIsRefused() {
+    #expect(throws: TextError.tooLarge(file: "big.txt", bytes: 11, limit: 10)) {
+      try TextDecoder(maxBytes: 10).decode(Array("hello world".utf8), name: "big.txt")
+    }
+    #expect(TextError.tooLarge(file: "big.txt", bytes: 11, limit: 10).description
+      == "big.txt: 11 bytes is over the limit of 10 bytes; raise it with '--max-bytes' or split the file")
+  }
+
+  @Test func textIsNFCWithUnixLineEnds() throws {
+    let decomposed = "Lukas\u{030C}enko\r\nz\u{0307}e\rkoniec"
+    let document = try TextDecoder().decode(Array(decomposed.utf8), name: "nfc")
+    #expect(document.text == "Lukašenko\nże\nkoniec")
+  }
+
+  @Test func offsetsCountCodePointsNotUTF16Units() {
+    let document = Document(id: "emoji", text: "😀👍🏽 Kreml")
+    #expect(document.scalarCount == 9)
+    let units = Array(document.text.utf16)
+    let kreml = units.count - 5
+    #expect(document.span(utf16: kreml, units.count) == TextSpan(start: 4, end: 9))
+  }
+}
