@@ -45,7 +45,7 @@ import Testing
     let result = try FramingProcess.run(["analyze", "-"], stdin: Data(text.utf8))
     #expect(result.status == 0)
     let json = try JSONSerialization.jsonObject(with: Data(result.stdout.utf8)) as? [String: Any]
-    #expect(json?["id"] as? String == "stdin")
+    #expect((json?["article"] as? [String: Any])?["id"] as? String == "stdin")
     #expect((json?["sentences"] as? [Any])?.count == 2)
   }
 

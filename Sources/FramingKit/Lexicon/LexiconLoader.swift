@@ -309,12 +309,10 @@ struct LexiconLoader {
     }
     for file in files {
       for entry in file.entries {
-        for pattern in entry.patterns {
-          for name in pattern.shapes where !(shapes[file.language ?? .und]?.contains(name) ?? false) {
-            let known = shapes[file.language ?? .und].map { $0.sorted().joined(separator: ", ") } ?? "none"
-            problems.append(LexiconProblem(file: file.path, line: entry.location.line, column: 1,
-              message: "entry '\(entry.id)' uses shape '<\(name)>', which \(file.language?.rawValue ?? "")/shapes.yaml does not define (defined: \(known))"))
-          }
+        for name in Set(entry.patterns.flatMap(\.shapes)).sorted() where !(shapes[file.language ?? .und]?.contains(name) ?? false) {
+          let known = shapes[file.language ?? .und].map { $0.sorted().joined(separator: ", ") } ?? "none"
+          problems.append(LexiconProblem(file: file.path, line: entry.location.line, column: 1,
+            message: "entry '\(entry.id)' uses shape '<\(name)>', which \(file.language?.rawValue ?? "")/shapes.yaml does not define (defined: \(known))"))
         }
         for target in entry.appliesTo where !entityIDs.contains(target) {
           problems.append(LexiconProblem(file: file.path, line: entry.location.line, column: 1,

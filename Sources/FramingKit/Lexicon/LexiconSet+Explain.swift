@@ -22,14 +22,14 @@ extension LexiconSet {
     let key = folder.key(form)
     let shapes = Dictionary(entries(.shapes, language).compactMap { entry in entry.shape.map { (entry.id, $0) } },
                             uniquingKeysWith: { first, _ in first })
-    func reason(_ element: PatternElement) -> String? {
+    func reason(_ element: PatternElement, loose: Bool) -> String? {
       switch element {
       case .word(let word):
         if word.folded == key.folded { return "same folded key '\(key.folded)'" }
-        if word.loose == key.loose && key.loose.count >= 4 { return "same loose key '\(key.loose)'" }
+        if loose && word.loose == key.loose && key.loose.count >= 4 { return "same loose key '\(key.loose)'" }
       case .stem(let stem):
         if key.folded.hasPrefix(stem.folded) { return "folded key starts with stem '\(stem.folded)'" }
-        if key.loose.hasPrefix(stem.loose) { return "loose key starts with stem '\(stem.loose)'" }
+        if loose && key.loose.hasPrefix(stem.loose) { return "loose key starts with stem '\(stem.loose)'" }
       case .shape(let name):
         if shapes[name]?.matches(key.folded) == true { return "has the word shape <\(name)>" }
       case .slot, .gap:
@@ -42,7 +42,7 @@ extension LexiconSet {
       for entry in file.entries {
         for pattern in entry.patterns {
           for (index, element) in pattern.elements.enumerated() {
-            if let why = reason(element) {
+            if let why = reason(element, loose: file.kind == .naming) {
               found.append(LexiconExplanation(location: entry.location, kind: file.kind, entry: entry.id,
                                               category: entry.category, pattern: pattern.text, element: index, reason: why))
             }
@@ -54,7 +54,7 @@ extension LexiconSet {
       for (patterns, label) in [(entity.aliases[language] ?? [], "alias"), (entity.descriptions[language] ?? [], "description")] {
         for pattern in patterns {
           for (index, element) in pattern.elements.enumerated() {
-            if let why = reason(element) {
+            if let why = reason(element, loose: true) {
               found.append(LexiconExplanation(location: entity.location, kind: .sources, entry: entity.id,
                                               category: "\(entity.kind), \(label)", pattern: pattern.text, element: index, reason: why))
             }

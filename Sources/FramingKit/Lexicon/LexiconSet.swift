@@ -151,7 +151,7 @@ final class CompiledLanguage: @unchecked Sendable {
     for file in files where file.kind == .shapes {
       for entry in file.entries { if let shape = entry.shape { vocabulary.define(shape: entry.id, shape) } }
     }
-    sourceIndex = PhraseIndex(vocabulary: vocabulary)
+    sourceIndex = PhraseIndex(vocabulary: vocabulary, matchesLoosely: true)
     for (entityIndex, entity) in entities.enumerated() {
       for pattern in entity.aliases[language] ?? [] { sourceNames.append((entityIndex, false, pattern)) }
       for pattern in entity.descriptions[language] ?? [] { sourceNames.append((entityIndex, true, pattern)) }
@@ -170,7 +170,7 @@ final class CompiledLanguage: @unchecked Sendable {
       case .shapes:
         break
       default:
-        let index = PhraseIndex(vocabulary: vocabulary)
+        let index = PhraseIndex(vocabulary: vocabulary, matchesLoosely: file.kind == .naming)
         for (payload, entry) in file.entries.enumerated() {
           for pattern in entry.patterns { index.insert(pattern, payload: payload) }
         }

@@ -1,9 +1,11 @@
 /// Every word, stem and shape that the patterns of one language use, numbered as terms. A token is
 /// looked up once per distinct form (see `TermCache`); the phrase tries then walk term numbers.
 ///
-/// Matching policy: a pattern word matches a token with the same folded key, or the same loose key
-/// when both have four letters or more (short words differ too often only by a diacritic: "ze"/"że");
-/// a stem matches a token whose folded or loose key starts with it; a shape matches by its rule.
+/// Matching policy: a pattern word matches a token with the same folded key; a stem matches a token
+/// whose folded key starts with it; a shape matches by its rule. Names (registry aliases and naming
+/// variants) also match through the loose key — words of four letters or more for whole words — so
+/// "Lukaszence" or "Lukašenko" meet "Łukaszence" and "Лукашенко". General vocabulary does not, as
+/// diacritics tell words apart there ("konnte"/"könnte", "ze"/"że").
 final class Vocabulary: @unchecked Sendable {
   private var words: [String: Int32] = [:]
   private var looseWords: [String: [Int32]] = [:]
@@ -19,20 +21,21 @@ final class Vocabulary: @unchecked Sendable {
     return count
   }
 
-  func term(word key: FoldedKey) -> Int32 {
-    if let known = words[key.folded] { return known }
-    let term = next()
+  private var looseWordTerms: Set<Int32> = []
+  private var looseStemTerms: Set<Int32> = []
+
+  func term(word key: FoldedKey, loose: Bool) -> Int32 {
+    let term = words[key.folded] ?? next()
     words[key.folded] = term
-    if key.loose.count >= 4 { looseWords[key.loose, default: []].append(term) }
+    if loose && key.loose.count >= 4 && looseWordTerms.insert(term).inserted { looseWords[key.loose, default: []].append(term) }
     return term
   }
 
-  func term(stem key: FoldedKey) -> Int32 {
-    if let known = stems[key.folded] { return known }
-    let term = next()
+  func term(stem key: FoldedKey, loose: Bool) -> Int32 {
+    let term = stems[key.folded] ?? next()
     stems[key.folded] = term
-    if key.loose != key.folded { looseStems[key.loose, default: []].append(term) }
-    longestStem = max(longestStem, key.folded.count, key.loose.count)
+    if loose && looseStemTerms.insert(term).inserted { looseStems[key.loose, default: []].append(term) }
+    longestStem = max(longestStem, key.folded.count, loose ? key.loose.count : 0)
     return term
   }
 
@@ -108,7 +111,13 @@ final class PhraseIndex: @unchecked Sendable {
   let vocabulary: Vocabulary
   private(set) var hasSlots = false
 
-  init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+  /// Whether this index holds names, which also match through loose keys.
+  let matchesLoosely: Bool
+
+  init(vocabulary: Vocabulary, matchesLoosely: Bool = false) {
+    self.vocabulary = vocabulary
+    self.matchesLoosely = matchesLoosely
+  }
 
   private func child(of node: Int32, term: Int32) -> Int32 {
     if let next = nodes[Int(node)].edges[term] { return next }
@@ -124,8 +133,8 @@ final class PhraseIndex: @unchecked Sendable {
     var node: Int32 = 0
     for element in pattern.elements {
       switch element {
-      case .word(let key): node = child(of: node, term: vocabulary.term(word: key))
-      case .stem(let key): node = child(of: node, term: vocabulary.term(stem: key))
+      case .word(let key): node = child(of: node, term: vocabulary.term(word: key, loose: matchesLoosely))
+      case .stem(let key): node = child(of: node, term: vocabulary.term(stem: key, loose: matchesLoosely))
       case .shape(let name):
         guard let term = vocabulary.term(shape: name) else { return false }
         node = child(of: node, term: term)
@@ -154,6 +163,11 @@ final class PhraseIndex: @unchecked Sendable {
 
   /// The longest match starting at token `start`, within `limit`.
   func longestMatch(at start: Int, limit: Int, terms: TokenTerms, fills: SlotFills?) -> Match? {
+    // Fast path: most tokens start nothing, so answer without allocating.
+    let root = nodes[0]
+    if root.slots.isEmpty || fills == nil {
+      guard start < limit, terms[start].contains(where: { root.edges[$0] != nil }) else { return nil }
+    }
     var best: Match?
     var stack: [(node: Int32, position: Int, fills: [Int])] = [(0, start, [])]
     while let (nodeIndex, position, used) = stack.popLast() {

@@ -41,7 +41,7 @@ import Testing
     #expect(text.language.language == .de)
     #expect(text.title.map { text.text($0.span) } == "Putin, Lukaschenko führen Gespräche in Sotschi")
     #expect(text.boilerplate.isEmpty)
-    #expect(text.paragraphs.count == 10)
+    #expect(text.paragraphs.count == 11)
     #expect(text.bodySentences.contains("Putin erinnerte sich daran"))
   }
 
