@@ -17,8 +17,8 @@ release: setup
 
 run: release
 	@mkdir -p $(OUT)
-	$(BIN) analyze --pretty seeds/*.txt > $(OUT)/seeds.json
-	@echo "wrote $(OUT)/seeds.json"
+	$(BIN) analyze --metadata seeds/metadata.jsonl seeds/*.txt > $(OUT)/profiles.jsonl
+	@echo "wrote $(OUT)/profiles.jsonl (one framing profile per seed article)"
 
 test: setup
 	$(SWIFT) build

@@ -19,6 +19,9 @@ extension Framing {
     @Flag(help: "Print only the text layer (language, boilerplate, paragraphs, sentences, quotations).")
     var textLayer = false
 
+    @Option(help: "A JSONL file of article metadata (id or file, title, outlet, published, url, language, byline).")
+    var metadata: String?
+
     @OptionGroup var input: InputOptions
     @OptionGroup var lexiconOptions: LexiconOptions
 
@@ -31,9 +34,14 @@ extension Framing {
       let pipeline = Pipeline(lexicons: lexicons)
       pipeline.includeText = includeText
       var failed = 0
+      let known: MetadataFile?
+      do { known = try metadata.map { try MetadataFile(path: $0) } } catch {
+        Console.error("\(error)")
+        throw ExitCode(1)
+      }
       for path in files {
         do {
-          let document = try ArticleSource(path: path).read(decoder: input.decoder)
+          let document = try ArticleSource(path: path).read(decoder: input.decoder, metadata: known?.metadata(for: path) ?? ArticleMetadata())
           for warning in document.warnings { Console.warn(warning) }
           if textLayer {
             print(JSONOutput.encode(TextLayerReport(pipeline.segmenter.segment(document, language: input.language)), pretty: pretty))

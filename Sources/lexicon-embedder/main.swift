@@ -1,11 +1,19 @@
 import Foundation
 
-// Writes a Swift file holding every YAML file under a lexicon folder as a raw string literal.
-// Usage: lexicon-embedder LEXICON_DIR OUTPUT.swift
+// Writes a Swift file holding every YAML file under a lexicon folder, and the profile JSON Schema,
+// as raw string literals.
+// Usage: lexicon-embedder LEXICON_DIR SCHEMA.json OUTPUT.swift
 let arguments = CommandLine.arguments
-guard arguments.count == 3 else {
-  FileHandle.standardError.write(Data("usage: lexicon-embedder LEXICON_DIR OUTPUT.swift\n".utf8))
+guard arguments.count == 4 else {
+  FileHandle.standardError.write(Data("usage: lexicon-embedder LEXICON_DIR SCHEMA.json OUTPUT.swift\n".utf8))
   exit(64)
+}
+
+/// A raw string literal that holds `contents` exactly, whatever quotes and hashes it contains.
+func literal(_ contents: String) -> String {
+  var hashes = "#"
+  while contents.contains("\"" + hashes) { hashes += "#" }
+  return "\(hashes)\"\"\"\n\(contents)\n\"\"\"\(hashes)"
 }
 let root = URL(fileURLWithPath: arguments[1])
 var paths: [String] = []
@@ -22,9 +30,12 @@ for path in paths {
     FileHandle.standardError.write(Data("\(root.path)/\(path): not UTF-8 text\n".utf8))
     exit(65)
   }
-  var hashes = "#"
-  while contents.contains("\"\"\"" + hashes) || contents.contains("\"" + hashes) { hashes += "#" }
-  source += "    (\"\(path)\", \(hashes)\"\"\"\n\(contents)\n\"\"\"\(hashes)),\n"
+  source += "    (\"\(path)\", \(literal(contents))),\n"
 }
 source += "  ]\n}\n"
-try source.write(to: URL(fileURLWithPath: arguments[2]), atomically: true, encoding: .utf8)
+guard let schema = try? String(contentsOf: URL(fileURLWithPath: arguments[2]), encoding: .utf8) else {
+  FileHandle.standardError.write(Data("\(arguments[2]): cannot be read\n".utf8))
+  exit(65)
+}
+source += "\nenum EmbeddedSchema {\n  static let profile = \(literal(schema))\n}\n"
+try source.write(to: URL(fileURLWithPath: arguments[3]), atomically: true, encoding: .utf8)

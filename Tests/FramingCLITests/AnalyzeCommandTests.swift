@@ -7,7 +7,7 @@ import Testing
 
   @Test(arguments: seeds)
   func seedOutputMatchesItsGoldenFile(seed: String) throws {
-    let result = try FramingProcess.run(["analyze", "--pretty", "seeds/\(seed).txt"])
+    let result = try FramingProcess.run(["analyze", "--pretty", "--metadata", "seeds/metadata.jsonl", "seeds/\(seed).txt"])
     #expect(result.status == 0, "\(result.stderr)")
     #expect(result.stderr == "")
     if let mismatch = Golden.mismatch(result.stdout, golden: "Tests/Golden/analyze/\(seed).json") {
@@ -31,6 +31,28 @@ import Testing
     check.waitUntilExit()
     #expect(check.terminationStatus == 0, "\(printed)")
     #expect(printed.hasSuffix("spans ok\n"))
+  }
+
+  @Test func profilesValidateAgainstThePrintedSchema() throws {
+    let schema = try FramingProcess.run(["schema"])
+    #expect(schema.status == 0)
+    let schemaFile = FileManager.default.temporaryDirectory.appendingPathComponent("framing-schema-\(UUID().uuidString).json")
+    try schema.stdout.write(to: schemaFile, atomically: true, encoding: .utf8)
+    defer { try? FileManager.default.removeItem(at: schemaFile) }
+    let inputs = Self.seeds.map { "seeds/\($0).txt" } + ["Tests/Fixtures/input/ru-koi8-r.txt", "Tests/Fixtures/input/invalid-utf8.txt"]
+    let profiles = try FramingProcess.run(["analyze", "--include-text", "--metadata", "seeds/metadata.jsonl"] + inputs)
+    let check = Process()
+    check.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    check.arguments = ["python3", TestPaths.repo("Tests/Scripts/validate_profiles.py").path, schemaFile.path]
+    let input = Pipe(), output = Pipe()
+    check.standardInput = input
+    check.standardOutput = output
+    try check.run()
+    input.fileHandleForWriting.write(Data(profiles.stdout.utf8))
+    try input.fileHandleForWriting.close()
+    let printed = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    check.waitUntilExit()
+    #expect(printed == "4 profiles valid\n")
   }
 
   @Test func outputIsByteIdenticalAcrossRuns() throws {

@@ -23,7 +23,7 @@ struct LexiconLoader {
   /// Parses the YAML text of one file; nil when it is too broken to read any entry.
   private mutating func root(_ file: String, _ contents: String) -> Node.Mapping? {
     do {
-      guard let node = try Yams.compose(yaml: contents) else {
+      guard let node = try Yams.compose(yaml: contents, .basic) else {
         problem(file, nil, "the file is empty; it needs a header (kind, language, version) and entries")
         return nil
       }

@@ -1,5 +1,3 @@
-import Foundation
-
 /// The slots a pattern may leave for the source registry to fill.
 public enum SlotKind: String, CaseIterable, Hashable, Sendable {
   /// Any registry entity.
@@ -40,7 +38,8 @@ public struct Pattern: Hashable, Sendable {
 
   /// Parses a form. Throws a reason (without location) when the form is malformed.
   static func parse(_ text: String, folder: KeyFolder, allowElements: Bool) throws(PatternSyntaxError) -> Pattern {
-    let trimmed = text.trimmingCharacters(in: .whitespacesAndNewlines)
+    let trimmed = String(text.unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
+      .map(Character.init))
     guard !trimmed.isEmpty else { throw PatternSyntaxError("empty form") }
     var elements: [PatternElement] = []
     for piece in trimmed.split(separator: " ", omittingEmptySubsequences: true) {

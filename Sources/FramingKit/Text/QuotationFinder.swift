@@ -50,7 +50,7 @@ enum QuotationFinder {
       let innerEnd = quote.closed ? quote.end - 1 : quote.end
       return Quotation(span: document.span(utf16: quote.start, quote.end),
                        inner: document.span(utf16: innerStart, innerEnd),
-                       kind: kind(units, innerStart..<innerEnd, quoteStart: quote.start, lineStart: range.lowerBound, tokens: tokens),
+                       kind: kind(units, innerStart..<innerEnd, quoteStart: quote.start, quoteEnd: quote.end, line: range, tokens: tokens),
                        depth: quote.depth, closed: quote.closed)
     }
   }
@@ -70,8 +70,9 @@ enum QuotationFinder {
     return !(spaceBefore && !spaceAfter)
   }
 
-  private static func kind(_ units: [UInt16], _ inner: Range<Int>, quoteStart: Int, lineStart: Int,
+  private static func kind(_ units: [UInt16], _ inner: Range<Int>, quoteStart: Int, quoteEnd: Int, line: Range<Int>,
                            tokens: [Token]) -> Quotation.Kind {
+    let lineStart = line.lowerBound
     var words = 0
     var index = tokens.partitioningIndex { Int($0.utf16Start) >= inner.lowerBound }
     while index < tokens.count && Int(tokens[index].utf16End) <= inner.upperBound {
@@ -83,6 +84,10 @@ enum QuotationFinder {
     var before = quoteStart - 1
     while before >= lineStart && TextDecoder.isWhitespace(units[before]) { before -= 1 }
     if before >= lineStart && units[before] == 0x3A { return .quotation }
+    // Speech followed by its reporting clause: „Pomożemy” – powiedział; «Мы поможем», — сказал.
+    var after = quoteEnd
+    while after < line.upperBound && (TextDecoder.isWhitespace(units[after]) || units[after] == 0x2C) { after += 1 }
+    if after < line.upperBound && [0x2013, 0x2014, 0x2D].contains(units[after]) { return .quotation }
     return .scareQuote
   }
 }

@@ -69,24 +69,27 @@ public struct SpeechStage {
       var events: [(token: Int, entities: [String])] = []
       var usedMentions: Set<Int> = []
       var cues: [AttributionCue] = []
+      /// The group a slot-filling mention belongs to ("Łukaszenka i Putin" fills "{source} potwierdzili" together).
+      func group(of fill: Int) -> Candidate {
+        candidates.first { $0.mentionIndexes.contains(fill) }
+          ?? Candidate(tokens: scan.mentions[fill].tokens, entities: [scan.mentions[fill].entity], isAnaphor: false, mentionIndexes: [fill])
+      }
       for hit in cueHits {
         guard let fill = hit.fills.first else { continue }
-        let mention = scan.mentions[fill]
+        let filler = group(of: fill)
         let entry = entries(hit)
-        cues.append(AttributionCue(span: span(text, hit.tokens), category: entry.category, entity: mention.entity,
-                                   entry: "\(language.rawValue)/attribution#\(entry.id)", token: hit.tokens.lowerBound))
-        events.append((hit.tokens.lowerBound, [mention.entity]))
-        usedMentions.insert(fill)
+        for entity in filler.entities {
+          cues.append(AttributionCue(span: span(text, hit.tokens), category: entry.category, entity: entity,
+                                     entry: "\(language.rawValue)/attribution#\(entry.id)", token: hit.tokens.lowerBound))
+        }
+        events.append((hit.tokens.lowerBound, filler.entities))
+        usedMentions.formUnion(filler.mentionIndexes)
       }
       var verbs: [ReportingVerb] = []
       var verbSpeakers: [Candidate?] = []
       for hit in verbHits {
         // A verb inside a cue ("{source} sagte") speaks for the cue's source.
-        let cueSpeaker = cueHits.first { $0.tokens.overlaps(hit.tokens) }.flatMap { cue in
-          cue.fills.first.map { fill in
-            Candidate(tokens: scan.mentions[fill].tokens, entities: [scan.mentions[fill].entity], isAnaphor: false, mentionIndexes: [fill])
-          }
-        }
+        let cueSpeaker = cueHits.first { $0.tokens.overlaps(hit.tokens) }.flatMap { cue in cue.fills.first.map(group(of:)) }
         let speaker = cueSpeaker ?? chooseSpeaker(for: hit.tokens, in: range, candidates: candidates, text: text, language: language,
                                                   complementizers: complementizers)
         verbSpeakers.append(speaker)
@@ -119,10 +122,13 @@ public struct SpeechStage {
       var reported: [TextSpan] = []
       var inherited = false
       // Speech events: reporting verbs (with or without a speaker) and `reports` cues (their source speaks).
-      var speechEvents: [(tokens: Range<Int>, hasSpeaker: Bool)] = verbHits.indices.map { (verbHits[$0].tokens, !verbs[$0].speakers.isEmpty) }
+      let freeVerbs = verbHits.indices.filter { index in !cueHits.contains { $0.tokens.overlaps(verbHits[index].tokens) } }
+      var speechEvents: [(tokens: Range<Int>, hasSpeaker: Bool)] = freeVerbs.map { (verbHits[$0].tokens, !verbs[$0].speakers.isEmpty) }
       speechEvents += cueHits.filter { entries($0).category == "reports" }.map { ($0.tokens, true) }
       speechEvents.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
-      let eventWithClause = speechEvents.first { event in complementizers.contains { $0 >= event.tokens.upperBound } }
+      // A clause after the event: a complementizer, or (German) a Konjunktiv I form standing for one.
+      let clauseStarts = (complementizers + moods.map(\.tokens.lowerBound)).sorted()
+      let eventWithClause = speechEvents.first { event in clauseStarts.contains { $0 >= event.tokens.upperBound } }
       let postposed = firstPostposed(verbHits.map(\.tokens) + cueHits.filter { entries($0).category == "reports" }.map(\.tokens),
                                      in: range, text: text)
       if isByline {
@@ -141,9 +147,10 @@ public struct SpeechStage {
         inherited = verbs.allSatisfy { $0.speakers.isEmpty } && cues.isEmpty
       } else if let event = eventWithClause {
         voice = .indirect
-        let clause = complementizers.first { $0 >= event.tokens.upperBound }!
-        reason = "reporting verb with a complement clause"
-        reported.append(TextSpan(start: text.tokens[clause].span.start, end: sentence.span.end))
+        let clause = complementizers.first { $0 >= event.tokens.upperBound }
+        reason = clause == nil ? "reporting verb with a clause in reported mood" : "reporting verb with a complement clause"
+        let start = clause ?? min(event.tokens.upperBound, range.upperBound - 1)
+        reported.append(TextSpan(start: text.tokens[start].span.start, end: sentence.span.end))
         inherited = !event.hasSpeaker && cues.isEmpty
       } else if let boundary = postposed {
         voice = .indirect
@@ -151,7 +158,7 @@ public struct SpeechStage {
         if boundary - 1 > range.lowerBound {
           reported.append(TextSpan(start: sentence.span.start, end: text.tokens[boundary - 1].span.start))
         }
-      } else if let index = verbs.indices.first(where: { !verbs[$0].speakers.isEmpty }) {
+      } else if let index = freeVerbs.first(where: { !verbs[$0].speakers.isEmpty }) {
         voice = .indirect
         reason = "reporting verb with its speaker"
         let verb = verbHits[index]

@@ -1,0 +1,108 @@
+import FramingKit
+import FramingTestSupport
+import Testing
+
+/// Marked sentences: every ⟦…⟧ span must be found by the analyzer with the given label and voice,
+/// and nothing else; the same again after a prefix of astral characters, shifted by its code points.
+func expectFindings(_ analyzer: String, _ marked: String, language: Language, labels: [String], voices: [Voice],
+                    sourceLocation: SourceLocation = #_sourceLocation) {
+  for prefix in ["", "😀👍🏽👨‍👩‍👧 "] {
+    let text = MarkedText(marked)
+    let shift = prefix.unicodeScalars.count
+    let found = profile(prefix + text.text, language: language).findings(analyzer).filter { $0.sentence >= 0 }
+    #expect(found.map { ($0.span.start - shift)..<($0.span.end - shift) } == text.spans, "spans", sourceLocation: sourceLocation)
+    #expect(found.map(\.label) == labels, "labels", sourceLocation: sourceLocation)
+    #expect(found.map(\.voice) == voices, "voices", sourceLocation: sourceLocation)
+  }
+}
+
+@Suite struct HedgeAnalyzerTests {
+  @Test func polishReportativeMiecIsAuthorialAndQuotedWordsAreReported() {
+    expectFindings("hedging", "Politycy ⟦mieli przeprowadzić⟧ rozmowy, a Łukaszenka oświadczył: „to ⟦prawdopodobnie⟧ koniec sporu”.",
+                   language: .pl, labels: ["reportative", "epistemic"], voices: [.authorial, .reported])
+  }
+
+  @Test func scareQuotesAreDistancingInTheOutletsVoice() {
+    expectFindings("hedging", "Putin pomoże w ⟦„rozwiązywaniu problemów”⟧ na Białorusi.", language: .pl,
+                   labels: ["scare-quote"], voices: [.authorial])
+  }
+
+  @Test func germanSollenAndAngeblich() {
+    expectFindings("hedging", "Der Präsident ⟦soll die Landung angeordnet haben⟧, die Maschine war ⟦angeblich⟧ bedroht.", language: .de,
+                   labels: ["reportative", "reportative"], voices: [.authorial, .authorial])
+  }
+
+  @Test func russianYakobyAndTakNazyvaemyj() {
+    expectFindings("hedging", "На границе ⟦якобы⟧ задержали ⟦так называемых⟧ активистов.", language: .ru,
+                   labels: ["reportative", "distancing"], voices: [.authorial, .authorial])
+  }
+
+  @Test func englishReportedlyAndBoosterInsideReportedSpeech() {
+    expectFindings("hedging", "The plane was ⟦reportedly⟧ diverted, and Lavrov said that it was ⟦clearly⟧ a provocation.", language: .en,
+                   labels: ["reportative", "booster"], voices: [.authorial, .reported])
+  }
+}
+
+@Suite struct LoadedTermAnalyzerTests {
+  @Test func legitimizingTitleAttachedToLukashenko() {
+    let found = profile("Putin rozmawiał z prezydentem Białorusi Alaksandrem Łukaszenką.", language: .pl).findings("loaded-terms")
+    #expect(found.map(\.surface) == ["prezydentem Białorusi"])
+    #expect(found.first?.label == "legitimizing")
+    #expect(found.first?.voice == .authorial)
+    #expect(found.first?.entity == "lukashenko")
+  }
+
+  @Test func stateNarrativeInsideAQuotationIsReported() {
+    let found = profile("Prezydenci omówili „sytuację z uwzględnieniem wywieranej na Białoruś presji z zewnątrz”.", language: .pl)
+      .findings("loaded-terms")
+    #expect(found.map { "\($0.surface)|\($0.label)|\($0.voice.rawValue)" } == ["presji z zewnątrz|state-narrative|reported"])
+  }
+
+  @Test func pejorativeTargetsTheAdjacentEntity() {
+    let found = profile("Opozycja walczy z reżimem Łukaszenki od lat.", language: .pl).findings("loaded-terms")
+    #expect(found.first?.label == "pejorative")
+    #expect(found.first?.entity == "lukashenko")
+  }
+
+  @Test func euphemismInRussianAndEnglish() {
+    #expect(profile("Он поддержал специальную военную операцию.", language: .ru).findings("loaded-terms").map(\.label) == ["euphemism"])
+    #expect(profile("He backed the special military operation.", language: .en).findings("loaded-terms").map(\.label) == ["euphemism"])
+  }
+}
+
+@Suite struct NamingAnalyzerTests {
+  @Test func germanSeedCountsWeissrusslandAgainstBelarus() throws {
+    let profile = try seedProfile("004_266daebb3b7432db.txt")
+    let variants = profile.findings("naming")
+    let russian = variants.filter { $0.details["side"] == "russian-usage" && $0.details["refers_to"]?.hasPrefix("belarus") == true }
+    let national = variants.filter { $0.details["side"] == "national-usage" && $0.details["refers_to"]?.hasPrefix("belarus") == true }
+    #expect(russian.map(\.surface).filter { $0 == "Weißrussland" }.count == 4)
+    #expect(russian.map(\.surface).contains("Weißrussen"))
+    #expect(russian.map(\.surface).contains("weißrussischen"))
+    #expect(national.map(\.surface).contains("Belarus"))
+  }
+
+  @Test func russianPrepositionWithUkraine() {
+    let found = profile("Он был на Украине, а потом в Украине.", language: .ru).findings("naming")
+    #expect(found.map { "\($0.surface)|\($0.details["side"] ?? "")" } == ["на Украине|russian-usage", "в Украине|national-usage"])
+  }
+
+  @Test func polishNameFormsOfLukashenko() {
+    let found = profile("Aleksandr Łukaszenka i Alaksandr Łukaszenka to ta sama osoba.", language: .pl).findings("naming")
+    let sides = Dictionary(found.map { ($0.surface, $0.details["side"] ?? "") }, uniquingKeysWith: { a, _ in a })
+    #expect(sides["Aleksandr"] == "russian-usage")
+    #expect(sides["Alaksandr"] == "national-usage")
+  }
+}
+
+@Suite struct AnalyzerRegistryTests {
+  @Test func idsAreUniqueKebabCaseAndDocumented() throws {
+    let ids = AnalyzerRegistry.all.map { $0.id }
+    #expect(Set(ids).count == ids.count)
+    for id in ids { #expect(id.allSatisfy { $0.isLowercase || $0 == "-" }) }
+    let readme = try String(contentsOf: TestPaths.repo("README.md"), encoding: .utf8)
+    for analyzer in AnalyzerRegistry.all {
+      #expect(readme.contains("| `\(analyzer.id)` | \(analyzer.summary) |"), "README lacks the row of \(analyzer.id)")
+    }
+  }
+}

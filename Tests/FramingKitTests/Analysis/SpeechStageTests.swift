@@ -1,0 +1,61 @@
+import FramingKit
+import Testing
+
+@Suite struct SpeechStageTests {
+  @Test func germanSeedIsReportedSpeechOfPutinAndLukashenkoFromTheSecondSentenceOn() throws {
+    let profile = try seedProfile("004_266daebb3b7432db.txt")
+    let body = profile.sentences.filter { !$0.title }
+    #expect(body.count == 11)
+    for sentence in body {
+      #expect(sentence.voice == .indirect || sentence.voice == .direct, "\(sentence.text)")
+      #expect(!sentence.speakers.isEmpty && sentence.speakers.allSatisfy { ["putin", "lukashenko"].contains($0) }, "\(sentence.text)")
+    }
+    #expect(profile.sentence(containing: "Ich bin sicher")?.voice == .direct)
+    #expect(profile.sentence(containing: "Ich bin sicher")?.speakers == ["putin"])
+    #expect(profile.sentence(containing: "Dafür werde Russland")?.speakers == ["putin"])
+    #expect(profile.sentence(containing: "Bei dem Treffen sagte Lukaschenko")?.speakers == ["lukashenko"])
+    #expect(profile.sentence(containing: "Russland und Weißrussland arbeiten")?.reason == "content of the announcement before it")
+    #expect(profile.sentence(containing: "Putin erinnerte sich daran")?.voice == .indirect)
+    #expect(profile.sources.map(\.entity).sorted() == ["lukashenko", "putin"])
+    #expect(!profile.sources.contains { $0.kind == "wire-agency" })
+  }
+
+  @Test(arguments: [
+    ("Kreml wyraził wczoraj przekonanie, że problemy na Białorusi zostaną wkrótce uregulowane.", Language.pl, SentenceVoice.indirect, ["kremlin"]),
+    ("Według Kremla rozmowa przebiegła w konstruktywnej atmosferze.", .pl, .attributed, ["kremlin"]),
+    ("– Nie oddamy kraju nikomu – mówił Łukaszenka.", .pl, .direct, ["lukashenko"]),
+    ("Laut TASS wurden die Gespräche am Abend fortgesetzt.", .de, .attributed, ["tass"]),
+    ("Peskow sagte, dass der Kreml die Lage beobachte.", .de, .indirect, ["peskov"]),
+    ("Как сообщает РИА Новости, президенты обсудили ситуацию в регионе.", .ru, .attributed, ["ria"]),
+    ("Песков заявил, что Кремль внимательно следит за ситуацией.", .ru, .indirect, ["peskov"]),
+    ("«Мы поможем», — сказал Путин журналистам.", .ru, .direct, ["putin"]),
+    ("According to Reuters, the talks lasted three hours.", .en, .attributed, ["reuters"]),
+    ("Lavrov said that Moscow would respond.", .en, .indirect, ["lavrov"]),
+    ("The weather in Minsk was cold on Sunday.", .en, .assertion, []),
+  ])
+  func sentenceVoiceAndSpeakers(text: String, language: Language, voice: SentenceVoice, speakers: [String]) {
+    let sentence = profile(text, language: language).sentences.first { !$0.title }
+    #expect(sentence?.voice == voice, "\(sentence?.reason ?? "")")
+    #expect(sentence?.speakers == speakers)
+  }
+
+  @Test func konjunktivContinuesTheReportAcrossSentences() {
+    let profile = profile("Peskow sagte am Montag, der Kreml sei besorgt. Russland werde alle Verpflichtungen erfüllen. Das Wetter war schön.",
+                          language: .de)
+    let voices = profile.sentences.map(\.voice)
+    #expect(voices == [.indirect, .indirect, .assertion])
+    #expect(profile.sentences[1].speakers == ["peskov"])
+    #expect(profile.sentences[1].reason == "reported mood continues the report")
+  }
+
+  @Test func chainsNestReportersAndSpeakers() {
+    let profile = profile("Agencja BiełTA wskazuje, że Łukaszenka i Putin potwierdzili gotowość wspólnego reagowania.", language: .pl)
+    #expect(profile.sentences.first?.chain == [["belta"], ["lukashenko", "putin"]])
+  }
+
+  @Test func pronounsStandForTheLastSpeaker() {
+    let profile = profile("Putin sagte, dass er helfen werde. Er fügte hinzu, dass Russland bereit sei.", language: .de)
+    #expect(profile.sentences.map(\.speakers) == [["putin"], ["putin"]])
+    #expect(profile.findings("sourcing").contains { $0.surface == "Er" && $0.entity == "putin" && $0.details["match"] == "anaphor" })
+  }
+}
