@@ -226,11 +226,11 @@ struct TokenTerms {
   private var flat: [Int32] = []
   private var offsets: [Int32] = [0]
 
-  init(keys: [FoldedKey], cache: TermCache) {
-    flat.reserveCapacity(keys.count)
-    offsets.reserveCapacity(keys.count + 1)
-    for key in keys {
-      flat.append(contentsOf: cache.terms(for: key))
+  init(forms: [Int32], keys: [FoldedKey], cache: TermCache) {
+    flat.reserveCapacity(forms.count)
+    offsets.reserveCapacity(forms.count + 1)
+    for form in forms {
+      flat.append(contentsOf: cache.terms(form: form, key: keys[Int(form)]))
       offsets.append(Int32(flat.count))
     }
   }
@@ -238,18 +238,19 @@ struct TokenTerms {
   subscript(token: Int) -> ArraySlice<Int32> { flat[Int(offsets[token])..<Int(offsets[token + 1])] }
 }
 
-/// Per-worker memo of `Vocabulary.terms(for:)`, so each distinct form is looked up once.
+/// Per-worker memo of `Vocabulary.terms(for:)` by form number, so each distinct form is looked up once.
 final class TermCache {
   let vocabulary: Vocabulary
-  private var cache: [String: [Int32]] = [:]
+  private var cache: [[Int32]?] = []
 
   init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
-  func terms(for key: FoldedKey) -> [Int32] {
-    if let known = cache[key.folded] { return known }
+  func terms(form: Int32, key: FoldedKey) -> [Int32] {
+    let index = Int(form)
+    if index < cache.count, let known = cache[index] { return known }
+    while cache.count <= index { cache.append(nil) }
     let found = vocabulary.terms(for: key)
-    if cache.count > 400_000 { cache.removeAll(keepingCapacity: true) }
-    cache[key.folded] = found
+    cache[index] = found
     return found
   }
 }

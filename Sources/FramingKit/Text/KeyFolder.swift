@@ -6,30 +6,88 @@ public struct FoldedKey: Hashable, Sendable {
   public let loose: String
 }
 
-/// Computes `FoldedKey`s once per distinct word form. Transliteration is slow in ICU (a few MB/s),
-/// so it never runs over whole texts: each new form is folded and transliterated once and cached.
-/// Not thread-safe; each worker owns one.
+/// Numbers every distinct word form and computes its `FoldedKey` once. Transliteration is slow in ICU
+/// (a few MB/s), so it never runs over whole texts: each new form is folded and transliterated once.
+/// Forms are looked up by their UTF-16 units in an open-addressing table, so the hot path creates no
+/// strings. Not thread-safe; each worker owns one.
 public final class KeyFolder {
   private let anyToASCII: Transliterator?
   private let latinToASCII: Transliterator?
-  private var cache: [String: FoldedKey] = [:]
-  /// The cache is dropped when it grows past this many forms, so memory stays bounded on huge corpora.
-  private let cacheLimit: Int
+  /// Keys by form number.
+  private(set) var keys: [FoldedKey] = []
+  private var units: [UInt16] = []
+  private var starts: [Int32] = [0]
+  private var table: [Int32] = [Int32](repeating: -1, count: 1 << 12)
+  /// When more forms than this are known, `resetIfFull` starts afresh (between documents).
+  private let limit: Int
+  /// Bumped on every reset, so per-form caches elsewhere know to drop their entries.
+  private(set) var generation = 0
 
-  public init(cacheLimit: Int = 400_000) {
+  public init(limit: Int = 500_000) {
     anyToASCII = Transliterator("Any-Latin; Latin-ASCII")
     latinToASCII = Transliterator("Latin-ASCII")
-    self.cacheLimit = cacheLimit
+    self.limit = limit
+  }
+
+  public var count: Int { keys.count }
+
+  public func key(_ form: String) -> FoldedKey {
+    let units = Array(form.utf16)
+    return keys[Int(units.withUnsafeBufferPointer { id(of: $0) })]
   }
 
   public func key(_ form: Substring) -> FoldedKey { key(String(form)) }
 
-  public func key(_ form: String) -> FoldedKey {
-    if let known = cache[form] { return known }
-    let made = makeKey(Array(form.utf16))
-    if cache.count >= cacheLimit { cache.removeAll(keepingCapacity: true) }
-    cache[form] = made
-    return made
+  /// Forgets all forms when the table is over its limit; call only between documents.
+  func resetIfFull() {
+    guard keys.count > limit else { return }
+    keys.removeAll(keepingCapacity: true)
+    units.removeAll(keepingCapacity: true)
+    starts = [0]
+    table = [Int32](repeating: -1, count: 1 << 12)
+    generation += 1
+  }
+
+  /// The number of a form, given by its UTF-16 units.
+  func id(of form: UnsafeBufferPointer<UInt16>) -> Int32 {
+    var hash: UInt64 = 0xcbf29ce484222325
+    for unit in form { hash = (hash ^ UInt64(unit)) &* 0x100000001b3 }
+    let mask = table.count - 1
+    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    while true {
+      let candidate = table[slot]
+      if candidate < 0 { break }
+      let start = Int(starts[Int(candidate)]), end = Int(starts[Int(candidate) + 1])
+      if end - start == form.count {
+        var same = true
+        var index = 0
+        while index < form.count {
+          if units[start + index] != form[index] { same = false; break }
+          index += 1
+        }
+        if same { return candidate }
+      }
+      slot = (slot + 1) & mask
+    }
+    let id = Int32(keys.count)
+    keys.append(makeKey(Array(form)))
+    units.append(contentsOf: form)
+    starts.append(Int32(units.count))
+    table[slot] = id
+    if keys.count * 2 > table.count { grow() }
+    return id
+  }
+
+  private func grow() {
+    table = [Int32](repeating: -1, count: table.count * 2)
+    let mask = table.count - 1
+    for id in keys.indices {
+      var hash: UInt64 = 0xcbf29ce484222325
+      for index in Int(starts[id])..<Int(starts[id + 1]) { hash = (hash ^ UInt64(units[index])) &* 0x100000001b3 }
+      var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+      while table[slot] >= 0 { slot = (slot + 1) & mask }
+      table[slot] = Int32(id)
+    }
   }
 
   private func makeKey(_ units: [UInt16]) -> FoldedKey {

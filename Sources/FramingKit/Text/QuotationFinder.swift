@@ -32,6 +32,10 @@ enum QuotationFinder {
     var position = range.lowerBound
     while position < range.upperBound {
       let unit = units[position]
+      guard isQuoteMark(unit) else {
+        position += 1
+        continue
+      }
       if let top = stack.last, top.closers.contains(unit), canClose(units, at: position, range: range) {
         stack.removeLast()
         found.append((top.position, position + 1, stack.count, true))
@@ -55,11 +59,20 @@ enum QuotationFinder {
     }
   }
 
+  private static func isQuoteMark(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x22, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A: true
+    default: false
+    }
+  }
+
+  private static let openingContext: Set<UInt16> = Set("([{–—-/„‚«»“\"".utf16)
+
   /// An ambiguous mark opens at the start of a line or after a space, dash, bracket or another quote.
   private static func canOpen(_ units: [UInt16], at position: Int, range: Range<Int>) -> Bool {
     guard position > range.lowerBound else { return true }
     let before = units[position - 1]
-    return TextDecoder.isWhitespace(before) || "([{–—-/„‚«»“\"".utf16.contains(before)
+    return TextDecoder.isWhitespace(before) || openingContext.contains(before)
   }
 
   /// A straight quote closes unless it stands alone between spaces.

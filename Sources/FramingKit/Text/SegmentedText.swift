@@ -5,6 +5,8 @@ public struct Token: Sendable {
   let utf16End: Int32
   public let isWord: Bool
   public let key: FoldedKey
+  /// The form's number in the segmenter's `KeyFolder` (per-form caches are indexed by it).
+  let form: Int32
 }
 
 /// A sentence of the body (or the title), with the tokens inside it.

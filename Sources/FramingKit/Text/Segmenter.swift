@@ -9,12 +9,19 @@ public final class Segmenter {
   public let lexicons: LexiconSet
   let folder = KeyFolder()
   private var termCaches: [Language: TermCache] = [:]
+  /// For each form number, the languages whose function words list it (bit per `Language.analyzed` index).
+  private var functionWordMasks: [UInt8] = []
+  private var cachedGeneration = 0
+  private let functionWordSets: [Set<String>]
   /// A line with more words than this is never headline-like.
   static let headlineMaximumWords = 16
   /// This many headline-like lines in a row are a teaser list, not article text.
   static let headlineRunMinimum = 3
 
-  public init(lexicons: LexiconSet) { self.lexicons = lexicons }
+  public init(lexicons: LexiconSet) {
+    self.lexicons = lexicons
+    functionWordSets = Language.analyzed.map { lexicons.compiled[$0]?.functionWords ?? [] }
+  }
 
   func termCache(_ language: Language) -> TermCache? {
     if let cache = termCaches[language] { return cache }
@@ -24,7 +31,29 @@ public final class Segmenter {
     return cache
   }
 
+  /// Drops per-form caches when the key folder started afresh.
+  private func syncCaches() {
+    folder.resetIfFull()
+    if cachedGeneration != folder.generation {
+      cachedGeneration = folder.generation
+      termCaches.removeAll()
+      functionWordMasks.removeAll()
+    }
+  }
+
+  private func functionWordMask(_ token: Token) -> UInt8 {
+    let form = Int(token.form)
+    while functionWordMasks.count <= form { functionWordMasks.append(0xFF) }
+    if functionWordMasks[form] == 0xFF {
+      var mask: UInt8 = 0
+      for (bit, words) in functionWordSets.enumerated() where words.contains(token.key.folded) { mask |= 1 << UInt8(bit) }
+      functionWordMasks[form] = mask
+    }
+    return functionWordMasks[form]
+  }
+
   public func segment(_ document: Document, language forced: Language? = nil) -> SegmentedText {
+    syncCaches()
     let units = document.utf16
     let tokens = tokenize(document)
     let lines = Self.lines(units, tokens: tokens)
@@ -33,7 +62,7 @@ public final class Segmenter {
       ?? document.metadata.language.flatMap(Language.init(rawValue:)).map { LanguageGuess(language: $0, confidence: 0) }
       ?? LanguageGuess(language: .und, confidence: 0)
     let compiled = lexicons.compiled[guess.language]
-    let terms = termCache(guess.language).map { TokenTerms(keys: tokens.map(\.key), cache: $0) }
+    let terms = termCache(guess.language).map { TokenTerms(forms: tokens.map(\.form), keys: folder.keys, cache: $0) }
 
     let classes = classify(lines, tokens: tokens, units: units, compiled: compiled, terms: terms)
     var boilerplate: [BoilerplateSpan] = []
@@ -86,9 +115,9 @@ public final class Segmenter {
     let units = document.utf16
     return units.withUnsafeBufferPointer { buffer in
       WordBreaker.pieces(units, locale: "root").map { piece in
-        let form = String(decoding: UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]), as: UTF16.self)
+        let form = folder.id(of: UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]))
         return Token(span: document.span(utf16: piece.start, piece.end), utf16Start: Int32(piece.start),
-                     utf16End: Int32(piece.end), isWord: piece.isWord, key: folder.key(form))
+                     utf16End: Int32(piece.end), isWord: piece.isWord, key: folder.keys[Int(form)], form: form)
       }
     }
   }
@@ -133,24 +162,19 @@ public final class Segmenter {
 
   /// Votes of function words, each counted for the languages of its script that list it.
   func identifyLanguage(_ tokens: ArraySlice<Token>, units: [UInt16]) -> LanguageGuess? {
-    var votes: [Language: Int] = [:]
+    var votes = [Int](repeating: 0, count: Language.analyzed.count)
     var total = 0
     for token in tokens where token.isWord {
-      let cyrillic = (0x0400...0x052F).contains(units[Int(token.utf16Start)])
-      var counted = false
-      for language in Language.analyzed where language.isCyrillic == cyrillic {
-        if lexicons.compiled[language]?.functionWords.contains(token.key.folded) == true {
-          votes[language, default: 0] += 1
-          counted = true
-        }
-      }
-      if counted { total += 1 }
+      let mask = functionWordMask(token)
+      if mask == 0 { continue }
+      total += 1
+      for bit in votes.indices where mask & (1 << UInt8(bit)) != 0 { votes[bit] += 1 }
     }
-    guard total >= 3, let best = votes.max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }) else {
+    guard total >= 3, let best = votes.indices.max(by: { votes[$0] != votes[$1] ? votes[$0] < votes[$1] : $0 > $1 }) else {
       return nil
     }
-    let confidence = Double(best.value) / Double(votes.values.reduce(0, +))
-    return LanguageGuess(language: best.key, confidence: (confidence * 1000).rounded() / 1000)
+    let confidence = Double(votes[best]) / Double(votes.reduce(0, +))
+    return LanguageGuess(language: Language.analyzed[best], confidence: (confidence * 1000).rounded() / 1000)
   }
 
   // MARK: - Lines
@@ -163,7 +187,7 @@ public final class Segmenter {
   private func classify(_ lines: [Line], tokens: [Token], units: [UInt16], compiled: CompiledLanguage?,
                         terms: TokenTerms?) -> [LineClass] {
     var classes = [LineClass](repeating: .body, count: lines.count)
-    var seen: Set<String> = []
+    var seen: Set<ArraySlice<UInt16>> = []
     var headlineLike = [Bool](repeating: false, count: lines.count)
     for (index, line) in lines.enumerated() {
       if line.isBlank { classes[index] = .blank; continue }
@@ -180,8 +204,7 @@ public final class Segmenter {
           classes[index] = .boilerplate(category); continue
         }
       }
-      let text = String(decoding: units[line.start..<line.end], as: UTF16.self)
-      if !seen.insert(text).inserted { classes[index] = .boilerplate("repeated"); continue }
+      if !seen.insert(units[line.start..<line.end]).inserted { classes[index] = .boilerplate("repeated"); continue }
       headlineLike[index] = isHeadlineLike(line, tokens: tokens, units: units)
     }
     // Runs of headline-like lines (blank lines do not break a run; anything else does).

@@ -90,8 +90,50 @@ func expectFindings(_ analyzer: String, _ marked: String, language: Language, la
   @Test func polishNameFormsOfLukashenko() {
     let found = profile("Aleksandr Łukaszenka i Alaksandr Łukaszenka to ta sama osoba.", language: .pl).findings("naming")
     let sides = Dictionary(found.map { ($0.surface, $0.details["side"] ?? "") }, uniquingKeysWith: { a, _ in a })
-    #expect(sides["Aleksandr"] == "russian-usage")
-    #expect(sides["Alaksandr"] == "national-usage")
+    #expect(sides["Aleksandr Łukaszenka"] == "russian-usage")
+    #expect(sides["Alaksandr Łukaszenka"] == "national-usage")
+  }
+}
+
+@Suite struct SourcingAnalyzerTests {
+  @Test func polishSeedRelaysKremlinAndBeltaUnderAPapByline() throws {
+    let profile = try seedProfile("000_bb3b193bc24b719b.txt")
+    let kremlin = profile.findings("sourcing").filter { $0.entity == "kremlin" && $0.label == "attributed" }.map(\.surface)
+    #expect(kremlin.contains("Kreml"))
+    #expect(kremlin.contains("administracja Putina"))
+    #expect(kremlin.contains("służby prasowe Władimira Putina"))
+    #expect(profile.findings("sourcing").contains { $0.entity == "belta" && $0.label == "attributed" && $0.surface == "BiełTA" })
+    let speakers = Set(profile.findings("sourcing").filter { $0.label == "speaker" }.compactMap(\.entity))
+    #expect(speakers.isSuperset(of: ["putin", "lukashenko"]))
+    #expect(profile.attribution.byline == ["pap"])
+    #expect(profile.attribution.chains.contains([["pap"], ["belta"], ["lukashenko", "putin"]]))
+    #expect(profile.layout.credits.first?.parts == ["PAP", "EPA", "ALEXEI NIKOLSKY", "SPUTNIK", "KREM"])
+    #expect(profile.layout.credits.first?.entities == ["pap", "epa", nil, "sputnik", nil])
+    #expect(profile.score("sourcing.independent_voices")?.value == 0)
+    #expect(profile.score("sourcing.state_share_of_attributed")?.value == 1)
+    #expect(profile.sources.first?.entity == "kremlin")
+  }
+
+  @Test func germanSeedHasSpeakersButNoAgency() throws {
+    let profile = try seedProfile("004_266daebb3b7432db.txt")
+    #expect(profile.attribution.byline.isEmpty)
+    #expect(!profile.sources.contains { $0.kind == "wire-agency" || $0.kind == "state-media" })
+    #expect(Set(profile.sources.filter { $0.roles.contains("speaker") }.map(\.entity)) == ["putin", "lukashenko"])
+    let putin = try #require(profile.sources.first { $0.entity == "putin" })
+    #expect(putin.wordShare > 0.8)
+  }
+
+  @Test func everyScoreHasAFormulaAndValidEvidence() throws {
+    let profile = try seedProfile("000_bb3b193bc24b719b.txt")
+    for score in profile.scores {
+      #expect(score.formula == score.id)
+      #expect(score.evidence.allSatisfy { $0 >= 0 && $0 < profile.findings.count })
+    }
+    let readme = try String(contentsOf: TestPaths.repo("README.md"), encoding: .utf8)
+    for score in profile.scores {
+      let family = score.id.hasPrefix("naming.") ? "naming.<refers_to>" : score.id.split(separator: ".").prefix(2).joined(separator: ".")
+      #expect(readme.contains("`\(family)"), "README does not document \(score.id)")
+    }
   }
 }
 

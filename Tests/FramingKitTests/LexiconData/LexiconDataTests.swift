@@ -75,7 +75,11 @@ import Testing
     case .abbreviations:
       // An abbreviation keeps its sentence whole.
       let text = pipeline.segmenter.segment(Document(id: "example", text: marked.text), language: example.language)
-      #expect(text.sentences.contains { $0.span.start <= span.lowerBound && span.upperBound <= $0.span.end && $0.span.end > span.upperBound },
+      let textEnd = text.document.scalarCount
+      #expect(text.sentences.contains { sentence in
+        sentence.span.start <= span.lowerBound && span.upperBound <= sentence.span.end
+          && (sentence.span.end > span.upperBound || sentence.span.end >= textEnd - 1)
+      },
               "the sentence was split at the abbreviation: \(text.sentences.map { text.text($0.span) })")
     case .boilerplate:
       // A boilerplate or credit line is set aside from the body, starting at the marked words.
@@ -83,6 +87,11 @@ import Testing
                                             language: example.language)
       let starts = text.boilerplate.map(\.span.start) + text.credits.map(\.span.start)
       #expect(starts.contains(span.lowerBound), "not set aside: boilerplate \(text.boilerplate.map(\.text)), credits \(text.credits.map(\.text))")
+    case .functionWords:
+      let surface = String(String.UnicodeScalarView(marked.text.unicodeScalars.dropFirst(span.lowerBound).prefix(span.count)))
+      #expect(defaultLexicons.explain(surface, language: example.language).matches.contains {
+        $0.kind == .functionWords && $0.entry == example.entry
+      })
     default:
       let article = pipeline.attribute(Document(id: "example", text: marked.text), language: example.language)
       let spans = article.scan.hits.filter { $0.kind == example.kind && article.entry(of: $0).id == example.entry }

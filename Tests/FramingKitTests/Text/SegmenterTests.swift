@@ -23,7 +23,7 @@ import Testing
     #expect(text.boilerplate.first?.reason == "skip-link")
     // Every line from "Wiadomości" down is chrome.
     let wiadomosci = try #require(text.boilerplate.firstIndex { $0.text == "Wiadomości" })
-    #expect(text.boilerplate.count - wiadomosci == 26)
+    #expect(text.boilerplate.count - wiadomosci == 25)
     #expect(text.boilerplate.last?.text == "Nowy koronawirus nietoperzy odkryty w Chinach. Obawy o pandemię")
   }
 

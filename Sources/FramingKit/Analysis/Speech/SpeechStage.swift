@@ -41,6 +41,7 @@ public struct SpeechStage {
     var anaphorMentions: [ResolvedMention] = []
     var lastPerson: String?
     var lastSpeakers: [String] = []
+    var lastChain: [[String]] = []
     var lastReportedParagraph = Int.min
     var announcement = false
     var dashParagraph = Int.min
@@ -49,7 +50,7 @@ public struct SpeechStage {
       let hits = hitsBySentence[sentenceIndex] ?? []
       let range = sentence.tokens
       let entries = { (hit: LexiconHit) in self.lexicons.entries(hit.kind, language)[hit.entry] }
-      let cueHits = hits.filter { $0.kind == .attribution }
+      let cueCandidates = hits.filter { $0.kind == .attribution }
       let verbHits = hits.filter { $0.kind == .reportingVerbs }
       let complementizers = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "complementizer" }.map(\.tokens.lowerBound)
       let moods = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "reported-mood" }
@@ -74,9 +75,17 @@ public struct SpeechStage {
         candidates.first { $0.mentionIndexes.contains(fill) }
           ?? Candidate(tokens: scan.mentions[fill].tokens, entities: [scan.mentions[fill].entity], isAnaphor: false, mentionIndexes: [fill])
       }
-      for hit in cueHits {
+      var acceptedCues: [LexiconHit] = []
+      for hit in cueCandidates {
         guard let fill = hit.fills.first else { continue }
         let filler = group(of: fill)
+        // "{source} potwierdził": the slot before the verb must be its clause's subject, the first
+        // mention of the clause ("Putin w rozmowie z Łukaszenką potwierdził" is Putin's, not Łukaszenka's).
+        if filler.tokens.lowerBound <= hit.tokens.lowerBound {
+          let start = clauseStart(before: hit.tokens.lowerBound, in: range, text: text, complementizers: complementizers)
+          if candidates.contains(where: { $0.tokens.lowerBound >= start && $0.tokens.upperBound <= filler.tokens.lowerBound }) { continue }
+        }
+        acceptedCues.append(hit)
         let entry = entries(hit)
         for entity in filler.entities {
           cues.append(AttributionCue(span: span(text, hit.tokens), category: entry.category, entity: entity,
@@ -85,6 +94,7 @@ public struct SpeechStage {
         events.append((hit.tokens.lowerBound, filler.entities))
         usedMentions.formUnion(filler.mentionIndexes)
       }
+      let cueHits = acceptedCues
       var verbs: [ReportingVerb] = []
       var verbSpeakers: [Candidate?] = []
       for hit in verbHits {
@@ -176,17 +186,23 @@ public struct SpeechStage {
       }
 
       var speakers: [String] = []
+      for event in events.sorted(by: { $0.token < $1.token }) where !(postposed.map { event.token >= $0 } ?? false) {
+        for entity in event.entities where !speakers.contains(entity) { speakers.append(entity) }
+      }
       for event in events.sorted(by: { $0.token < $1.token }) {
         for entity in event.entities where !speakers.contains(entity) { speakers.append(entity) }
       }
       if voice.isReported && speakers.isEmpty && inherited && contextual {
         speakers = lastSpeakers
       }
-      var chain: [[String]] = []
-      for event in events.sorted(by: { $0.token < $1.token }) where chain.last != event.entities {
-        chain.append(event.entities)
+      // Outer reporters first: a reporting clause after the content ("…, podaje administracja Putina") frames it.
+      let ordered = events.sorted { first, second in
+        let firstOuter = postposed.map { first.token >= $0 } ?? false, secondOuter = postposed.map { second.token >= $0 } ?? false
+        return firstOuter != secondOuter ? firstOuter : first.token < second.token
       }
-      if chain.isEmpty && !speakers.isEmpty && voice.isReported { chain = [speakers] }
+      var chain: [[String]] = []
+      for event in ordered where chain.last != event.entities { chain.append(event.entities) }
+      if chain.isEmpty && !speakers.isEmpty && voice.isReported { chain = inherited && speakers == lastSpeakers ? lastChain : [speakers] }
 
       for index in usedMentions {
         let entity = scan.mentions[index].entity
@@ -197,6 +213,7 @@ public struct SpeechStage {
 
       if voice.isReported && !speakers.isEmpty {
         lastSpeakers = speakers
+        lastChain = chain
         lastReportedParagraph = sentence.paragraph
         if let person = speakers.last(where: { lexicons.entity($0)?.person ?? false }) { lastPerson = person }
       } else if voice == .assertion && sentence.paragraph > lastReportedParagraph + 1 {
@@ -214,8 +231,9 @@ public struct SpeechStage {
     mentions += anaphorMentions
     var credits: [CreditChain] = []
     for (credit, creditMentions) in zip(text.credits, scan.creditMentions) {
-      credits.append(creditChain(credit, mentions: creditMentions, text: text))
-      for mention in creditMentions {
+      let chain = creditChain(credit, mentions: creditMentions, text: text)
+      credits.append(chain.chain)
+      for mention in creditMentions where mention.tokens.lowerBound >= chain.bodyStart {
         mentions.append(ResolvedMention(entity: mention.entity, span: span(text, mention.tokens), sentence: -1, role: .credit,
                                         isDescription: mention.isDescription, isAnaphor: false))
       }
@@ -235,7 +253,8 @@ public struct SpeechStage {
     TextSpan(start: text.tokens[tokens.lowerBound].span.start, end: text.tokens[tokens.upperBound - 1].span.end)
   }
 
-  /// Mentions joined into groups: adjacent mentions of one entity ("russische Präsident Wladimir Putin"),
+  /// Mentions joined into groups: mentions of one entity at most two words apart ("russische Präsident
+  /// Wladimir Putin", "agencja prasowa BiełTA"),
   /// or mentions with one short lowercase word between them ("Łukaszenka i Putin").
   private func groups(_ indexes: [Int], scan: LexiconScan, text: SegmentedText) -> [Candidate] {
     var result: [Candidate] = []
@@ -243,7 +262,8 @@ public struct SpeechStage {
       let mention = scan.mentions[index]
       if let last = result.last {
         let gap = last.tokens.upperBound..<mention.tokens.lowerBound
-        let joins = gap.isEmpty
+        let sameEntity = last.entities == [mention.entity] && gap.count <= 2 && gap.allSatisfy { text.tokens[$0].isWord }
+        let joins = gap.isEmpty || sameEntity
           || (gap.count == 1 && text.tokens[gap.lowerBound].isWord && text.tokens[gap.lowerBound].key.folded.count <= 3
             && text.tokens[gap.lowerBound].key.folded == text.text(text.tokens[gap.lowerBound].span))
         if joins {
@@ -266,15 +286,7 @@ public struct SpeechStage {
     }
     let immediate = candidates.first { $0.tokens.lowerBound == verb.upperBound }
     if language != .en, let immediate { return immediate }
-    var clauseStart = range.lowerBound
-    var position = verb.lowerBound - 1
-    while position >= range.lowerBound {
-      if Self.isBoundary(text.tokens[position].key.folded) || complementizers.contains(position) {
-        clauseStart = position + 1
-        break
-      }
-      position -= 1
-    }
+    let clauseStart = clauseStart(before: verb.lowerBound, in: range, text: text, complementizers: complementizers)
     if let first = candidates.first(where: { $0.tokens.lowerBound >= clauseStart && $0.tokens.upperBound <= verb.lowerBound }) {
       return first
     }
@@ -287,6 +299,16 @@ public struct SpeechStage {
       }
     }
     return nil
+  }
+
+  /// The first token of the clause that holds `token`: after the last punctuation boundary or complementizer.
+  private func clauseStart(before token: Int, in range: Range<Int>, text: SegmentedText, complementizers: [Int]) -> Int {
+    var position = token - 1
+    while position >= range.lowerBound {
+      if Self.isBoundary(text.tokens[position].key.folded) || complementizers.contains(position) { return position + 1 }
+      position -= 1
+    }
+    return range.lowerBound
   }
 
   /// The token index of the boundary before a verb or cue that opens the last clause of the sentence,
@@ -324,7 +346,7 @@ public struct SpeechStage {
   }
 
   /// Splits a credit line after its prefix at "/" and ",".
-  private func creditChain(_ credit: CreditSpan, mentions: [SourceMention], text: SegmentedText) -> CreditChain {
+  private func creditChain(_ credit: CreditSpan, mentions: [SourceMention], text: SegmentedText) -> (chain: CreditChain, bodyStart: Int) {
     var parts: [String] = []
     var entities: [String?] = []
     var current: [Int] = []
@@ -350,6 +372,6 @@ public struct SpeechStage {
       parts.append(text.text(utf16: Int(first.utf16Start), Int(last.utf16End)))
       entities.append(mentions.first { Set($0.tokens).isSubset(of: Set(part)) }?.entity)
     }
-    return CreditChain(span: credit.span, parts: parts, entities: entities)
+    return (CreditChain(span: credit.span, parts: parts, entities: entities), start)
   }
 }
