@@ -23,10 +23,10 @@ public enum AnalyzerRegistry {
 extension AttributedArticle {
   /// A finding for a lexicon hit, with its voice taken from the who-speaks layer.
   func finding(analyzer: String, hit: LexiconHit, label: String? = nil, entity: String? = nil, polarity: String? = nil,
-               details: [String: String] = [:]) -> Finding {
+               verbatimOnly: Bool = false, details: [String: String] = [:]) -> Finding {
     let entry = entry(of: hit)
     let span = span(of: hit.tokens)
-    let (voice, speaker) = speech.voice(of: span, sentence: hit.sentence)
+    let (voice, speaker) = speech.voice(of: span, sentence: hit.sentence, verbatimOnly: verbatimOnly)
     return Finding(analyzer: analyzer, label: label ?? entry.category, span: span, sentence: hit.sentence, voice: voice,
                    entity: entity, speaker: speaker, entry: reference(of: hit), surface: surface(of: hit.tokens),
                    polarity: polarity ?? entry.polarity?.rawValue, note: entry.note, details: details)

@@ -79,6 +79,10 @@ public struct Profile: Codable, Sendable {
     public let chain: [[String]]
     public let reason: String
     public let reported: [TextSpan]
+    /// Reporting verbs with their stance and speakers.
+    public let verbs: [ReportingVerb]
+    /// Attribution cues with the source each names.
+    public let cues: [AttributionCue]
     public let text: String
   }
 

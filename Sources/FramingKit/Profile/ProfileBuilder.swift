@@ -20,7 +20,8 @@ public struct ProfileBuilder {
       sentences.append(Profile.SentenceInfo(
         index: index, start: sentence.span.start, end: sentence.span.end, paragraph: sentence.paragraph, title: sentence.isTitle,
         words: text.wordCount(sentence.tokens), voice: speech.voice, speakers: speech.speakers, chain: speech.chain,
-        reason: speech.reason, reported: speech.reported, text: document.string(utf16: sentence.utf16Start, sentence.utf16End)))
+        reason: speech.reason, reported: speech.reported, verbs: speech.verbs, cues: speech.cues,
+        text: document.string(utf16: sentence.utf16Start, sentence.utf16End)))
     }
     let analyzed = sentences.filter { !bylineSentences.contains($0.index) }
     let analyzedWords = analyzed.reduce(0) { $0 + $1.words }

@@ -20,6 +20,34 @@ import Testing
     #expect(!profile.sources.contains { $0.kind == "wire-agency" })
   }
 
+  @Test func polishSeedVoicesAndHedges() throws {
+    let profile = try seedProfile("000_bb3b193bc24b719b.txt")
+    let kremlin = try #require(profile.sentence(containing: "Kreml wyraził wczoraj przekonanie"))
+    #expect(kremlin.voice == .indirect)
+    #expect(kremlin.speakers == ["kremlin"])
+    let quote = try #require(profile.sentence(containing: "przy pierwszej prośbie"))
+    #expect(quote.voice == .direct)
+    #expect(quote.speakers == ["lukashenko"])
+    #expect(quote.verbs.map(\.stance) == [.neutral])
+    let hedges = profile.findings("hedging")
+    #expect(hedges.contains { $0.surface == "mieli przeprowadzić" && $0.label == "reportative" && $0.voice == .authorial })
+    #expect(hedges.contains { $0.surface == "„rozwiązywaniu problemów”" && $0.label == "scare-quote" && $0.voice == .authorial })
+    #expect(hedges.contains { $0.surface == "tzw." && $0.label == "distancing" })
+    let loaded = profile.findings("loaded-terms")
+    #expect(loaded.contains { $0.surface == "prezydentem Białorusi" && $0.label == "legitimizing" && $0.voice == .authorial })
+    #expect(loaded.contains { $0.surface == "presji z zewnątrz" && $0.label == "state-narrative" && $0.voice == .reported })
+    let names = profile.findings("naming").map { "\($0.surface)|\($0.details["side"] ?? "")" }
+    #expect(names.contains("Alaksandrem Łukaszenką|national-usage"))
+    #expect(names.contains("Aleksandr Łukaszenka|russian-usage"))
+  }
+
+  @Test func germanSeedLegitimizingTitleIsTheOutlets() throws {
+    let profile = try seedProfile("004_266daebb3b7432db.txt")
+    let loaded = profile.findings("loaded-terms")
+    #expect(loaded.contains { $0.surface == "Amtskollegen" && $0.label == "legitimizing" && $0.voice == .authorial && $0.entity == "lukashenko" })
+    #expect(loaded.contains { $0.surface == "Druck von außen" && $0.label == "state-narrative" && $0.voice == .reported })
+  }
+
   @Test(arguments: [
     ("Kreml wyraził wczoraj przekonanie, że problemy na Białorusi zostaną wkrótce uregulowane.", Language.pl, SentenceVoice.indirect, ["kremlin"]),
     ("Według Kremla rozmowa przebiegła w konstruktywnej atmosferze.", .pl, .attributed, ["kremlin"]),

@@ -1,7 +1,8 @@
 /// Finds hedges (reportative, epistemic, approximators, distancing, attribution shields, scare quotes)
 /// and certainty boosters, each with whose words it stands in.
 ///
-/// Voice: reported inside quotations and reported clauses of the who-speaks layer, else authorial.
+/// Voice: reported inside quotations and reported clauses of the who-speaks layer, else authorial; a scare
+/// quote is the outlet's own device unless it stands inside a quotation.
 /// Lexicons: hedges, shapes (for constructions such as Polish "mieli <infinitive>").
 /// Labels: reportative, epistemic, approximator, distancing, shield, booster, scare-quote.
 public struct HedgeAnalyzer: Analyzer {
@@ -16,7 +17,7 @@ public struct HedgeAnalyzer: Analyzer {
     let sentences = article.text.sentences
     for quote in article.text.quotations where quote.kind == .scareQuote {
       guard let index = sentences.firstIndex(where: { $0.span.contains(quote.span) }) else { continue }
-      let (voice, speaker) = article.speech.voice(of: quote.span, sentence: index)
+      let (voice, speaker) = article.speech.voice(of: quote.span, sentence: index, verbatimOnly: true)
       findings.append(Finding(analyzer: Self.id, label: "scare-quote", span: quote.span, sentence: index, voice: voice,
                               speaker: speaker, entry: nil, surface: article.text.text(quote.span),
                               note: "Quotation marks around a short phrase keep it at a distance from the outlet's own voice."))

@@ -1,7 +1,9 @@
 /// Finds loaded terms (pejorative and legitimizing labels, euphemisms, state narratives, emotive
 /// intensifiers) with their polarity, note and the entity they target.
 ///
-/// Voice: reported inside quotations and reported clauses of the who-speaks layer, else authorial.
+/// Voice: reported inside quotations and reported clauses of the who-speaks layer, else authorial —
+/// except labels for people (pejorative, legitimizing), which are reported only inside quotations:
+/// in indirect speech the outlet names people in its own words.
 /// Lexicons: loaded (an entry with `applies_to` counts only when one of those entities is named in the
 /// same sentence, and then targets it).
 /// Labels: pejorative, legitimizing, euphemism, state-narrative, emotive.
@@ -25,7 +27,8 @@ public struct LoadedTermAnalyzer: Analyzer {
       } else {
         target = article.nearestMention(to: hit.tokens, sentence: hit.sentence, window: 2)
       }
-      findings.append(article.finding(analyzer: Self.id, hit: hit, entity: target))
+      let isLabel = entry.category == "pejorative" || entry.category == "legitimizing"
+      findings.append(article.finding(analyzer: Self.id, hit: hit, entity: target, verbatimOnly: isLabel))
     }
     return findings
   }

@@ -1,7 +1,8 @@
 /// Finds politically loaded naming choices (Weißrussland/Belarus, Kiev/Kyiv, "на Украине"/"в Украине",
 /// Łukaszenko/Łukaszenka) with the side each variant is associated with.
 ///
-/// Voice: reported inside quotations and reported clauses of the who-speaks layer, else authorial.
+/// Voice: reported only inside quotations: in indirect speech the outlet names places and people in
+/// its own words.
 /// Lexicons: naming.
 /// Labels: naming-variant.
 public struct NamingAnalyzer: Analyzer {
@@ -17,7 +18,7 @@ public struct NamingAnalyzer: Analyzer {
       var details: [String: String] = [:]
       if let side = entry.side { details["side"] = side.rawValue }
       if let refersTo = entry.refersTo { details["refers_to"] = refersTo }
-      return article.finding(analyzer: Self.id, hit: hit, details: details)
+      return article.finding(analyzer: Self.id, hit: hit, verbatimOnly: true, details: details)
     }
   }
 }

@@ -5,6 +5,16 @@ public struct ReportingVerb: Hashable, Codable, Sendable {
   public let stance: Stance
   public let speakers: [String]
   let token: Int
+
+  private enum CodingKeys: String, CodingKey { case span, entry, stance, speakers, token }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(span, forKey: .span)
+    try container.encode(entry, forKey: .entry)
+    try container.encode(stance, forKey: .stance)
+    try container.encode(speakers, forKey: .speakers)
+  }
 }
 
 /// An attribution cue ("według Kremla", "laut TASS") with the source that fills it.
@@ -15,6 +25,16 @@ public struct AttributionCue: Hashable, Codable, Sendable {
   public let entity: String
   public let entry: String
   let token: Int
+
+  private enum CodingKeys: String, CodingKey { case span, category, entity, entry, token }
+
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: CodingKeys.self)
+    try container.encode(span, forKey: .span)
+    try container.encode(category, forKey: .category)
+    try container.encode(entity, forKey: .entity)
+    try container.encode(entry, forKey: .entry)
+  }
 }
 
 /// What the who-speaks stage decided about one sentence.
@@ -26,6 +46,8 @@ public struct SentenceSpeech: Hashable, Sendable {
   public let cues: [AttributionCue]
   /// Spans in the sentence that are a source's words (quotations, complement clauses …).
   public let reported: [TextSpan]
+  /// The part of `reported` that is quoted verbatim (quotation marks, dash-led speech).
+  public let quoted: [TextSpan]
   /// Nested attribution: outer reporter first ("belta" → "lukashenko", "putin").
   public let chain: [[String]]
   /// Why the voice was chosen, in a few words, for auditing ("reporting verb 'sagte' with 'dass'").
@@ -74,11 +96,14 @@ public struct SpeechLayer: Sendable {
   public let byline: [String]
   public let credits: [CreditChain]
 
-  /// Whether a span stands in reported words, and whose.
-  public func voice(of span: TextSpan, sentence: Int) -> (Voice, String?) {
+  /// Whether a span stands in reported words, and whose. With `verbatimOnly`, only quoted words count
+  /// as reported: labels for people and places inside indirect speech are the outlet's own choice
+  /// (a paraphrase names things in the reporter's words), while claims and hedges are the source's.
+  public func voice(of span: TextSpan, sentence: Int, verbatimOnly: Bool = false) -> (Voice, String?) {
     guard sentence >= 0 && sentence < sentences.count else { return (.authorial, nil) }
     let speech = sentences[sentence]
-    if speech.reported.contains(where: { $0.contains(span) || ($0.overlaps(span) && span.length > 0 && overlapShare($0, span) >= 0.5) }) {
+    let regions = verbatimOnly ? speech.quoted : speech.reported
+    if regions.contains(where: { $0.contains(span) || ($0.overlaps(span) && span.length > 0 && overlapShare($0, span) >= 0.5) }) {
       return (.reported, speech.speakers.last)
     }
     return (.authorial, nil)

@@ -130,6 +130,7 @@ public struct SpeechStage {
       var voice = SentenceVoice.assertion
       var reason = "no quotation, reporting verb or attribution cue"
       var reported: [TextSpan] = []
+      var quoted: [TextSpan] = []
       var inherited = false
       // Speech events: reporting verbs (with or without a speaker) and `reports` cues (their source speaks).
       let freeVerbs = verbHits.indices.filter { index in !cueHits.contains { $0.tokens.overlaps(verbHits[index].tokens) } }
@@ -154,6 +155,7 @@ public struct SpeechStage {
           let start = dashLed && range.count > 1 ? text.tokens[range.lowerBound + 1].span.start : sentence.span.start
           if start < end { reported.append(TextSpan(start: start, end: end)) }
         }
+        quoted = reported
         inherited = verbs.allSatisfy { $0.speakers.isEmpty } && cues.isEmpty
       } else if let event = eventWithClause {
         voice = .indirect
@@ -209,7 +211,7 @@ public struct SpeechStage {
         roles[index] = (lexicons.entity(entity)?.person ?? false) ? .speaker : .attributed
       }
       speeches.append(SentenceSpeech(voice: voice, speakers: speakers, verbs: verbs, cues: cues,
-                                     reported: reported.sorted(), chain: chain, reason: reason))
+                                     reported: reported.sorted(), quoted: quoted.sorted(), chain: chain, reason: reason))
 
       if voice.isReported && !speakers.isEmpty {
         lastSpeakers = speakers
