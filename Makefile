@@ -17,8 +17,10 @@ release: setup
 
 run: release
 	@mkdir -p $(OUT)
-	$(BIN) analyze --metadata seeds/metadata.jsonl seeds/*.txt > $(OUT)/profiles.jsonl
-	@echo "wrote $(OUT)/profiles.jsonl (one framing profile per seed article)"
+	$(BIN) analyze --metadata seeds/metadata.jsonl --format json,markdown --out $(OUT)/articles seeds/*.txt
+	$(BIN) report $(OUT)/articles --output $(OUT)/summary.md
+	$(BIN) compare --metadata seeds/metadata.jsonl seeds/*.txt --output $(OUT)/comparison.md
+	@echo "wrote $(OUT)/articles/<id>.json and .md (profile and report per seed), $(OUT)/summary.md, $(OUT)/comparison.md"
 
 test: setup
 	$(SWIFT) build

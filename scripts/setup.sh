@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs what building and testing framing needs, when it is missing: ICU headers and Python's
-# jsonschema (used by the tests to validate JSON output).
+# jsonschema (validates JSON output in the tests) and markdown-it-py (renders the Markdown reports in the tests).
 set -euo pipefail
 need_apt=()
 if [ ! -f /usr/include/unicode/ubrk.h ]; then need_apt+=(libicu-dev); fi
@@ -11,6 +11,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-if ! python3 -c 'import jsonschema, yaml' >/dev/null 2>&1; then
-  python3 -m pip install --quiet jsonschema pyyaml || python3 -m pip install --quiet --break-system-packages jsonschema pyyaml
+if ! python3 -c 'import jsonschema, yaml, markdown_it' >/dev/null 2>&1; then
+  python3 -m pip install --quiet jsonschema pyyaml markdown-it-py || python3 -m pip install --quiet --break-system-packages jsonschema pyyaml markdown-it-py
 fi

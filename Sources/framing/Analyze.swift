@@ -19,14 +19,26 @@ extension Framing {
     @Flag(help: "Print only the text layer (language, boilerplate, paragraphs, sentences, quotations).")
     var textLayer = false
 
+    @Option(help: "Output formats, comma-separated: json, markdown.")
+    var format: String = "json"
+
+    @Option(help: "Write <id>.json and/or <id>.md per article into this folder instead of printing.")
+    var out: String?
+
     @Option(help: "A JSONL file of article metadata (id or file, title, outlet, published, url, language, byline).")
     var metadata: String?
 
     @OptionGroup var input: InputOptions
     @OptionGroup var lexiconOptions: LexiconOptions
 
+    var formats: [String] { format.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) } }
+
     func validate() throws {
       if files.isEmpty { throw ValidationError("no input; pass one or more article files, or '-' for standard input") }
+      for name in formats where name != "json" && name != "markdown" {
+        throw ValidationError("'--format \(name)' is not an output format; use json, markdown or json,markdown")
+      }
+      if formats.count > 1 && out == nil { throw ValidationError("'--format \(format)' needs '--out DIR' to write one file per format") }
     }
 
     func run() throws {
@@ -45,11 +57,28 @@ extension Framing {
           for warning in document.warnings { Console.warn(warning) }
           if textLayer {
             print(JSONOutput.encode(TextLayerReport(pipeline.segmenter.segment(document, language: input.language)), pretty: pretty))
-          } else {
-            print(JSONOutput.encode(pipeline.profile(document, language: input.language), pretty: pretty))
+            continue
           }
-        } catch {
+          let profile = pipeline.profile(document, language: input.language)
+          if let out {
+            let name = AtomicFile.safeName(for: profile.article.id)
+            let folder = URL(fileURLWithPath: out)
+            if formats.contains("json") {
+              try AtomicFile.write(JSONOutput.encode(profile, pretty: true) + "\n", to: folder.appendingPathComponent(name + ".json"))
+            }
+            if formats.contains("markdown") {
+              try AtomicFile.write(MarkdownRenderer().render(profile), to: folder.appendingPathComponent(name + ".md"))
+            }
+          } else if formats == ["markdown"] {
+            print(MarkdownRenderer().render(profile))
+          } else {
+            print(JSONOutput.encode(profile, pretty: pretty))
+          }
+        } catch let error as TextError {
           Console.error(error.description)
+          failed += 1
+        } catch {
+          Console.error("\(path): cannot write the output (\(error.localizedDescription))")
           failed += 1
         }
       }

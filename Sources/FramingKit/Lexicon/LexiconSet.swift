@@ -6,6 +6,8 @@ import Foundation
 public final class LexiconSet: @unchecked Sendable {
   public let files: [LexiconFile]
   public let entities: [SourceEntity]
+  /// Parameters of composite indices and flags (`profile.yaml`).
+  public let settings: ProfileSettings
   /// SHA-256 over the sorted relative paths and contents of every file read.
   public let hash: String
   /// The directories read, defaults first.
@@ -42,6 +44,8 @@ public final class LexiconSet: @unchecked Sendable {
     var files: [String: LexiconFile] = [:]
     var entities: [SourceEntity] = []
     var roots: [String] = []
+    var settings = ProfileSettings()
+    var settingProblems: [LexiconProblem] = []
     for (root, relative, data) in inputs {
       if roots.last != root { roots.append(root) }
       let display = root + "/" + relative
@@ -75,7 +79,7 @@ public final class LexiconSet: @unchecked Sendable {
           files[relative] = file
         }
       } else if parts == ["profile.yaml"] {
-        continue
+        settings.merge(path: display, contents: contents, problems: &settingProblems)
       } else {
         throw LexiconError(file: display,
           "not a lexicon file; expected sources.yaml or <language>/<kind>.yaml with language one of \(Language.analyzed.map(\.rawValue).joined(separator: ", ")) and kind one of \(LexiconKind.allCases.filter { $0 != .sources }.map(\.rawValue).joined(separator: ", "))")
@@ -83,7 +87,8 @@ public final class LexiconSet: @unchecked Sendable {
     }
     let sortedFiles = files.keys.sorted().compactMap { files[$0] }
     loader.crossCheck(files: sortedFiles, entities: entities)
-    if !loader.problems.isEmpty { throw LexiconError(problems: loader.problems) }
+    if !loader.problems.isEmpty || !settingProblems.isEmpty { throw LexiconError(problems: loader.problems + settingProblems) }
+    self.settings = settings
 
     var hasher = SHA256()
     for (_, path, data) in inputs.sorted(by: { $0.relative < $1.relative }) {

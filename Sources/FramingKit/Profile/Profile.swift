@@ -120,6 +120,22 @@ public struct Profile: Codable, Sendable {
     public let evidence: [Int]
   }
 
+  /// A composite index: a transparent formula over base scores, with its components and evidence.
+  public struct Index: Codable, Sendable {
+    public let id: String
+    public let value: Double
+    public let formula: String
+    public let components: [String: Double]
+    public let evidence: [Int]
+  }
+
+  /// A plain sentence an editor can read, with the findings that support it.
+  public struct Flag: Codable, Sendable {
+    public let id: String
+    public let text: String
+    public let evidence: [Int]
+  }
+
   public let schema: String
   public let toolVersion: String
   public let lexiconHash: String
@@ -131,8 +147,12 @@ public struct Profile: Codable, Sendable {
   public let attribution: Attribution
   public let findings: [Finding]
   public let scores: [Score]
+  public let indices: [Index]
+  public let flags: [Flag]
   public let warnings: [String]
 
   /// The score with this id, if present.
   public func score(_ id: String) -> Score? { scores.first { $0.id == id } }
+
+  public func index(_ id: String) -> Index? { indices.first { $0.id == id } }
 }

@@ -51,12 +51,13 @@ public struct ProfileBuilder {
       if !chains.contains(chain) { chains.append(chain) }
     }
     let scores = ScoreSheet(findings: findings, sentences: analyzed, lexicons: lexicons).scores
+    let sources = sourceTable(findings: findings, sentences: analyzed, firstParagraph: text.paragraphs.first.map { Set($0.sentences) } ?? [])
+    let composite = CompositeIndices(findings: findings, scores: scores, sentences: analyzed, sources: sources, lexicons: lexicons)
     return Profile(
       schema: Profile.schemaVersion, toolVersion: FramingVersion.tool, lexiconHash: lexicons.hash, article: info,
       text: includeText ? document.text : nil, layout: layout, sentences: sentences,
-      sources: sourceTable(findings: findings, sentences: analyzed, firstParagraph: text.paragraphs.first.map { Set($0.sentences) } ?? []),
-      attribution: Profile.Attribution(byline: article.speech.byline, chains: chains), findings: findings, scores: scores,
-      warnings: text.warnings)
+      sources: sources, attribution: Profile.Attribution(byline: article.speech.byline, chains: chains), findings: findings,
+      scores: scores, indices: composite.indices, flags: composite.flags, warnings: text.warnings)
   }
 
   private static let rolePriority: [String] = ["byline", "attributed", "speaker", "credit", "mentioned"]

@@ -137,6 +137,26 @@ func expectFindings(_ analyzer: String, _ marked: String, language: Language, la
   }
 }
 
+@Suite struct CompositeIndexTests {
+  @Test func seedsGetIndicesAndPlainFlags() throws {
+    let german = try seedProfile("004_266daebb3b7432db.txt")
+    #expect((german.index("official-relay")?.value ?? 0) > 0.9)
+    #expect(german.flags.map(\.id).contains("state-only-sourcing"))
+    #expect(german.flags.first { $0.id == "russian-usage-naming" }?.text
+      == "Names associated with Russian usage in the outlet's own voice: „Weißrussland” ×4, „Weißrussen”, „weißrussischen”.")
+    let polish = try seedProfile("000_bb3b193bc24b719b.txt")
+    #expect((polish.index("editorial-distance")?.value ?? 0) > (german.index("editorial-distance")?.value ?? 1))
+    #expect(polish.index("certainty-balance")?.value == -1)
+    for profile in [german, polish] {
+      for index in profile.indices {
+        #expect(index.formula == "index.\(index.id)")
+        #expect(index.evidence.allSatisfy { $0 < profile.findings.count })
+      }
+      for flag in profile.flags { #expect(!flag.evidence.isEmpty, "\(flag.id)") }
+    }
+  }
+}
+
 @Suite struct AnalyzerRegistryTests {
   @Test func idsAreUniqueKebabCaseAndDocumented() throws {
     let ids = AnalyzerRegistry.all.map { $0.id }
