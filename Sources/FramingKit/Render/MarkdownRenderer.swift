@@ -101,8 +101,8 @@ public struct MarkdownRenderer {
     }
     let hedges = profile.findings.filter { $0.analyzer == "hedging" && $0.voice == .authorial }
     if !hedges.isEmpty {
-      parts.append("The outlet keeps some distance with \(hedges.count) hedge\(hedges.count == 1 ? "" : "s") or scare quote\(hedges.count == 1 ? "" : "s") of its own (" +
-                   hedges.prefix(3).map { "„" + Markdown.escape($0.surface) + "”" }.joined(separator: ", ") + ").")
+      parts.append("The outlet keeps some distance with \(hedges.count) hedge\(hedges.count == 1 ? "" : "s") or scare quote\(hedges.count == 1 ? "" : "s") of its own: " +
+                   ComparisonRenderer.distinctMarkers(hedges).prefix(4).joined(separator: ", ") + ".")
     } else {
       parts.append("The outlet adds no hedge or distancing marker of its own.")
     }
