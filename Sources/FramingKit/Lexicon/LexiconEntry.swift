@@ -20,6 +20,8 @@ public struct LexiconEntry: Hashable, Sendable {
   /// Naming variants: what is being named, and the side this variant is associated with.
   public let refersTo: String?
   public let side: NamingSide?
+  /// Naming variants: the language's neutral standard form (unmarked), as opposed to a marked choice.
+  public let isStandard: Bool
   /// Shapes: how a word of this shape ends (and begins), its minimum length and known exceptions.
   public let shape: WordShape?
   public let location: LexiconLocation

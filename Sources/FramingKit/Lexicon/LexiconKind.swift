@@ -35,7 +35,7 @@ public enum LexiconKind: String, CaseIterable, Codable, Hashable, Sendable {
   var extraKeys: [String] {
     switch self {
     case .loaded: ["applies_to"]
-    case .naming: ["refers_to", "side"]
+    case .naming: ["refers_to", "side", "standard"]
     case .shapes: ["suffixes", "prefixes", "min_length", "exclude"]
     default: []
     }

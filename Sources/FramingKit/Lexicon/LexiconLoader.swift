@@ -188,6 +188,10 @@ struct LexiconLoader {
         if side == nil { problem(path, node, "\(what) has side '\(node.string ?? "")'; use one of: \(NamingSide.allCases.map(\.rawValue).joined(separator: ", "))") }
       }
       let refersTo = mapping["refers_to"]?.string
+      var isStandard = false
+      if let node = mapping["standard"] {
+        if let value = node.bool { isStandard = value } else { problem(path, node, "'standard' of \(what) must be true or false") }
+      }
       switch kind {
       case .loaded:
         if polarity == nil && mapping["polarity"] == nil { problem(path, item, "\(what) needs a polarity (negative, positive or neutral)") }
@@ -212,7 +216,7 @@ struct LexiconLoader {
       }
       entries.append(LexiconEntry(
         id: id, category: category, patterns: patterns, polarity: polarity, weight: weight, note: note,
-        examples: examples.map(\.0), appliesTo: appliesTo.map(\.0), refersTo: refersTo, side: side, shape: shape,
+        examples: examples.map(\.0), appliesTo: appliesTo.map(\.0), refersTo: refersTo, side: side, isStandard: isStandard, shape: shape,
         location: LexiconLocation(file: path, line: line)))
     }
     return entries

@@ -87,13 +87,19 @@ enum QuotationFinder {
                            tokens: [Token]) -> Quotation.Kind {
     let lineStart = line.lowerBound
     var words = 0
+    var capitalized = 0
     var index = tokens.partitioningIndex { Int($0.utf16Start) >= inner.lowerBound }
     while index < tokens.count && Int(tokens[index].utf16End) <= inner.upperBound {
-      if tokens[index].isWord { words += 1 }
+      if tokens[index].isWord {
+        words += 1
+        let first = Segmenter.scalar(units, at: Int(tokens[index].utf16Start))
+        if first.properties.isUppercase || first.properties.numericType != nil { capitalized += 1 }
+      }
       index += 1
     }
     if words > scareQuoteMaximumWords || words == 0 { return .quotation }
     if units[inner].contains(where: { ".!?".utf16.contains($0) }) { return .quotation }
+    if capitalized == words { return .name }
     var before = quoteStart - 1
     while before >= lineStart && TextDecoder.isWhitespace(units[before]) { before -= 1 }
     if before >= lineStart && units[before] == 0x3A { return .quotation }

@@ -55,6 +55,8 @@ public struct Quotation: Hashable, Codable, Sendable {
     case quotation
     /// A short phrase set in quotes to keep it at a distance („rozwiązywaniu problemów”).
     case scareQuote = "scare-quote"
+    /// A name set in quotes: every word capitalized or a number («Пул Первого», „Zapad-2021“).
+    case name
   }
 
   /// From the opening mark to the closing mark, both included.

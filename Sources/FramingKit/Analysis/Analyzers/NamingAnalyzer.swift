@@ -18,6 +18,7 @@ public struct NamingAnalyzer: Analyzer {
       var details: [String: String] = [:]
       if let side = entry.side { details["side"] = side.rawValue }
       if let refersTo = entry.refersTo { details["refers_to"] = refersTo }
+      details["marked"] = entry.isStandard || entry.side == .neutral ? "false" : "true"
       return article.finding(analyzer: Self.id, hit: hit, verbatimOnly: true, details: details)
     }
   }

@@ -54,6 +54,7 @@ public struct SpeechStage {
       let verbHits = hits.filter { $0.kind == .reportingVerbs }
       let complementizers = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "complementizer" }.map(\.tokens.lowerBound)
       let moods = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "reported-mood" }
+      let reportatives = hits.filter { $0.kind == .hedges && entries($0).category == "reportative" }
       let anaphors = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "anaphor" }
       let quotes = text.quotations.filter { $0.kind == .quotation && $0.span.overlaps(sentence.span) }
       let isByline = (mentionsBySentence[sentenceIndex] ?? []).contains { byline.contains($0) }
@@ -180,6 +181,21 @@ public struct SpeechStage {
       } else if !cues.isEmpty {
         voice = .attributed
         reason = "attribution cue"
+      } else if let speaker = candidates.first, !speaker.isAnaphor, speaker.tokens.lowerBound == range.lowerBound,
+                speaker.tokens.upperBound < range.upperBound, text.tokens[speaker.tokens.upperBound].key.folded == ":" {
+        // "Tichanowskaja: Alle Gefangenen freilassen" — a name and a colon open the speaker's words.
+        voice = .indirect
+        reason = "speaker and colon"
+        events.append((speaker.tokens.lowerBound, speaker.entities))
+        usedMentions.formUnion(speaker.mentionIndexes)
+        if speaker.tokens.upperBound + 1 < range.upperBound {
+          reported.append(TextSpan(start: text.tokens[speaker.tokens.upperBound + 1].span.start, end: sentence.span.end))
+        }
+      } else if !reportatives.isEmpty {
+        // A hearsay marker ("podobno", "soll … haben", "якобы") passes on what others say.
+        voice = .indirect
+        reason = "reportative marker"
+        inherited = true
       } else if contextual && (!moods.isEmpty || announcement) {
         voice = .indirect
         reason = announcement ? "content of the announcement before it" : "reported mood continues the report"
@@ -293,7 +309,7 @@ public struct SpeechStage {
       return first
     }
     if let immediate { return immediate }
-    if verb.lowerBound == clauseStart {
+    do {
       var end = verb.upperBound
       while end < range.upperBound && !complementizers.contains(end) && text.tokens[end].key.folded != "," { end += 1 }
       if let after = candidates.first(where: { $0.tokens.lowerBound >= verb.upperBound && $0.tokens.upperBound <= end }) {
