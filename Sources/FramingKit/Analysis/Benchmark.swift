@@ -21,9 +21,12 @@ public struct Benchmark {
 
   public init(lexicons: LexiconSet) { self.lexicons = lexicons }
 
-  /// Splits a corpus file into articles at blank lines.
+  /// Splits a corpus file into articles at blank lines, or at line ends when it has no blank lines
+  /// (one article per line).
   public static func articles(in text: String) -> [String] {
-    text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    let byBlankLines = text.components(separatedBy: "\n\n").map { $0.trimmingCharacters(in: .whitespacesAndNewlines) }.filter { !$0.isEmpty }
+    if byBlankLines.count > 1 { return byBlankLines }
+    return text.components(separatedBy: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
   }
 
   public func measure(name: String, articles: [String], language: Language? = nil) -> Row {
