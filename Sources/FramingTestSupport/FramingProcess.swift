@@ -21,17 +21,22 @@ public struct FramingProcess {
     if let stdin { input.fileHandleForWriting.write(stdin) }
     try input.fileHandleForWriting.close()
     // Read both pipes concurrently so a full stderr buffer cannot block the child.
-    var errData = Data()
+    let errData = Collected()
     let group = DispatchGroup()
     group.enter()
     DispatchQueue.global().async {
-      errData = err.fileHandleForReading.readDataToEndOfFile()
+      errData.data = err.fileHandleForReading.readDataToEndOfFile()
       group.leave()
     }
     let outData = out.fileHandleForReading.readDataToEndOfFile()
     group.wait()
     process.waitUntilExit()
     return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
-                  stderr: String(decoding: errData, as: UTF8.self))
+                  stderr: String(decoding: errData.data, as: UTF8.self))
   }
+}
+
+/// Bytes read on another thread; the dispatch group orders the write before the read.
+private final class Collected: @unchecked Sendable {
+  var data = Data()
 }

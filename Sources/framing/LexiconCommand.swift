@@ -85,7 +85,7 @@ extension Framing {
       func run() throws {
         let lexicons = try lexiconOptions.load()
         let (key, matches) = lexicons.explain(wordform, language: Language(rawValue: lang)!)
-        print("'\(wordform)': folded key '\(key.folded)', loose key '\(key.loose)'")
+        print("'\(wordform)': folded key '\(key.folded)', Latin key '\(key.latin)', loose key '\(key.loose)'")
         if matches.isEmpty { print("no \(lang) lexicon entry matches this form") }
         for match in matches { print(match.description) }
       }

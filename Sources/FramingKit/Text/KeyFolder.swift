@@ -1,9 +1,17 @@
 /// The keys under which a word form meets lexicon entries: `folded` is ICU full case folding;
-/// `loose` is the folded form transliterated to Latin (for Cyrillic) and stripped to ASCII, so that
-/// "Łukaszence" and "Lukaszence" share a key, and a Cyrillic spelling has a Latin one.
+/// `latin` is the folded form in Latin script (ICU Any-Latin; Latin words keep their diacritics);
+/// `loose` is `latin` stripped to ASCII (Latin-ASCII), so that "Łukaszence" and "Lukaszence" share a
+/// key, and a Cyrillic spelling has a Latin one ("Лукашенко" → "lukašenko" → "lukasenko").
 public struct FoldedKey: Hashable, Sendable {
   public let folded: String
+  public let latin: String
   public let loose: String
+
+  public init(folded: String, latin: String, loose: String) {
+    self.folded = folded
+    self.latin = latin
+    self.loose = loose
+  }
 }
 
 /// Numbers every distinct word form and computes its `FoldedKey` once. Transliteration is slow in ICU
@@ -11,7 +19,7 @@ public struct FoldedKey: Hashable, Sendable {
 /// Forms are looked up by their UTF-16 units in an open-addressing table, so the hot path creates no
 /// strings. Not thread-safe; each worker owns one.
 public final class KeyFolder {
-  private let anyToASCII: Transliterator?
+  private let anyToLatin: Transliterator?
   private let latinToASCII: Transliterator?
   /// Keys by form number.
   private(set) var keys: [FoldedKey] = []
@@ -24,7 +32,7 @@ public final class KeyFolder {
   private(set) var generation = 0
 
   public init(limit: Int = 500_000) {
-    anyToASCII = Transliterator("Any-Latin; Latin-ASCII")
+    anyToLatin = Transliterator("Any-Latin")
     latinToASCII = Transliterator("Latin-ASCII")
     self.limit = limit
   }
@@ -93,13 +101,13 @@ public final class KeyFolder {
   private func makeKey(_ units: [UInt16]) -> FoldedKey {
     if units.allSatisfy({ $0 < 0x80 }) {
       let lower = String(decoding: units.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF16.self)
-      return FoldedKey(folded: lower, loose: lower)
+      return FoldedKey(folded: lower, latin: lower, loose: lower)
     }
     let folded = units.withUnsafeBufferPointer { ICU.foldCase($0) }
     let nonLatin = folded.contains { $0 >= 0x0370 && !(0x1E00...0x1EFF).contains($0) }
-    let transliterator = nonLatin ? anyToASCII : latinToASCII
-    let loose = transliterator?.transliterate(folded) ?? folded
-    return FoldedKey(folded: String(decoding: folded, as: UTF16.self),
+    let latin = nonLatin ? (anyToLatin?.transliterate(folded) ?? folded) : folded
+    let loose = latinToASCII?.transliterate(latin) ?? latin
+    return FoldedKey(folded: String(decoding: folded, as: UTF16.self), latin: String(decoding: latin, as: UTF16.self).lowercased(),
                      loose: String(decoding: loose, as: UTF16.self).lowercased())
   }
 }

@@ -113,6 +113,7 @@ import Testing
   @Test func tokensCarryFoldedAndLooseKeys() {
     let text = segment("Łukaszence Лукашенко", language: .pl)
     #expect(text.tokens.map(\.key.folded) == ["łukaszence", "лукашенко"])
+    #expect(text.tokens.map(\.key.latin) == ["łukaszence", "lukašenko"])
     #expect(text.tokens.map(\.key.loose) == ["lukaszence", "lukasenko"])
   }
 }
