@@ -17,11 +17,16 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
     ),
+    .target(
+      name: "CHTML",
+      cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
+      linkerSettings: [.linkedLibrary("xml2")]
+    ),
     .executableTarget(name: "lexicon-embedder", path: "Sources/lexicon-embedder"),
     .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["lexicon-embedder"]),
     .target(
       name: "FramingKit",
-      dependencies: ["CICU", "Yams"],
+      dependencies: ["CICU", "CHTML", "Yams"],
       plugins: ["EmbedLexicons"]
     ),
     .executableTarget(

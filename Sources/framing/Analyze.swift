@@ -19,6 +19,9 @@ extension Framing {
     @Flag(help: "Print only the text layer (language, boilerplate, paragraphs, sentences, quotations).")
     var textLayer = false
 
+    @Flag(help: "Read the inputs (or '-' for standard input) as JSONL articles and print one profile per line, an error record for a bad line.")
+    var jsonl = false
+
     @Option(help: "Output formats, comma-separated: json, markdown.")
     var format: String = "json"
 
@@ -43,6 +46,7 @@ extension Framing {
 
     func run() throws {
       let lexicons = try lexiconOptions.load()
+      if jsonl { return try runJSONL(lexicons) }
       let pipeline = Pipeline(lexicons: lexicons)
       pipeline.includeText = includeText
       var failed = 0
@@ -84,6 +88,39 @@ extension Framing {
       }
       if failed > 0 { throw ExitCode(1) }
     }
+  }
+}
+
+extension Framing.Analyze {
+  struct ErrorLine: Encodable {
+    struct Details: Encodable {
+      let code: String
+      let file: String
+      let line: Int?
+      let message: String
+    }
+
+    let error: Details
+  }
+
+  /// JSONL in, JSONL out: one line per input record, so the output lines up with the input for
+  /// xargs, GNU parallel or Spark's RDD.pipe.
+  func runJSONL(_ lexicons: LexiconSet) throws {
+    let pipeline = Pipeline(lexicons: lexicons)
+    pipeline.includeText = includeText
+    let loader = ArticleLoader(decoder: input.decoder)
+    var failed = 0
+    for item in CorpusReader(inputs: files.map { $0 == "-" ? "-" : $0 }) {
+      switch item.flatMap({ record in Result { try loader.document(record) }.mapError { $0 as! CorpusError } }) {
+      case .success(let document):
+        print(JSONOutput.encode(pipeline.profile(document, language: input.language)))
+      case .failure(let error):
+        failed += 1
+        Console.error(error.description)
+        print(JSONOutput.encode(ErrorLine(error: .init(code: error.code, file: error.file, line: error.line, message: error.description))))
+      }
+    }
+    if failed > 0 { throw ExitCode(1) }
   }
 }
 

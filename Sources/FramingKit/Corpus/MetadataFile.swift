@@ -2,7 +2,7 @@ import Foundation
 
 /// A JSONL file of article metadata ({"id", "file", "title", "outlet", "published", "url", "language",
 /// "byline"}, other fields ignored), matched to inputs by file name or id.
-public struct MetadataFile {
+public struct MetadataFile: Sendable {
   public let records: [String: ArticleMetadata]
 
   public init(path: String) throws(TextError) {

@@ -45,52 +45,109 @@ public struct CorpusSummary: Sendable {
   public let standOuts: [StandOut]
 
   public init(_ profiles: [Profile]) {
-    articles = profiles.count
-    func group(_ key: (Profile) -> String) -> [Group] {
-      Dictionary(grouping: profiles, by: key).map { key, members in
-        Group(key: key, articles: members.count,
-              means: Self.indexIDs.map { id in Self.mean(members.map { $0.index(id)?.value ?? 0 }) },
-              authorialWordShare: Self.mean(members.map { $0.score("voice.authorial_word_share")?.value ?? 0 }))
-      }.sorted { $0.key < $1.key }
-    }
-    byOutlet = group { $0.article.outlet ?? "(unknown outlet)" }
-    byLanguage = group { $0.article.language }
-    var rows: [String: (SourceRow, [Double])] = [:]
-    for profile in profiles {
-      for source in profile.sources where source.roles.contains("attributed") || source.roles.contains("speaker") || source.roles.contains("byline") {
-        let row = rows[source.entity]?.0 ?? SourceRow(entity: source.entity, name: source.name, kind: source.kind,
-                                                       stateAffiliated: source.stateAffiliated, articles: 0, meanWordShare: 0)
-        rows[source.entity] = (row, (rows[source.entity]?.1 ?? []) + [source.wordShare])
-      }
-    }
-    sources = rows.values.map { row, shares in
-      SourceRow(entity: row.entity, name: row.name, kind: row.kind, stateAffiliated: row.stateAffiliated, articles: shares.count,
-                meanWordShare: Self.mean(shares))
-    }.sorted { ($0.articles, $0.meanWordShare, $1.entity) > ($1.articles, $1.meanWordShare, $0.entity) }
-    voiceShares = SentenceVoice.allCases.map { voice in
-      (voice.rawValue, Self.mean(profiles.map { $0.score("voice.share.\(voice.rawValue)")?.value ?? 0 }))
-    }
-    distributions = Self.indexIDs.map { id in
-      let values = profiles.map { $0.index(id)?.value ?? 0 }.sorted()
-      return Distribution(index: id, minimum: values.first ?? 0, lowerQuartile: Self.quantile(values, 0.25), median: Self.quantile(values, 0.5),
-                          upperQuartile: Self.quantile(values, 0.75), maximum: values.last ?? 0)
-    }
-    var standOuts: [StandOut] = []
-    let extremes: [(id: String, highest: Bool, phrase: String)] = [
-      ("official-relay", true, "relays state or government sources most"), ("source-diversity", false, "has the narrowest sourcing"),
-      ("editorial-distance", false, "keeps the least distance from what it reports"), ("loadedness", true, "uses the most loaded terms in its own voice"),
-    ]
-    if profiles.count > 1 {
-      for (id, highest, phrase) in extremes {
-        let values = profiles.map { $0.index(id)?.value ?? 0 }
-        guard let chosen = (highest ? values.indices.max { values[$0] < values[$1] } : values.indices.min { values[$0] < values[$1] }) else { continue }
-        let profile = profiles[chosen]
-        let flag = profile.flags.first.map { " " + $0.text } ?? ""
-        standOuts.append(StandOut(article: profile.article.id, title: profile.article.title ?? profile.article.id,
-                                  reason: "\(phrase) (\(id) \(Markdown.number(values[chosen]))).\(flag)"))
-      }
-    }
+    var builder = Builder()
+    for profile in profiles { builder.add(profile) }
+    self = builder.summary
+  }
+
+  init(articles: Int, byOutlet: [Group], byLanguage: [Group], sources: [SourceRow], voiceShares: [(voice: String, share: Double)],
+       distributions: [Distribution], standOuts: [StandOut]) {
+    self.articles = articles
+    self.byOutlet = byOutlet
+    self.byLanguage = byLanguage
+    self.sources = sources
+    self.voiceShares = voiceShares
+    self.distributions = distributions
     self.standOuts = standOuts
+  }
+
+  /// Accumulates profiles one at a time, keeping sums and a few numbers per article (the index values,
+  /// for exact quantiles), never the profiles themselves.
+  public struct Builder: Sendable {
+    private struct Sums: Sendable {
+      var articles = 0
+      var indices = [Double](repeating: 0, count: CorpusSummary.indexIDs.count)
+      var authorial = 0.0
+    }
+
+    private struct Extreme: Sendable {
+      var value: Double
+      var article: String
+      var title: String
+      var flag: String
+    }
+
+    private var articles = 0
+    private var outlets: [String: Sums] = [:]
+    private var languages: [String: Sums] = [:]
+    private var sources: [String: (row: SourceRow, shares: Double)] = [:]
+    private var voiceSums = [Double](repeating: 0, count: SentenceVoice.allCases.count)
+    private var values: [[Double]] = CorpusSummary.indexIDs.map { _ in [] }
+    private var highest: [String: Extreme] = [:]
+    private var lowest: [String: Extreme] = [:]
+
+    public init() {}
+
+    public mutating func add(_ profile: Profile) {
+      articles += 1
+      let indexValues = CorpusSummary.indexIDs.map { profile.index($0)?.value ?? 0 }
+      let authorial = profile.score("voice.authorial_word_share")?.value ?? 0
+      for (key, isOutlet) in [(profile.article.outlet ?? "(unknown outlet)", true), (profile.article.language, false)] {
+        var sums = (isOutlet ? outlets[key] : languages[key]) ?? Sums()
+        sums.articles += 1
+        for index in indexValues.indices { sums.indices[index] += indexValues[index] }
+        sums.authorial += authorial
+        if isOutlet { outlets[key] = sums } else { languages[key] = sums }
+      }
+      for source in profile.sources where source.roles.contains("attributed") || source.roles.contains("speaker") || source.roles.contains("byline") {
+        let previous = sources[source.entity]
+        let row = SourceRow(entity: source.entity, name: source.name, kind: source.kind, stateAffiliated: source.stateAffiliated,
+                            articles: (previous?.row.articles ?? 0) + 1, meanWordShare: 0)
+        sources[source.entity] = (row, (previous?.shares ?? 0) + source.wordShare)
+      }
+      for (index, voice) in SentenceVoice.allCases.enumerated() { voiceSums[index] += profile.score("voice.share.\(voice.rawValue)")?.value ?? 0 }
+      for (index, id) in CorpusSummary.indexIDs.enumerated() {
+        values[index].append(indexValues[index])
+        let extreme = Extreme(value: indexValues[index], article: profile.article.id, title: profile.article.title ?? profile.article.id,
+                              flag: profile.flags.first.map { " " + $0.text } ?? "")
+        if highest[id] == nil || indexValues[index] > highest[id]!.value { highest[id] = extreme }
+        if lowest[id] == nil || indexValues[index] < lowest[id]!.value { lowest[id] = extreme }
+      }
+    }
+
+    public var summary: CorpusSummary {
+      func groups(_ table: [String: Sums]) -> [Group] {
+        table.map { key, sums in
+          Group(key: key, articles: sums.articles, means: sums.indices.map { $0 / Double(max(sums.articles, 1)) },
+                authorialWordShare: sums.authorial / Double(max(sums.articles, 1)))
+        }.sorted { $0.key < $1.key }
+      }
+      let sourceRows = sources.values.map { entry in
+        SourceRow(entity: entry.row.entity, name: entry.row.name, kind: entry.row.kind, stateAffiliated: entry.row.stateAffiliated,
+                  articles: entry.row.articles, meanWordShare: entry.shares / Double(max(entry.row.articles, 1)))
+      }.sorted { ($0.articles, $0.meanWordShare, $1.entity) > ($1.articles, $1.meanWordShare, $0.entity) }
+      let distributions = CorpusSummary.indexIDs.enumerated().map { index, id in
+        let sorted = values[index].sorted()
+        return Distribution(index: id, minimum: sorted.first ?? 0, lowerQuartile: CorpusSummary.quantile(sorted, 0.25),
+                            median: CorpusSummary.quantile(sorted, 0.5), upperQuartile: CorpusSummary.quantile(sorted, 0.75),
+                            maximum: sorted.last ?? 0)
+      }
+      var standOuts: [StandOut] = []
+      let extremes: [(id: String, highest: Bool, phrase: String)] = [
+        ("official-relay", true, "relays state or government sources most"), ("source-diversity", false, "has the narrowest sourcing"),
+        ("editorial-distance", false, "keeps the least distance from what it reports"), ("loadedness", true, "uses the most loaded terms in its own voice"),
+      ]
+      if articles > 1 {
+        for (id, isHighest, phrase) in extremes {
+          guard let extreme = isHighest ? highest[id] : lowest[id] else { continue }
+          standOuts.append(StandOut(article: extreme.article, title: extreme.title,
+                                    reason: "\(phrase) (\(id) \(Markdown.number(extreme.value))).\(extreme.flag)"))
+        }
+      }
+      return CorpusSummary(articles: articles, byOutlet: groups(outlets), byLanguage: groups(languages), sources: sourceRows,
+                           voiceShares: zip(SentenceVoice.allCases, voiceSums).map { ($0.rawValue, $1 / Double(max(articles, 1))) },
+                           distributions: distributions, standOuts: standOuts)
+    }
   }
 
   static func mean(_ values: [Double]) -> Double { values.isEmpty ? 0 : values.reduce(0, +) / Double(values.count) }

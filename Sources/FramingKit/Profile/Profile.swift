@@ -24,6 +24,8 @@ public struct Profile: Codable, Sendable {
     public let encoding: String
     public let textSha256: String
     public let counts: Counts
+    /// Fields of the input record that framing does not read, passed through.
+    public let extra: [String: String]
   }
 
   public struct SpanText: Codable, Sendable {

@@ -103,14 +103,17 @@ public struct ArticleMetadata: Codable, Hashable, Sendable {
   public var url: String?
   public var language: String?
   public var byline: String?
+  /// Fields of the input record that framing does not read, passed through to the outputs.
+  public var extra: [String: String] = [:]
 
   public init(title: String? = nil, outlet: String? = nil, published: String? = nil, url: String? = nil,
-              language: String? = nil, byline: String? = nil) {
+              language: String? = nil, byline: String? = nil, extra: [String: String] = [:]) {
     self.title = title
     self.outlet = outlet
     self.published = published
     self.url = url
     self.language = language
     self.byline = byline
+    self.extra = extra
   }
 }
