@@ -20,7 +20,10 @@ run: release
 	$(BIN) analyze --metadata seeds/metadata.jsonl --format json,markdown --out $(OUT)/articles seeds/*.txt
 	$(BIN) report $(OUT)/articles --output $(OUT)/summary.md
 	$(BIN) compare --metadata seeds/metadata.jsonl seeds/*.txt --output $(OUT)/comparison.md
-	@echo "wrote $(OUT)/articles/<id>.json and .md (profile and report per seed), $(OUT)/summary.md, $(OUT)/comparison.md"
+	$(BIN) batch seeds --metadata seeds/metadata.jsonl --out $(OUT)/batch --quiet
+	$(BIN) export notebook --from $(OUT)/batch --to notebooks-export
+	@echo "wrote $(OUT)/articles/<id>.json and .md (profile and report per seed), $(OUT)/summary.md, $(OUT)/comparison.md,"
+	@echo "      $(OUT)/batch/ (profiles.jsonl, articles.csv, findings.csv, sentences.csv, summary.md, manifest.json) and notebooks-export/"
 
 test: setup
 	$(SWIFT) build

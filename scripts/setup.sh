@@ -12,6 +12,6 @@ if [ ${#need_apt[@]} -gt 0 ]; then
   $SUDO apt-get update -qq
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${need_apt[@]}" >/dev/null
 fi
-if ! python3 -c 'import jsonschema, yaml, markdown_it' >/dev/null 2>&1; then
-  python3 -m pip install --quiet jsonschema pyyaml markdown-it-py || python3 -m pip install --quiet --break-system-packages jsonschema pyyaml markdown-it-py
+if ! python3 -c 'import jsonschema, yaml, markdown_it, nbformat' >/dev/null 2>&1; then
+  python3 -m pip install --quiet jsonschema pyyaml markdown-it-py nbformat || python3 -m pip install --quiet --break-system-packages jsonschema pyyaml markdown-it-py nbformat
 fi

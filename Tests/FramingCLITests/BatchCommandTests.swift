@@ -122,3 +122,29 @@ import Testing
     #expect((manifest["peak_memory_mb"] as! Double) < 300)
   }
 }
+
+@Suite(.serialized) struct NotebookExportTests {
+  @Test func committedNotebookExportIsCurrentAndValid() throws {
+    let batch = temporaryFolder("nb-batch"), export = temporaryFolder("nb-export")
+    defer { for url in [batch, export] { try? FileManager.default.removeItem(at: url) } }
+    let run = try FramingProcess.run(["batch", "seeds", "--metadata", "seeds/metadata.jsonl", "--out", batch.path, "--quiet"])
+    #expect(run.status == 0, "\(run.stderr)")
+    let result = try FramingProcess.run(["export", "notebook", "--from", batch.path, "--to", export.path])
+    #expect(result.status == 0, "\(result.stderr)")
+    for name in ["framing.ipynb", "data/articles.csv", "data/findings.csv", "data/sentences.csv"] {
+      let fresh = try String(contentsOf: export.appendingPathComponent(name), encoding: .utf8)
+      if let mismatch = Golden.mismatch(fresh, golden: "notebooks-export/\(name)") {
+        Issue.record(Comment(rawValue: mismatch + " — run 'make run' to refresh notebooks-export/"))
+      }
+    }
+    let check = try runScript("check_notebook.py", [TestPaths.repo("notebooks-export/framing.ipynb").path])
+    #expect(check.status == 0, "\(check.output)")
+    #expect(check.output.hasPrefix("valid"))
+  }
+
+  @Test func exportNamesTheMissingTable() throws {
+    let result = try FramingProcess.run(["export", "notebook", "--from", "seeds", "--to", temporaryFolder("nb-none").path])
+    #expect(result.status == 1)
+    #expect(result.stderr == "error: seeds/articles.csv: not found; run 'framing batch INPUT --out DIR' first and pass that DIR to '--from'\n")
+  }
+}
