@@ -94,6 +94,31 @@ import Testing
     #expect((manifest["counts"] as! [String: Int])["skipped"] == 5)
   }
 
+  @Test func ctrlCLeavesAResumableFolder() throws {
+    let corpus = temporaryFolder("sigint").appendingPathExtension("jsonl")
+    let text = (0..<4000).map { "{\"id\": \"i\($0)\", \"text\": \"Peskov said that the Kremlin was following talk \($0) closely.\"}" }
+      .joined(separator: "\n") + "\n"
+    try text.write(to: corpus, atomically: true, encoding: .utf8)
+    let out = temporaryFolder("sigint-out")
+    defer { for url in [corpus, out] { try? FileManager.default.removeItem(at: url) } }
+    let process = Process()
+    process.executableURL = TestPaths.framingBinary
+    process.arguments = ["batch", corpus.path, "--out", out.path, "--quiet", "--jobs", "1"]
+    try process.run()
+    Thread.sleep(forTimeInterval: 1.5)
+    process.interrupt()
+    process.waitUntilExit()
+    let manifest = try JSONSerialization.jsonObject(with: Data(read(out, "manifest.json").utf8)) as! [String: Any]
+    if manifest["interrupted"] as? Bool == true {
+      #expect(process.terminationStatus == 1)
+      let done = try profiles(out).count
+      #expect(done > 0 && done < 4000)
+      let resumed = try FramingProcess.run(["batch", corpus.path, "--out", out.path, "--quiet", "--resume"])
+      #expect(resumed.status == 0, "\(resumed.stderr)")
+    }
+    #expect(try profiles(out).count == 4000)
+  }
+
   @Test func twentyThousandArticlesGiveIdenticalOutputForOneAndTwoWorkers() throws {
     let corpus = temporaryFolder("large").appendingPathExtension("jsonl")
     let sentences = [
