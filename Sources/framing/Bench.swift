@@ -38,16 +38,18 @@ extension Framing {
           rows.append(benchmark.measure(name: file, articles: Benchmark.articles(in: text), language: language))
         }
       }
-      print("| input | MB | articles | ICU segmentation MB/s | text layer + lexicons MB/s | ratio |")
-      print("|---|---:|---:|---:|---:|---:|")
+      print("| input | MB | articles | (a) ICU MB/s | (b) text layer MB/s | (c) full analysis MB/s | (c) articles/s | (c)/(a) |")
+      print("|---|---:|---:|---:|---:|---:|---:|---:|")
       for row in rows {
-        print(String(format: "| %@ | %.2f | %d | %.1f | %.1f | %.2f |", row.name, Double(row.bytes) / 1e6, row.articles,
-                     row.icuMBps, row.pipelineMBps, row.ratio))
+        print(String(format: "| %@ | %.2f | %d | %.1f | %.1f | %.1f | %.0f | %.3f |", row.name, Double(row.bytes) / 1e6, row.articles,
+                     row.icuMBps, row.textLayerMBps, row.pipelineMBps, row.articlesPerSecond, row.ratio))
       }
-      let bytes = rows.reduce(0) { $0 + $1.bytes }
-      let icu = rows.reduce(0) { $0 + $1.icuSeconds }, pipeline = rows.reduce(0) { $0 + $1.pipelineSeconds }
-      print(String(format: "| overall | %.2f | %d | %.1f | %.1f | %.2f |", Double(bytes) / 1e6, rows.reduce(0) { $0 + $1.articles },
-                   Double(bytes) / 1e6 / icu, Double(bytes) / 1e6 / pipeline, icu / pipeline))
+      let bytes = Double(rows.reduce(0) { $0 + $1.bytes }) / 1e6
+      let icu = rows.reduce(0) { $0 + $1.icuSeconds }, text = rows.reduce(0) { $0 + $1.textLayerSeconds }
+      let pipeline = rows.reduce(0) { $0 + $1.pipelineSeconds }
+      let articles = rows.reduce(0) { $0 + $1.articles }
+      print(String(format: "| overall | %.2f | %d | %.1f | %.1f | %.1f | %.0f | %.3f |", bytes, articles, bytes / icu, bytes / text,
+                   bytes / pipeline, Double(articles) / pipeline, icu / pipeline))
       print(String(format: "peak memory: %.0f MB", Benchmark.peakMemoryMB))
     }
   }

@@ -144,7 +144,7 @@ import Testing
     #expect(try read(one, "profiles.jsonl").split(separator: "\n").count == 20_000)
     // Memory stays bounded: far below what holding 20,000 profiles would take.
     let manifest = try JSONSerialization.jsonObject(with: Data(read(two, "manifest.json").utf8)) as! [String: Any]
-    #expect((manifest["peak_memory_mb"] as! Double) < 300)
+    #expect((manifest["peak_memory_mb"] as! Double) < 100)
   }
 }
 

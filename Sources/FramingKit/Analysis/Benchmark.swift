@@ -1,7 +1,8 @@
 import Foundation
 
-/// Throughput of the text layer measured against ICU's own segmentation of the same text, in one run,
-/// so that the ratio holds whatever the machine.
+/// Throughput measured against ICU's own segmentation of the same text, in one run, so that the
+/// ratio holds whatever the machine: (a) ICU alone, (b) the text layer, (c) the full analysis with
+/// profiles encoded as JSON.
 public struct Benchmark {
   public struct Row: Sendable {
     public let name: String
@@ -9,11 +10,15 @@ public struct Benchmark {
     public let articles: Int
     /// Seconds for ICU alone: UTF-8 to UTF-16, NFC, sentence and word boundaries.
     public let icuSeconds: Double
-    /// Seconds for decoding, the whole text layer and lexicon matching.
+    /// Seconds for decoding and the text layer (segmentation, keys, language, quotations).
+    public let textLayerSeconds: Double
+    /// Seconds for the full analysis: text layer, lexicon matching, who speaks, analyzers, profile, JSON.
     public let pipelineSeconds: Double
 
     public var icuMBps: Double { Double(bytes) / 1_000_000 / icuSeconds }
+    public var textLayerMBps: Double { Double(bytes) / 1_000_000 / textLayerSeconds }
     public var pipelineMBps: Double { Double(bytes) / 1_000_000 / pipelineSeconds }
+    public var articlesPerSecond: Double { Double(articles) / pipelineSeconds }
     public var ratio: Double { icuSeconds / pipelineSeconds }
   }
 
@@ -40,26 +45,38 @@ public struct Benchmark {
       sink &+= ICU.boundaries(.word, locale: "root", in: units).positions.count
     }
     let icuSeconds = Self.seconds(since: icuStart)
-    let segmenter = Segmenter(lexicons: lexicons)
     let decoder = TextDecoder()
+    let textPipeline = Pipeline(lexicons: lexicons)
+    let textStart = DispatchTime.now()
+    for (index, article) in encoded.enumerated() {
+      guard let document = try? decoder.decode(article, name: "\(name)#\(index)") else { continue }
+      sink &+= textPipeline.segmenter.segment(document, language: language).sentences.count
+    }
+    let textSeconds = Self.seconds(since: textStart)
+    let pipeline = Pipeline(lexicons: lexicons)
     let pipelineStart = DispatchTime.now()
     for (index, article) in encoded.enumerated() {
       guard let document = try? decoder.decode(article, name: "\(name)#\(index)") else { continue }
-      let segmented = segmenter.segment(document, language: language)
-      let scan = LexiconScan(segmented, lexicons: lexicons)
-      sink &+= scan.hits.count + scan.mentions.count + segmented.sentences.count
+      sink &+= JSONOutput.encode(pipeline.profile(document, language: language)).utf8.count
     }
     let pipelineSeconds = Self.seconds(since: pipelineStart)
     if sink == Int.min { print(sink) }
-    return Row(name: name, bytes: bytes, articles: articles.count, icuSeconds: icuSeconds, pipelineSeconds: pipelineSeconds)
+    return Row(name: name, bytes: bytes, articles: articles.count, icuSeconds: icuSeconds, textLayerSeconds: textSeconds,
+               pipelineSeconds: pipelineSeconds)
   }
 
   private static func seconds(since start: DispatchTime) -> Double {
     Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
   }
 
-  /// Peak resident memory of this process in megabytes.
+  /// Peak resident memory of this process in megabytes. On Linux it reads VmHWM from /proc, because
+  /// getrusage's maximum survives exec and would report the parent's peak for a spawned process.
   public static var peakMemoryMB: Double {
+    if let status = try? String(contentsOfFile: "/proc/self/status", encoding: .utf8),
+       let line = status.split(separator: "\n").first(where: { $0.hasPrefix("VmHWM:") }),
+       let kilobytes = Double(line.split(separator: " ").dropFirst().first ?? "") {
+      return kilobytes / 1024
+    }
     var usage = rusage()
     getrusage(RUSAGE_SELF.rawValue, &usage)
     return Double(usage.ru_maxrss) / 1024

@@ -37,13 +37,13 @@ public struct GoldArticle: Sendable {
     let normalized = Document(id: id, text: text).text
     self.text = normalized
     let scalars = Array(normalized.unicodeScalars)
-    func locate(_ surface: String, _ start: Int?) -> TextSpan? {
+    func locate(_ surface: String, _ start: Int?, from: Int = 0) -> TextSpan? {
       let needle = Array(Document(id: "", text: surface).text.unicodeScalars)
       guard !needle.isEmpty, needle.count <= scalars.count else { return nil }
       if let start, start + needle.count <= scalars.count, Array(scalars[start..<start + needle.count]) == needle {
         return TextSpan(start: start, end: start + needle.count)
       }
-      var index = 0
+      var index = from
       while index + needle.count <= scalars.count {
         if scalars[index] == needle[0] && Array(scalars[index..<index + needle.count]) == needle {
           return TextSpan(start: index, end: index + needle.count)
@@ -53,7 +53,13 @@ public struct GoldArticle: Sendable {
       return nil
     }
     let records = { (key: String) in object[key] as? [[String: Any]] ?? [] }
-    boilerplate = (object["boilerplate"] as? [String] ?? []).compactMap { locate($0, nil) }
+    // A line listed twice means its second occurrence, and so on.
+    var nextStart: [String: Int] = [:]
+    boilerplate = (object["boilerplate"] as? [String] ?? []).compactMap { line in
+      let span = locate(line, nil, from: nextStart[line] ?? 0)
+      if let span { nextStart[line] = span.end }
+      return span
+    }
     sources = records("sources").compactMap { record in
       guard let entity = record["entity"] as? String, let surface = record["surface"] as? String,
             let span = locate(surface, record["start"] as? Int) else { return nil }

@@ -29,6 +29,17 @@ import Testing
     #expect(result.mistakes.contains { $0.task == "hedges" && $0.kind == "miss" && $0.text == "ładna" })
   }
 
+  @Test func seedGoldAnnotationsAreMetAtNinetyFivePercent() throws {
+    let result = Evaluator(lexicons: defaultLexicons).evaluate(try GoldArticle.read(TestPaths.repo("seeds/gold.jsonl").path))
+    #expect(result.articles == 2)
+    #expect(result.sourceEntities.f1 >= 0.95)
+    #expect(result.voice.accuracy >= 0.95)
+    #expect(result.voice.reportedVersusAssertion.f1 >= 0.95)
+    #expect(result.hedges.spans.f1 >= 0.95)
+    #expect(result.loaded.spans.f1 >= 0.95)
+    #expect(result.boilerplate.f1 >= 0.95)
+  }
+
   /// The development set lives outside the repository; when it is there, the scores must hold these floors.
   @Test func developmentSetFloors() throws {
     let path = TestPaths.root.deletingLastPathComponent().appendingPathComponent("shared/devset/articles.jsonl").path

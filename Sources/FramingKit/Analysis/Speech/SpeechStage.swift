@@ -139,7 +139,11 @@ public struct SpeechStage {
       speechEvents += cueHits.filter { entries($0).category == "reports" }.map { ($0.tokens, true) }
       speechEvents.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
       // A clause after the event: a complementizer, or (German) a Konjunktiv I form standing for one.
-      let clauseStarts = (complementizers + moods.map(\.tokens.lowerBound)).sorted()
+      // A colon right after the event opens its words too ("Kreml potwierdza: Putin pomoże …").
+      let colons = speechEvents.compactMap { event -> Int? in
+        event.tokens.upperBound < range.upperBound && text.tokens[event.tokens.upperBound].key.folded == ":" ? event.tokens.upperBound : nil
+      }
+      let clauseStarts = (complementizers + moods.map(\.tokens.lowerBound) + colons).sorted()
       let eventWithClause = speechEvents.first { event in clauseStarts.contains { $0 >= event.tokens.upperBound } }
       let postposed = firstPostposed(verbHits.map(\.tokens) + cueHits.filter { entries($0).category == "reports" }.map(\.tokens),
                                      in: range, text: text)
@@ -160,7 +164,7 @@ public struct SpeechStage {
         inherited = verbs.allSatisfy { $0.speakers.isEmpty } && cues.isEmpty
       } else if let event = eventWithClause {
         voice = .indirect
-        let clause = complementizers.first { $0 >= event.tokens.upperBound }
+        let clause = complementizers.first { $0 >= event.tokens.upperBound } ?? colons.first { $0 >= event.tokens.upperBound }
         reason = clause == nil ? "reporting verb with a clause in reported mood" : "reporting verb with a complement clause"
         let start = clause ?? min(event.tokens.upperBound, range.upperBound - 1)
         reported.append(TextSpan(start: text.tokens[start].span.start, end: sentence.span.end))
@@ -171,6 +175,11 @@ public struct SpeechStage {
         if boundary - 1 > range.lowerBound {
           reported.append(TextSpan(start: sentence.span.start, end: text.tokens[boundary - 1].span.start))
         }
+      } else if let cue = cueHits.first, cue.tokens.lowerBound == range.lowerBound
+                  || text.tokens[range.lowerBound..<cue.tokens.lowerBound].allSatisfy({ !$0.isWord }) {
+        // "Jak informuje Kreml, …", "Laut TASS …": the cue frames the whole sentence as the source's information.
+        voice = .attributed
+        reason = "attribution cue opening the sentence"
       } else if let index = freeVerbs.first(where: { !verbs[$0].speakers.isEmpty }) {
         voice = .indirect
         reason = "reporting verb with its speaker"
