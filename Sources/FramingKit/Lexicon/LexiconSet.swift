@@ -148,8 +148,8 @@ final class CompiledLanguage: @unchecked Sendable {
   let sourceIndex: PhraseIndex
   private(set) var sourceNames: [(entity: Int, isDescription: Bool, pattern: Pattern)] = []
   let functionWords: Set<String>
-  /// Abbreviations as folded strings with their category, longest first.
-  let abbreviations: [(form: String, ambiguous: Bool)]
+  /// Abbreviations as folded strings, each with whether it is `ambiguous` (may end a sentence).
+  let abbreviations: [String: Bool]
 
   init(language: Language, files: [LexiconFile], entities: [SourceEntity], folder: KeyFolder) {
     self.language = language
@@ -183,6 +183,6 @@ final class CompiledLanguage: @unchecked Sendable {
       }
     }
     functionWords = Set(words.map { folder.key($0).folded })
-    self.abbreviations = abbreviations.sorted { $0.0.count > $1.0.count }
+    self.abbreviations = Dictionary(abbreviations, uniquingKeysWith: { first, _ in first })
   }
 }

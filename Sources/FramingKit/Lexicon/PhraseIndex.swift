@@ -10,10 +10,10 @@ final class Vocabulary: @unchecked Sendable {
   private var words: [String: Int32] = [:]
   private var looseWords: [String: [Int32]] = [:]
   private var stems: [String: Int32] = [:]
-  private var looseStems: [String: [Int32]] = [:]
+  private var foldedStemTrie = ScalarTrie()
+  private var looseStemTrie = ScalarTrie()
   private var shapeTerms: [String: Int32] = [:]
   private(set) var shapes: [(term: Int32, shape: WordShape)] = []
-  private var longestStem = 0
   private(set) var count: Int32 = 0
 
   private func next() -> Int32 {
@@ -32,10 +32,14 @@ final class Vocabulary: @unchecked Sendable {
   }
 
   func term(stem key: FoldedKey, loose: Bool) -> Int32 {
-    let term = stems[key.folded] ?? next()
+    if let known = stems[key.folded] {
+      if loose && looseStemTerms.insert(known).inserted { looseStemTrie.insert(key.loose, term: known) }
+      return known
+    }
+    let term = next()
     stems[key.folded] = term
-    if loose && looseStemTerms.insert(term).inserted { looseStems[key.loose, default: []].append(term) }
-    longestStem = max(longestStem, key.folded.count, loose ? key.loose.count : 0)
+    foldedStemTrie.insert(key.folded, term: term)
+    if loose && looseStemTerms.insert(term).inserted { looseStemTrie.insert(key.loose, term: term) }
     return term
   }
 
@@ -54,12 +58,8 @@ final class Vocabulary: @unchecked Sendable {
     var found: [Int32] = []
     if let term = words[key.folded] { found.append(term) }
     if key.loose.count >= 4, let terms = looseWords[key.loose] { found.append(contentsOf: terms) }
-    if longestStem > 0 {
-      collectStems(key.folded, from: stems, into: &found)
-      if key.loose != key.folded {
-        for prefix in prefixes(of: key.loose) { if let terms = looseStems[prefix] { found.append(contentsOf: terms) } }
-      }
-    }
+    foldedStemTrie.collect(key.folded, into: &found)
+    looseStemTrie.collect(key.loose, into: &found)
     for (term, shape) in shapes where shape.matches(key.folded) { found.append(term) }
     if found.count > 1 {
       found.sort()
@@ -69,21 +69,39 @@ final class Vocabulary: @unchecked Sendable {
     }
     return found
   }
+}
 
-  private func collectStems(_ word: String, from table: [String: Int32], into found: inout [Int32]) {
-    for prefix in prefixes(of: word) { if let term = table[prefix] { found.append(term) } }
+/// Stems in a trie over Unicode scalars: walking a word once yields every stem that is a prefix of it,
+/// without building prefix strings.
+struct ScalarTrie {
+  private var children: [[UInt32: Int32]] = [[:]]
+  private var terms: [[Int32]] = [[]]
+
+  var isEmpty: Bool { children.count == 1 }
+
+  mutating func insert(_ stem: String, term: Int32) {
+    var node = 0
+    for scalar in stem.unicodeScalars {
+      if let next = children[node][scalar.value] {
+        node = Int(next)
+      } else {
+        children.append([:])
+        terms.append([])
+        children[node][scalar.value] = Int32(children.count - 1)
+        node = children.count - 1
+      }
+    }
+    if !terms[node].contains(term) { terms[node].append(term) }
   }
 
-  private func prefixes(of word: String) -> [String] {
-    var result: [String] = []
-    var index = word.startIndex
-    var length = 0
-    while index < word.endIndex && length < longestStem {
-      index = word.index(after: index)
-      length += 1
-      if length >= 3 { result.append(String(word[..<index])) }
+  func collect(_ word: String, into found: inout [Int32]) {
+    guard !isEmpty else { return }
+    var node = 0
+    for scalar in word.unicodeScalars {
+      guard let next = children[node][scalar.value] else { return }
+      node = Int(next)
+      if !terms[node].isEmpty { found.append(contentsOf: terms[node]) }
     }
-    return result
   }
 }
 

@@ -290,21 +290,29 @@ public final class Segmenter {
        end - 3 < sentenceStart || !Self.scalar(units, at: end - 3).properties.isAlphabetic {
       return true
     }
-    guard let compiled else { return false }
-    let tailStart = max(sentenceStart, end - 16)
+    guard let compiled, !compiled.abbreviations.isEmpty else { return false }
+    // Candidates: the text before the break from each of its last three spaces (abbreviations such as
+    // "z. B." or "и т. д." contain spaces), without leading brackets or quotes.
+    let tailStart = max(sentenceStart, end - 24)
     let tail = units.withUnsafeBufferPointer { ICU.foldCase(UnsafeBufferPointer(rebasing: $0[tailStart..<end])) }
-    let tailString = String(decoding: tail, as: UTF16.self)
-    for (form, ambiguous) in compiled.abbreviations where tailString.hasSuffix(form) {
-      let before = tailString.dropLast(form.count).last
-      if let before, before.isLetter || before.isNumber { continue }
-      if tailString.count == form.count && tailStart > sentenceStart {
-        let previous = Self.scalar(units, at: tailStart - 1)
-        if previous.properties.isAlphabetic || previous.properties.numericType != nil { continue }
-      }
-      return !ambiguous || nextIsLower || nextIsDigit
+    var starts: [Int] = []
+    var index = tail.count - 1
+    while index >= 0 && starts.count < 3 {
+      if TextDecoder.isWhitespace(tail[index]) { starts.append(index + 1) }
+      index -= 1
+    }
+    if starts.count < 3 && tailStart == sentenceStart { starts.append(0) }
+    for start in starts {
+      var from = start
+      while from < tail.count && Self.leadingMarks.contains(tail[from]) { from += 1 }
+      guard from < tail.count else { continue }
+      let candidate = String(decoding: tail[from...], as: UTF16.self)
+      if let ambiguous = compiled.abbreviations[candidate] { return !ambiguous || nextIsLower || nextIsDigit }
     }
     return false
   }
+
+  private static let leadingMarks: Set<UInt16> = Set("([{„“«»\"'‚‹".utf16)
 
   private static let openingMarks: Set<UInt16> = Set("„“«»\"‚‹(".utf16)
 
