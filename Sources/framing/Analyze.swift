@@ -28,8 +28,7 @@ extension Framing {
     @Option(help: "Write <id>.json and/or <id>.md per article into this folder instead of printing.")
     var out: String?
 
-    @Option(help: "A JSONL file of article metadata (id or file, title, outlet, published, url, language, byline).")
-    var metadata: String?
+    @OptionGroup var metadataOptions: MetadataOptions
 
     @OptionGroup var input: InputOptions
     @OptionGroup var lexiconOptions: LexiconOptions
@@ -50,11 +49,7 @@ extension Framing {
       let pipeline = Pipeline(lexicons: lexicons)
       pipeline.includeText = includeText
       var failed = 0
-      let known: MetadataFile?
-      do { known = try metadata.map { try MetadataFile(path: $0) } } catch {
-        Console.error("\(error)")
-        throw ExitCode(1)
-      }
+      let known = try metadataOptions.load()
       for path in files {
         do {
           let document = try ArticleSource(path: path).read(decoder: input.decoder, metadata: known?.metadata(for: path) ?? ArticleMetadata())

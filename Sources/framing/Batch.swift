@@ -38,8 +38,7 @@ extension Framing {
     @Option(help: "CSV column holding the URL.")
     var urlColumn = "url"
 
-    @Option(help: "A JSONL file of metadata for article files (id or file, title, outlet, published, url, language, byline); it is not read as a corpus.")
-    var metadata: String?
+    @OptionGroup var metadataOptions: MetadataOptions
 
     @Option(help: .hidden)
     var stopAfter: Int?
@@ -67,16 +66,13 @@ extension Framing {
       columns.outlet = outletColumn
       columns.published = publishedColumn
       columns.url = urlColumn
-      let reader = CorpusReader(inputs: inputs, columns: columns, excluding: Set(metadata.map { [$0] } ?? []))
+      let reader = CorpusReader(inputs: inputs, columns: columns, excluding: Set(metadataOptions.metadata.map { [$0] } ?? []))
       var options = BatchRunner.Options(out: URL(fileURLWithPath: out), jobs: jobs)
       options.resume = resume
       options.articleFormats = (articles ?? "").split(separator: ",").map(String.init)
       options.language = input.language
       options.stopAfter = stopAfter
-      do { options.metadata = try metadata.map { try MetadataFile(path: $0) } } catch {
-        Console.error("\(error)")
-        throw ExitCode(1)
-      }
+      options.metadata = try metadataOptions.load()
       BatchRunner.installInterruptHandler()
       let showProgress = !quiet && isatty(2) != 0
       let start = Date()

@@ -13,8 +13,7 @@ extension Framing {
     @Option(help: "Write the comparison to this file instead of printing it.")
     var output: String?
 
-    @Option(help: "A JSONL file of article metadata (id or file, title, outlet, published, url, language, byline).")
-    var metadata: String?
+    @OptionGroup var metadataOptions: MetadataOptions
 
     @OptionGroup var input: InputOptions
     @OptionGroup var lexiconOptions: LexiconOptions
@@ -26,8 +25,8 @@ extension Framing {
     func run() throws {
       var profiles: [Profile] = []
       var pipeline: Pipeline?
+      let known = try metadataOptions.load()
       do {
-        let known = try metadata.map { try MetadataFile(path: $0) }
         for path in inputs {
           if path.hasSuffix(".json") || path.hasSuffix(".jsonl") {
             profiles += try ProfileReader.read(path)

@@ -54,7 +54,6 @@ public final class BatchRunner {
     let started = Date()
     let fileManager = FileManager.default
     try fileManager.createDirectory(at: options.out, withIntermediateDirectories: true)
-    let profilesURL = options.out.appendingPathComponent("profiles.jsonl")
     var done: Set<String> = []
     var summary = CorpusSummary.Builder()
     if options.resume {
@@ -67,7 +66,6 @@ public final class BatchRunner {
     }
     let outputs = try Outputs(folder: options.out)
     var counts = Counts()
-    counts.skipped = 0
     let chunkSize = options.jobs * 16
     var interrupted = false
     var chunk: [Result<CorpusRecord, CorpusError>] = []
@@ -134,7 +132,6 @@ public final class BatchRunner {
       outputs: ["profiles.jsonl", "articles.csv", "findings.csv", "sentences.csv", "errors.jsonl", "summary.md", "manifest.json"]
         + (options.articleFormats.isEmpty ? [] : ["articles/"]))
     try AtomicFile.write(JSONOutput.encode(manifest, pretty: true) + "\n", to: options.out.appendingPathComponent("manifest.json"))
-    _ = profilesURL
     return (counts, interrupted)
   }
 

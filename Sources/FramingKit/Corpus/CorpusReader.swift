@@ -92,7 +92,6 @@ public final class CorpusReader: Sequence, IteratorProtocol {
       }
       if let current = csv {
         guard let row = current.stream.next() else {
-          bytesDone += 0
           csv = nil
           continue
         }
