@@ -87,6 +87,38 @@ int32_t cicu_boundaries(int32_t kind, const char *locale, const uint16_t *text, 
   return count;
 }
 
+struct cicu_breaker { UBreakIterator *iterator; };
+
+cicu_breaker *cicu_breaker_open(int32_t kind, const char *locale) {
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIterator *iterator = ubrk_open(kind == CICU_BREAK_SENTENCE ? UBRK_SENTENCE : UBRK_WORD, locale, NULL, 0, &status);
+  if (U_FAILURE(status)) return NULL;
+  cicu_breaker *handle = (cicu_breaker *)malloc(sizeof(cicu_breaker));
+  handle->iterator = iterator;
+  return handle;
+}
+
+int32_t cicu_breaker_run(cicu_breaker *handle, const uint16_t *text, int32_t length,
+                         int32_t *boundaries, int32_t *statuses, int32_t capacity) {
+  UErrorCode status = U_ZERO_ERROR;
+  ubrk_setText(handle->iterator, (const UChar *)text, length, &status);
+  if (U_FAILURE(status)) return -1;
+  int32_t count = 0;
+  for (int32_t position = ubrk_first(handle->iterator); position != UBRK_DONE; position = ubrk_next(handle->iterator)) {
+    if (count >= capacity) { count = -1; break; }
+    boundaries[count] = position;
+    if (statuses != NULL) statuses[count] = ubrk_getRuleStatus(handle->iterator);
+    count += 1;
+  }
+  return count;
+}
+
+void cicu_breaker_close(cicu_breaker *handle) {
+  if (handle == NULL) return;
+  ubrk_close(handle->iterator);
+  free(handle);
+}
+
 struct cicu_transliterator { UTransliterator *transliterator; };
 
 cicu_transliterator *cicu_transliterator_open(const char *identifier) {

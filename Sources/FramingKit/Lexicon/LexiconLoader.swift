@@ -4,6 +4,20 @@ import Yams
 /// Reads lexicon YAML into validated `LexiconFile`s and `SourceEntity`s. It reads Yams nodes rather
 /// than decoding, so that every problem carries the line and column of the offending value; it
 /// collects all problems of all files before failing.
+/// A YAML mapping indexed once by key: Yams looks keys up by a linear scan comparing nodes, which
+/// is slow when every entry is read field by field.
+struct Fields {
+  private let values: [String: Node]
+
+  init(_ mapping: Node.Mapping) {
+    var values: [String: Node] = [:]
+    for (key, value) in mapping { if let name = key.string, values[name] == nil { values[name] = value } }
+    self.values = values
+  }
+
+  subscript(_ name: String) -> Node? { values[name] }
+}
+
 struct LexiconLoader {
   private static let headerKeys = ["kind", "language", "version", "authors", "sources", "entries"]
   private static let entryKeys = ["id", "category", "forms", "polarity", "weight", "note", "examples"]
@@ -124,12 +138,13 @@ struct LexiconLoader {
     var firstLineOfID: [String: Int] = [:]
     var formOwner: [String: (String, Int)] = [:]
     for item in sequence {
-      guard let mapping = item.mapping else { problem(path, item, "an entry must be a mapping with id, category and forms"); continue }
+      guard let raw = item.mapping else { problem(path, item, "an entry must be a mapping with id, category and forms"); continue }
+      let mapping = Fields(raw)
       let idNode = mapping["id"]
       let id = idNode?.string ?? ""
       let line = item.mark?.line ?? 1
       let what = id.isEmpty ? "an entry" : "entry '\(id)'"
-      checkKeys(path, mapping, allowed: Self.entryKeys + kind.extraKeys, what: what)
+      checkKeys(path, raw, allowed: Self.entryKeys + kind.extraKeys, what: what)
       if id.isEmpty {
         problem(path, item, "entry without 'id'; give it a lowercase slug such as 'podobno'")
       } else if !Self.isSlug(id) {
@@ -237,11 +252,12 @@ struct LexiconLoader {
     var firstLine: [String: Int] = [:]
     let kinds = LexiconKind.sources.categories
     for item in sequence {
-      guard let entity = item.mapping else { problem(path, item, "an entity must be a mapping"); continue }
+      guard let raw = item.mapping else { problem(path, item, "an entity must be a mapping"); continue }
+      let entity = Fields(raw)
       let id = entity["id"]?.string ?? ""
       let line = item.mark?.line ?? 1
       let what = id.isEmpty ? "an entity" : "entity '\(id)'"
-      checkKeys(path, entity, allowed: Self.entityKeys, what: what)
+      checkKeys(path, raw, allowed: Self.entityKeys, what: what)
       if !Self.isSlug(id) {
         problem(path, entity["id"] ?? item, "entity id '\(id)' is not a slug; use lowercase ASCII letters, digits and '-'")
       } else if let first = firstLine[id] {

@@ -63,14 +63,15 @@ public struct Pattern: Hashable, Sendable {
         for unit in piece.utf16 {
           if unit == 0x2A { stemEnds.insert(body.count) } else { body.append(unit) }
         }
-        let tokens = WordBreaker.pieces(body, locale: "root")
+        let tokens = WordBreaker.pieces(body, breaker: folder.wordBreaker)
         guard !tokens.isEmpty else { throw PatternSyntaxError("form '\(text)' has no word in '\(piece)'") }
         if !stemEnds.isSubset(of: Set(tokens.filter(\.isWord).map(\.end))) {
           throw PatternSyntaxError("'*' may only end a word, in form '\(text)'")
         }
         for token in tokens {
-          let surface = String(decoding: body[token.start..<token.end], as: UTF16.self)
-          let key = folder.key(surface)
+          let id = body.withUnsafeBufferPointer { folder.id(of: UnsafeBufferPointer(rebasing: $0[token.start..<token.end])) }
+          let key = folder.keys[Int(id)]
+          let surface = key.folded
           if stemEnds.contains(token.end) && token.isWord {
             guard key.folded.unicodeScalars.count >= 3 else {
               throw PatternSyntaxError("stem '\(surface)*' is shorter than 3 letters; it would match too much")

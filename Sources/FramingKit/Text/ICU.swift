@@ -76,6 +76,35 @@ enum ICU {
   }
 }
 
+/// An ICU break iterator opened once and reused for many texts. Not thread-safe: one per worker.
+final class BreakIterator {
+  private let handle: OpaquePointer
+
+  init?(_ kind: ICU.BreakKind, locale: String) {
+    guard let handle = cicu_breaker_open(kind == .word ? Int32(CICU_BREAK_WORD) : Int32(CICU_BREAK_SENTENCE), locale) else { return nil }
+    self.handle = handle
+  }
+
+  deinit { cicu_breaker_close(handle) }
+
+  func boundaries(in units: [UInt16]) -> (positions: [Int32], statuses: [Int32]) {
+    let capacity = units.count + 2
+    var positions = [Int32](repeating: 0, count: capacity)
+    var statuses = [Int32](repeating: 0, count: capacity)
+    let count = units.withUnsafeBufferPointer { text in
+      positions.withUnsafeMutableBufferPointer { p in
+        statuses.withUnsafeMutableBufferPointer { s in
+          cicu_breaker_run(handle, text.baseAddress, Int32(text.count), p.baseAddress, s.baseAddress, Int32(capacity))
+        }
+      }
+    }
+    let n = max(Int(count), 0)
+    positions.removeSubrange(n...)
+    statuses.removeSubrange(n...)
+    return (positions, statuses)
+  }
+}
+
 /// An ICU transliterator (for example "Any-Latin; Latin-ASCII"). Not thread-safe: one per worker.
 final class Transliterator {
   private let handle: OpaquePointer

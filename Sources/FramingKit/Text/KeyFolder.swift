@@ -20,6 +20,8 @@ public struct FoldedKey: Hashable, Sendable {
 /// strings. Not thread-safe; each worker owns one.
 public final class KeyFolder {
   private let anyToLatin: Transliterator?
+  /// Word breaks (root rules) for whoever owns this folder: the segmenter, or the lexicon loader for patterns.
+  let wordBreaker = BreakIterator(.word, locale: "root")
   private let latinToASCII: Transliterator?
   /// Keys by form number.
   private(set) var keys: [FoldedKey] = []
@@ -41,7 +43,8 @@ public final class KeyFolder {
 
   public func key(_ form: String) -> FoldedKey {
     let units = Array(form.utf16)
-    return keys[Int(units.withUnsafeBufferPointer { id(of: $0) })]
+    let number = units.withUnsafeBufferPointer { self.id(of: $0) }
+    return keys[Int(number)]
   }
 
   public func key(_ form: Substring) -> FoldedKey { key(String(form)) }

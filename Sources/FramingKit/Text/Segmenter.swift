@@ -31,6 +31,15 @@ public final class Segmenter {
     return cache
   }
 
+  private var sentenceBreakers: [Language: BreakIterator] = [:]
+
+  private func sentenceBreaker(_ language: Language) -> BreakIterator? {
+    if let known = sentenceBreakers[language] { return known }
+    let made = BreakIterator(.sentence, locale: language.locale)
+    sentenceBreakers[language] = made
+    return made
+  }
+
   /// Drops per-form caches when the key folder started afresh.
   private func syncCaches() {
     folder.resetIfFull()
@@ -83,7 +92,8 @@ public final class Segmenter {
       }
     }
 
-    let breaks = ICU.boundaries(.sentence, locale: guess.language.locale, in: units).positions
+    let breaks = sentenceBreaker(guess.language).map { $0.boundaries(in: units).positions }
+      ?? ICU.boundaries(.sentence, locale: guess.language.locale, in: units).positions
     var sentences: [Sentence] = []
     var paragraphs: [Paragraph] = []
     var quotations: [Quotation] = []
@@ -114,7 +124,7 @@ public final class Segmenter {
   private func tokenize(_ document: Document) -> [Token] {
     let units = document.utf16
     return units.withUnsafeBufferPointer { buffer in
-      WordBreaker.pieces(units, locale: "root").map { piece in
+      WordBreaker.pieces(units, breaker: folder.wordBreaker).map { piece in
         let form = folder.id(of: UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]))
         return Token(span: document.span(utf16: piece.start, piece.end), utf16Start: Int32(piece.start),
                      utf16End: Int32(piece.end), isWord: piece.isWord, key: folder.keys[Int(form)], form: form)
