@@ -1,14 +1,17 @@
 /// The who-speaks stage: decides each sentence's voice, its speakers or sources and the chain of
 /// attribution, and gives every registry mention its role. Every later analyzer reads its output.
 ///
-/// Voice rules, in order:
+/// Voice rules, in order (the README spells them out):
 /// 1. `direct` — a clause-like quotation in the sentence, or dash-led speech (a paragraph that opens
 ///    with a dash is speech until it ends).
-/// 2. `indirect` — a reporting verb with a speaker or a complement clause; a `reports` cue placed
-///    after the content ("…, podaje administracja Putina"); a German Konjunktiv I form (`reported-mood`)
-///    or a sentence right after a bare announcement ("Putin erinnerte sich daran") continuing the report.
-/// 3. `attributed` — an attribution cue and no speech clause ("Jak informuje Kreml, …", "laut TASS").
-/// 4. `assertion` — none of these.
+/// 2. `indirect` — a reporting verb or `reports` cue with a complement clause, a colon or a Konjunktiv I
+///    form after it; a reporting clause placed after the content ("…, podaje administracja Putina").
+/// 3. `attributed` — an attribution cue opening the sentence ("Jak informuje Kreml, …", "laut TASS").
+/// 4. `indirect` — a reporting verb with its speaker.
+/// 5. `attributed` — any other attribution cue.
+/// 6. `indirect` — a name and a colon; a reportative marker; a reporting verb followed by its content;
+///    a Konjunktiv I form or the content of a bare announcement continuing the previous report.
+/// 7. `assertion` — none of these.
 ///
 /// A verb's speaker is the registry mention right after it ("sagte Putin"; not in English), else the
 /// first mention of its clause before it, else, when the verb opens its clause, the first mention after
@@ -205,6 +208,12 @@ public struct SpeechStage {
         voice = .indirect
         reason = "reportative marker"
         inherited = true
+      } else if let index = freeVerbs.first, verbHits[index].tokens.upperBound < range.upperBound,
+                text.tokens[verbHits[index].tokens.upperBound].isWord {
+        // "The ministry said the border would stay closed": speech by a source the registry does not know.
+        voice = .indirect
+        reason = "reporting verb with an unnamed speaker"
+        reported.append(TextSpan(start: text.tokens[verbHits[index].tokens.upperBound].span.start, end: sentence.span.end))
       } else if contextual && (!moods.isEmpty || announcement) {
         voice = .indirect
         reason = announcement ? "content of the announcement before it" : "reported mood continues the report"
