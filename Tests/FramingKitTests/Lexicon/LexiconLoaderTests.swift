@@ -112,3 +112,22 @@ import Testing
     #expect(matches.first?.reason == "folded key starts with stem 'kreml'")
   }
 }
+
+@Suite struct ProfileSettingsTests {
+  @Test func overridesMayOnlyChangeKnownParameters() {
+    do {
+      _ = try LexiconSet.load(directories: [TestPaths.repo("Tests/Fixtures/lexicons/profile-override")])
+      Issue.record("an unknown parameter was accepted")
+    } catch {
+      let file = TestPaths.repo("Tests/Fixtures/lexicons/profile-override").relativePath + "/profile.yaml"
+      #expect(error.problems.map(\.description) == [
+        "\(file):9:5: unknown parameter 'saturaton' of 'loadedness'; use one of: negative_weight, neutral_weight, positive_weight, saturation"
+      ])
+    }
+  }
+
+  @Test func builtInParametersAreRead() {
+    #expect(defaultLexicons.settings.index("official-relay", "counter_weight") == 0.5)
+    #expect(defaultLexicons.settings.flag("dominant-source", "minimum_word_share") == 0.6)
+  }
+}
