@@ -89,6 +89,21 @@ public struct Document: Sendable {
     TextSpan(start: Int(scalarOffset[start]), end: Int(scalarOffset[end]))
   }
 
+  /// The UTF-16 index where the code point at `scalar` starts (binary search; offsets are monotonic).
+  public func utf16Index(ofScalar scalar: Int) -> Int {
+    var low = 0, high = utf16.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(scalarOffset[middle]) >= scalar { high = middle } else { low = middle + 1 }
+    }
+    return low
+  }
+
+  /// The text of a code-point span.
+  public func string(_ span: TextSpan) -> String {
+    string(utf16: utf16Index(ofScalar: span.start), utf16Index(ofScalar: span.end))
+  }
+
   /// The text of a UTF-16 range.
   public func string(utf16 start: Int, _ end: Int) -> String {
     Self.string(fromUTF16: Array(utf16[start..<end]))

@@ -90,12 +90,7 @@ public struct SegmentedText: Sendable {
   public var title: Sentence? { sentences.first?.isTitle == true ? sentences.first : nil }
 
   /// The text of a span.
-  public func text(_ span: TextSpan) -> String {
-    let scalars = document.text.unicodeScalars
-    let start = scalars.index(scalars.startIndex, offsetBy: span.start)
-    let end = scalars.index(start, offsetBy: span.length)
-    return String(scalars[start..<end])
-  }
+  public func text(_ span: TextSpan) -> String { document.string(span) }
 
   func text(utf16 start: Int, _ end: Int) -> String { document.string(utf16: start, end) }
 
