@@ -35,7 +35,11 @@ extension AttributedArticle {
   /// The registry mention nearest to a token range in its sentence (within `window` tokens), if any.
   func nearestMention(to tokens: Range<Int>, sentence: Int, window: Int = 3, among allowed: Set<String>? = nil) -> String? {
     var best: (distance: Int, entity: String)?
-    for mention in scan.mentions where mention.sentence == sentence {
+    // Mentions are in sentence order: find the sentence's first one by binary search.
+    var index = scan.mentions.partitioningIndex { $0.sentence >= sentence }
+    while index < scan.mentions.count && scan.mentions[index].sentence == sentence {
+      let mention = scan.mentions[index]
+      index += 1
       if let allowed, !allowed.contains(mention.entity) { continue }
       let distance: Int
       if mention.tokens.lowerBound >= tokens.upperBound {

@@ -59,7 +59,8 @@ public struct SpeechStage {
       let moods = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "reported-mood" }
       let reportatives = hits.filter { $0.kind == .hedges && entries($0).category == "reportative" }
       let anaphors = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "anaphor" }
-      let quotes = text.quotations.filter { $0.kind == .quotation && $0.span.overlaps(sentence.span) }
+      let lineStart = sentence.paragraph >= 0 ? text.paragraphs[sentence.paragraph].span.start : sentence.span.start
+      let quotes = Self.quotations(text.quotations, overlapping: sentence.span, lineStart: lineStart)
       let isByline = (mentionsBySentence[sentenceIndex] ?? []).contains { byline.contains($0) }
 
       // Candidates for speakers: mention groups and resolved pronouns.
@@ -281,6 +282,18 @@ public struct SpeechStage {
   }
 
   // MARK: - Helpers
+
+  /// Clause-like quotations overlapping a span. Quotations are sorted by start and never leave their
+  /// line, so only those starting between the line's start and the span's end can overlap it.
+  static func quotations(_ all: [Quotation], overlapping span: TextSpan, lineStart: Int) -> [Quotation] {
+    var index = all.partitioningIndex { $0.span.start >= lineStart }
+    var result: [Quotation] = []
+    while index < all.count && all[index].span.start < span.end {
+      if all[index].kind == .quotation && all[index].span.overlaps(span) { result.append(all[index]) }
+      index += 1
+    }
+    return result
+  }
 
   static func isDash(_ folded: String) -> Bool { ["–", "—", "-", "―", "−"].contains(folded) }
   static func isBoundary(_ folded: String) -> Bool { isDash(folded) || [",", ";", ":", "(", ")"].contains(folded) }
