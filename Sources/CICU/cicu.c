@@ -70,23 +70,6 @@ int32_t cicu_fold_case(const uint16_t *text, int32_t length, uint16_t *out, int3
   return written;
 }
 
-int32_t cicu_boundaries(int32_t kind, const char *locale, const uint16_t *text, int32_t length,
-                        int32_t *boundaries, int32_t *statuses, int32_t capacity) {
-  UErrorCode status = U_ZERO_ERROR;
-  UBreakIterator *iterator = ubrk_open(kind == CICU_BREAK_SENTENCE ? UBRK_SENTENCE : UBRK_WORD, locale,
-                                       (const UChar *)text, length, &status);
-  if (U_FAILURE(status)) return -1;
-  int32_t count = 0;
-  for (int32_t position = ubrk_first(iterator); position != UBRK_DONE; position = ubrk_next(iterator)) {
-    if (count >= capacity) { count = -1; break; }
-    boundaries[count] = position;
-    if (statuses != NULL) statuses[count] = ubrk_getRuleStatus(iterator);
-    count += 1;
-  }
-  ubrk_close(iterator);
-  return count;
-}
-
 struct cicu_breaker { UBreakIterator *iterator; };
 
 cicu_breaker *cicu_breaker_open(int32_t kind, const char *locale) {

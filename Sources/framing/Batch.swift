@@ -25,19 +25,7 @@ extension Framing {
     @Flag(help: "No progress bar.")
     var quiet = false
 
-    @Option(help: "CSV column holding the article text.")
-    var textColumn = "text"
-    @Option(help: "CSV column holding the article id.")
-    var idColumn = "id"
-    @Option(help: "CSV column holding the title.")
-    var titleColumn = "title"
-    @Option(help: "CSV column holding the outlet.")
-    var outletColumn = "outlet"
-    @Option(help: "CSV column holding the publication date.")
-    var publishedColumn = "published"
-    @Option(help: "CSV column holding the URL.")
-    var urlColumn = "url"
-
+    @OptionGroup var csvColumns: CSVColumnOptions
     @OptionGroup var metadataOptions: MetadataOptions
 
     @Option(help: .hidden)
@@ -59,14 +47,7 @@ extension Framing {
 
     func run() throws {
       let lexicons = try lexiconOptions.load()
-      var columns = CSVColumns()
-      columns.text = textColumn
-      columns.id = idColumn
-      columns.title = titleColumn
-      columns.outlet = outletColumn
-      columns.published = publishedColumn
-      columns.url = urlColumn
-      let reader = CorpusReader(inputs: inputs, columns: columns, excluding: Set(metadataOptions.metadata.map { [$0] } ?? []))
+      let reader = CorpusReader(inputs: inputs, columns: csvColumns.columns, excluding: Set(metadataOptions.metadata.map { [$0] } ?? []))
       var options = BatchRunner.Options(out: URL(fileURLWithPath: out), jobs: jobs)
       options.resume = resume
       options.articleFormats = (articles ?? "").split(separator: ",").map(String.init)

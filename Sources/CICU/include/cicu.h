@@ -26,19 +26,15 @@ int32_t cicu_fold_case(const uint16_t *text, int32_t length, uint16_t *out, int3
 
 enum { CICU_BREAK_WORD = 0, CICU_BREAK_SENTENCE = 1 };
 
-/// Writes every boundary of `text` (including 0 and `length`) for the given break kind and locale into
-/// `boundaries`, with ICU's rule status for each into `statuses` (may be NULL). `capacity` must be at
-/// least length + 1. Returns the count, or -1 on error.
-int32_t cicu_boundaries(int32_t kind, const char *locale, const uint16_t *text, int32_t length,
-                        int32_t *boundaries, int32_t *statuses, int32_t capacity);
-
 /// Opaque break iterator handle, reused across texts (opening one clones ICU's rules, which is slow);
 /// not safe for use from two threads at once.
 typedef struct cicu_breaker cicu_breaker;
 
 cicu_breaker *cicu_breaker_open(int32_t kind, const char *locale);
 
-/// Like `cicu_boundaries`, with a break iterator opened once.
+/// Writes every boundary of `text` (including 0 and `length`) into `boundaries`, with ICU's rule
+/// status for each into `statuses` (may be NULL). `capacity` must be at least length + 1. Returns the
+/// count, or -1 on error.
 int32_t cicu_breaker_run(cicu_breaker *handle, const uint16_t *text, int32_t length,
                          int32_t *boundaries, int32_t *statuses, int32_t capacity);
 

@@ -3,9 +3,16 @@ import Foundation
 /// Reads profiles written by framing: a `.jsonl` file (one per line), a `.json` file, or a directory
 /// holding either. Errors name the file and line.
 public enum ProfileReader {
+  /// Property names come back from snake_case; keys of the free-form maps (`details`, `components`,
+  /// the passthrough `extra`) are kept as written.
   public static func decoder() -> JSONDecoder {
     let decoder = JSONDecoder()
-    decoder.keyDecodingStrategy = .convertFromSnakeCase
+    decoder.keyDecodingStrategy = .custom { path in
+      let key = path[path.count - 1]
+      if path.count >= 2, ["details", "components", "extra"].contains(path[path.count - 2].stringValue) { return key }
+      let parts = key.stringValue.split(separator: "_")
+      return SnakeKey(stringValue: parts.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined())
+    }
     return decoder
   }
 
@@ -40,15 +47,5 @@ public enum ProfileReader {
       context.codingPath.map(\.stringValue).joined(separator: ".") + ": " + context.debugDescription
     default: "\(error)"
     }
-  }
-}
-
-extension Finding {
-  /// A detail by its snake_case name, also after a decoder converted the key to camelCase.
-  public func detail(_ name: String) -> String? {
-    if let value = details[name] { return value }
-    let parts = name.split(separator: "_")
-    let camel = parts.enumerated().map { $0.offset == 0 ? String($0.element) : $0.element.capitalized }.joined()
-    return details[camel]
   }
 }

@@ -82,7 +82,7 @@ public struct Evaluator {
       }
 
       // Sources: entity level per article, per role and overall.
-      let mentions = findings.filter { $0.analyzer == SourcingAnalyzer.id && $0.detail("match") != "anaphor" }
+      let mentions = findings.filter { $0.analyzer == SourcingAnalyzer.id && $0.details["match"] != "anaphor" }
       let predictedEntities = Set(mentions.compactMap(\.entity))
       let goldEntities = Set(article.sources.map(\.entity))
       result.sourceEntities += PRFCounts(truePositives: predictedEntities.intersection(goldEntities).count,
@@ -131,7 +131,7 @@ public struct Evaluator {
       // Hedges and loaded terms: span overlap, then type and voice.
       let hedges = findings.filter { $0.analyzer == HedgeAnalyzer.id && $0.label != "booster" }
       score(&result.hedges, task: "hedges", gold: article.hedges, predicted: hedges, type: { Self.goldHedgeType($0.label) }, mistake: mistake)
-      let loaded = findings.filter { $0.analyzer == LoadedTermAnalyzer.id || ($0.analyzer == NamingAnalyzer.id && $0.detail("marked") == "true") }
+      let loaded = findings.filter { $0.analyzer == LoadedTermAnalyzer.id || ($0.analyzer == NamingAnalyzer.id && $0.details["marked"] == "true") }
       score(&result.loaded, task: "loaded", gold: article.loaded, predicted: loaded, type: { $0.analyzer == NamingAnalyzer.id ? "naming-variant" : $0.label },
             mistake: mistake)
 

@@ -97,14 +97,17 @@ struct ScoreSheet {
     self.findings = findings
     self.sentences = sentences
     self.lexicons = lexicons
+    words = sentences.reduce(0) { $0 + $1.words }
+    sentenceIndexes = Set(sentences.map(\.index))
     computeSourcing()
     computeVoice()
     computeHedging()
     computeLoaded()
   }
 
-  private var words: Int { sentences.reduce(0) { $0 + $1.words } }
-  private var sentenceIndexes: Set<Int> { Set(sentences.map(\.index)) }
+  /// Analyzed words and sentence indexes, computed once: every rate divides by them.
+  private let words: Int
+  private let sentenceIndexes: Set<Int>
 
   private mutating func add(_ id: String, _ value: Double, evidence: [Int]) {
     scores.append(Profile.Score(id: id, value: JSONOutput.round(value.isFinite ? value : 0), formula: id, evidence: evidence.sorted()))

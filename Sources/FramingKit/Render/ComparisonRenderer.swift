@@ -30,26 +30,12 @@ public struct ComparisonRenderer {
     if distancing.isEmpty {
       text += "); it adds no distance marker of its own."
     } else {
-      text += ") and keeps some distance with its own markers: " + Self.distinctMarkers(distancing).prefix(4).joined(separator: ", ") + "."
+      text += ") and keeps some distance with its own markers: " + Markdown.distinctMarkers(distancing).prefix(4).joined(separator: ", ") + "."
     }
     if let example = profile.sentences.first(where: { $0.voice != .assertion && !$0.speakers.isEmpty && !$0.title }) {
       text += " For example: „\(Markdown.escape(Markdown.excerpt(example.text, limit: 140)))”"
     }
     return text
-  }
-
-  /// Hedges as quoted surfaces, each once (a scare quote keeps its own marks).
-  static func distinctMarkers(_ findings: [Finding]) -> [String] {
-    var seen: Set<String> = []
-    var result: [String] = []
-    let marks = Set("„”“\"«»‚‘’‹›")
-    for finding in findings {
-      let bare = String(finding.surface.filter { !marks.contains($0) })
-      guard seen.insert(bare).inserted else { continue }
-      let shown = finding.label == "scare-quote" ? "„\(Markdown.escape(bare))”" : "„\(Markdown.escape(finding.surface))”"
-      result.append("\(shown) (\(finding.label))")
-    }
-    return result
   }
 
   private func lexiconPerson(_ source: Profile.SourceInfo) -> Bool { source.kind == "official" || source.kind == "expert" }
@@ -99,9 +85,9 @@ public struct ComparisonRenderer {
     page.append("## Loaded terms and naming\n\n" + Markdown.table(["article", "loaded terms (outlet's voice)", "loaded terms (reported)", "naming choices"],
       profiles.enumerated().map { index, profile in
         let loaded = profile.findings.filter { $0.analyzer == "loaded-terms" }
-        let naming = profile.findings.filter { $0.analyzer == "naming" && $0.detail("side") != "neutral" }
+        let naming = profile.findings.filter { $0.analyzer == "naming" && $0.details["side"] != "neutral" }
         var counts: [String: Int] = [:]
-        for finding in naming { counts["\(finding.surface) (\(finding.detail("side") ?? ""))", default: 0] += 1 }
+        for finding in naming { counts["\(finding.surface) (\(finding.details["side"] ?? ""))", default: 0] += 1 }
         return [label(index),
                 Markdown.escape(loaded.filter { $0.voice == .authorial }.map { "\($0.surface) (\($0.label))" }.joined(separator: "; ")),
                 Markdown.escape(loaded.filter { $0.voice == .reported }.map { "\($0.surface) (\($0.label))" }.joined(separator: "; ")),
@@ -139,10 +125,10 @@ public struct ComparisonRenderer {
       }
     }
     let sides = profiles.map { profile in
-      profile.findings.filter { $0.analyzer == "naming" && $0.voice == .authorial }.reduce(into: [String: Int]()) { $0[$1.detail("side") ?? "", default: 0] += 1 }
+      profile.findings.filter { $0.analyzer == "naming" && $0.voice == .authorial }.reduce(into: [String: Int]()) { $0[$1.details["side"] ?? "", default: 0] += 1 }
     }
     for (index, counts) in sides.enumerated() where (counts["russian-usage"] ?? 0) > 0 {
-      let forms = Set(profiles[index].findings.filter { $0.analyzer == "naming" && $0.voice == .authorial && $0.detail("side") == "russian-usage" }.map(\.surface))
+      let forms = Set(profiles[index].findings.filter { $0.analyzer == "naming" && $0.voice == .authorial && $0.details["side"] == "russian-usage" }.map(\.surface))
       lines.append("**\(label(index))** uses names associated with Russian usage in its own voice: \(forms.sorted().map { "„\(Markdown.escape($0))”" }.joined(separator: ", ")).")
     }
     return lines.isEmpty ? ["The articles are alike on every measure."] : lines

@@ -47,4 +47,17 @@ enum Markdown {
     let formatted = String(format: "%.2f", value)
     return formatted
   }
+
+  /// Hedges as quoted surfaces, each once (a scare quote keeps its own marks).
+  static func distinctMarkers(_ findings: [Finding]) -> [String] {
+    var seen: Set<String> = []
+    var result: [String] = []
+    for finding in findings {
+      let bare = String(finding.surface.filter { !($0.utf16.count == 1 && Typography.quotationMarks.contains($0.utf16.first!)) })
+      guard seen.insert(bare).inserted else { continue }
+      let shown = finding.label == "scare-quote" ? "„\(Markdown.escape(bare))”" : "„\(Markdown.escape(finding.surface))”"
+      result.append("\(shown) (\(finding.label))")
+    }
+    return result
+  }
 }

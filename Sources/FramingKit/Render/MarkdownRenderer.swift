@@ -70,7 +70,7 @@ public struct MarkdownRenderer {
 
     let naming = profile.findings.filter { $0.analyzer == "naming" }
     var counts: [[String]: Int] = [:]
-    for finding in naming { counts[[finding.detail("refers_to") ?? "", finding.surface, finding.detail("side") ?? ""], default: 0] += 1 }
+    for finding in naming { counts[[finding.details["refers_to"] ?? "", finding.surface, finding.details["side"] ?? ""], default: 0] += 1 }
     page.append("## Naming choices\n\n" + (naming.isEmpty ? "None found." : Markdown.table(["refers to", "form", "associated with", "count"],
       ["---", "---", "---", "---:"],
       counts.sorted { $0.key.lexicographicallyPrecedes($1.key) }.map { [Markdown.escape($0.key[0]), Markdown.escape($0.key[1]), $0.key[2], "\($0.value)"] })))
@@ -102,7 +102,7 @@ public struct MarkdownRenderer {
     let hedges = profile.findings.filter { $0.analyzer == "hedging" && $0.voice == .authorial }
     if !hedges.isEmpty {
       parts.append("The outlet keeps some distance with \(hedges.count) hedge\(hedges.count == 1 ? "" : "s") or scare quote\(hedges.count == 1 ? "" : "s") of its own: " +
-                   ComparisonRenderer.distinctMarkers(hedges).prefix(4).joined(separator: ", ") + ".")
+                   Markdown.distinctMarkers(hedges).prefix(4).joined(separator: ", ") + ".")
     } else {
       parts.append("The outlet adds no hedge or distancing marker of its own.")
     }

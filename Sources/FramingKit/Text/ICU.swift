@@ -58,21 +58,10 @@ enum ICU {
 
   enum BreakKind { case word, sentence }
 
-  /// All boundaries (with ICU rule statuses) of one break kind over the whole buffer.
+  /// All boundaries (with ICU rule statuses) of one break kind over the whole buffer, with a break
+  /// iterator opened for this call only (see `BreakIterator` to reuse one).
   static func boundaries(_ kind: BreakKind, locale: String, in units: [UInt16]) -> (positions: [Int32], statuses: [Int32]) {
-    let capacity = units.count + 2
-    var positions = [Int32](repeating: 0, count: capacity)
-    var statuses = [Int32](repeating: 0, count: capacity)
-    let count = units.withUnsafeBufferPointer { text in
-      positions.withUnsafeMutableBufferPointer { p in
-        statuses.withUnsafeMutableBufferPointer { s in
-          cicu_boundaries(kind == .word ? Int32(CICU_BREAK_WORD) : Int32(CICU_BREAK_SENTENCE), locale,
-                          text.baseAddress, Int32(text.count), p.baseAddress, s.baseAddress, Int32(capacity))
-        }
-      }
-    }
-    let n = max(Int(count), 0)
-    return (Array(positions.prefix(n)), Array(statuses.prefix(n)))
+    BreakIterator(kind, locale: locale)?.boundaries(in: units) ?? ([], [])
   }
 }
 

@@ -21,7 +21,7 @@ public struct FoldedKey: Hashable, Sendable {
 public final class KeyFolder {
   private let anyToLatin: Transliterator?
   /// Word breaks (root rules) for whoever owns this folder: the segmenter, or the lexicon loader for patterns.
-  let wordBreaker = BreakIterator(.word, locale: "root")
+  let wordBreaker: BreakIterator
   private let latinToASCII: Transliterator?
   /// Keys by form number.
   private(set) var keys: [FoldedKey] = []
@@ -36,6 +36,8 @@ public final class KeyFolder {
   public init(limit: Int = 500_000) {
     anyToLatin = Transliterator("Any-Latin")
     latinToASCII = Transliterator("Latin-ASCII")
+    guard let breaker = BreakIterator(.word, locale: "root") else { preconditionFailure("ICU has no root word break rules") }
+    wordBreaker = breaker
     self.limit = limit
   }
 

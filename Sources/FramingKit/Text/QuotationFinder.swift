@@ -1,14 +1,9 @@
 /// Finds quotation spans in one paragraph: „…” „…“ »…« «…» “…” "…" ‚…‘ ‹…›, nested. A quote left
 /// open is closed at the paragraph end. A short quoted phrase (three words or fewer, no sentence
-/// punctuation inside, not introduced by a colon) is a scare quote; anything longer is a quotation.
+/// punctuation inside, not introduced by a colon or followed by a reporting dash) is a scare quote,
+/// or a name when every word is capitalized or a number; anything longer is a quotation.
 enum QuotationFinder {
   static let scareQuoteMaximumWords = 3
-
-  private enum Mark {
-    case open(closers: Set<UInt16>)
-    case close
-    case either
-  }
 
   /// Marks that can only open, with the marks that close them.
   private static let openers: [UInt16: Set<UInt16>] = [
@@ -16,14 +11,13 @@ enum QuotationFinder {
     0x201A: [0x2018, 0x2019],  // ‚ … ‘ or ’
     0x2039: [0x203A],  // ‹ … ›
   ]
-  /// Marks that open when nothing they close is open: “ » « ‘ and the straight quote.
+  /// Marks that open when nothing they close is open: “ » « and the straight quote.
   private static let ambiguous: [UInt16: Set<UInt16>] = [
     0x201C: [0x201D],  // “ … ”
     0x00AB: [0x00BB],  // « … »
     0x00BB: [0x00AB],  // » … «
     0x0022: [0x0022],  // " … "
   ]
-  private static let closers: Set<UInt16> = [0x201D, 0x201C, 0x00BB, 0x00AB, 0x0022, 0x2019, 0x2018, 0x203A]
 
   static func find(in range: Range<Int>, document: Document, tokens: [Token]) -> [Quotation] {
     let units = document.utf16
@@ -32,7 +26,7 @@ enum QuotationFinder {
     var position = range.lowerBound
     while position < range.upperBound {
       let unit = units[position]
-      guard isQuoteMark(unit) else {
+      guard Typography.quotationMarks.contains(unit) else {
         position += 1
         continue
       }
@@ -59,14 +53,8 @@ enum QuotationFinder {
     }
   }
 
-  private static func isQuoteMark(_ unit: UInt16) -> Bool {
-    switch unit {
-    case 0x22, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A: true
-    default: false
-    }
-  }
-
-  private static let openingContext: Set<UInt16> = Set("([{–—-/„‚«»“\"".utf16)
+  private static let openingContext = Typography.openingBrackets.union(Typography.dashes).union(Typography.quotationMarks)
+    .union("/".utf16)
 
   /// An ambiguous mark opens at the start of a line or after a space, dash, bracket or another quote.
   private static func canOpen(_ units: [UInt16], at position: Int, range: Range<Int>) -> Bool {

@@ -92,8 +92,7 @@ public final class Segmenter {
       }
     }
 
-    let breaks = sentenceBreaker(guess.language).map { $0.boundaries(in: units).positions }
-      ?? ICU.boundaries(.sentence, locale: guess.language.locale, in: units).positions
+    let breaks = sentenceBreaker(guess.language)?.boundaries(in: units).positions ?? []
     var sentences: [Sentence] = []
     var paragraphs: [Paragraph] = []
     var quotations: [Quotation] = []
@@ -246,7 +245,7 @@ public final class Segmenter {
     return !Self.runningTextEnds.contains(units[end - 1])
   }
 
-  private static let closingMarks: Set<UInt16> = Set("”“»«\"')]’›".utf16)
+  private static let closingMarks = Typography.quotationMarks.union(Typography.closingBrackets).union([Typography.apostrophe])
   private static let runningTextEnds: Set<UInt16> = Set(".:;,…".utf16)
 
   // MARK: - Sentences
@@ -273,7 +272,6 @@ public final class Segmenter {
     }
   }
 
-  private static let dashes: Set<UInt16> = [0x2013, 0x2014, 0x2012, 0x2015, 0x2D]
 
   private func shouldJoin(_ units: [UInt16], sentenceStart: Int, at cut: Int, lineEnd: Int, compiled: CompiledLanguage?) -> Bool {
     // What follows the break.
@@ -281,7 +279,7 @@ public final class Segmenter {
     while next < lineEnd && TextDecoder.isWhitespace(units[next]) { next += 1 }
     guard next < lineEnd else { return true }
     var afterDash = next
-    if Self.dashes.contains(units[next]) {
+    if Typography.dashes.contains(units[next]) {
       afterDash += 1
       while afterDash < lineEnd && TextDecoder.isWhitespace(units[afterDash]) { afterDash += 1 }
     }
@@ -289,7 +287,7 @@ public final class Segmenter {
     let nextIsLower = nextScalar.properties.isLowercase
     let nextIsDigit = nextScalar.properties.numericType != nil
     if nextIsLower { return true }
-    if !nextScalar.properties.isAlphabetic && !nextIsDigit && !Self.dashes.contains(units[next])
+    if !nextScalar.properties.isAlphabetic && !nextIsDigit && !Typography.dashes.contains(units[next])
       && !Self.openingMarks.contains(units[next]) { return true }
     // What precedes it.
     var end = cut
@@ -322,9 +320,9 @@ public final class Segmenter {
     return false
   }
 
-  private static let leadingMarks: Set<UInt16> = Set("([{„“«»\"'‚‹".utf16)
+  private static let leadingMarks = Typography.quotationMarks.union(Typography.openingBrackets).union([Typography.apostrophe])
 
-  private static let openingMarks: Set<UInt16> = Set("„“«»\"‚‹(".utf16)
+  private static let openingMarks = Typography.quotationMarks.union(Typography.openingBrackets)
 
   static func scalar(_ units: [UInt16], at index: Int) -> Unicode.Scalar {
     let unit = units[index]

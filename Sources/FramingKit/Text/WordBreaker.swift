@@ -9,8 +9,8 @@ enum WordBreaker {
     let isWord: Bool
   }
 
-  static func pieces(_ units: [UInt16], breaker: BreakIterator?) -> [Piece] {
-    let (positions, statuses) = breaker?.boundaries(in: units) ?? ICU.boundaries(.word, locale: "root", in: units)
+  static func pieces(_ units: [UInt16], breaker: BreakIterator) -> [Piece] {
+    let (positions, statuses) = breaker.boundaries(in: units)
     var result: [Piece] = []
     result.reserveCapacity(positions.count / 2)
     var index = 1

@@ -4,34 +4,6 @@ public struct ReportingVerb: Hashable, Codable, Sendable {
   public let entry: String
   public let stance: Stance
   public let speakers: [String]
-  let token: Int
-
-  private enum CodingKeys: String, CodingKey { case span, entry, stance, speakers, token }
-
-  public func encode(to encoder: Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(span, forKey: .span)
-    try container.encode(entry, forKey: .entry)
-    try container.encode(stance, forKey: .stance)
-    try container.encode(speakers, forKey: .speakers)
-  }
-
-  public init(from decoder: Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    span = try container.decode(TextSpan.self, forKey: .span)
-    entry = try container.decode(String.self, forKey: .entry)
-    stance = try container.decode(Stance.self, forKey: .stance)
-    speakers = try container.decode([String].self, forKey: .speakers)
-    token = 0
-  }
-
-  init(span: TextSpan, entry: String, stance: Stance, speakers: [String], token: Int) {
-    self.span = span
-    self.entry = entry
-    self.stance = stance
-    self.speakers = speakers
-    self.token = token
-  }
 }
 
 /// An attribution cue ("według Kremla", "laut TASS") with the source that fills it.
@@ -41,34 +13,6 @@ public struct AttributionCue: Hashable, Codable, Sendable {
   public let category: String
   public let entity: String
   public let entry: String
-  let token: Int
-
-  private enum CodingKeys: String, CodingKey { case span, category, entity, entry, token }
-
-  public func encode(to encoder: Encoder) throws {
-    var container = encoder.container(keyedBy: CodingKeys.self)
-    try container.encode(span, forKey: .span)
-    try container.encode(category, forKey: .category)
-    try container.encode(entity, forKey: .entity)
-    try container.encode(entry, forKey: .entry)
-  }
-
-  public init(from decoder: Decoder) throws {
-    let container = try decoder.container(keyedBy: CodingKeys.self)
-    span = try container.decode(TextSpan.self, forKey: .span)
-    category = try container.decode(String.self, forKey: .category)
-    entity = try container.decode(String.self, forKey: .entity)
-    entry = try container.decode(String.self, forKey: .entry)
-    token = 0
-  }
-
-  init(span: TextSpan, category: String, entity: String, entry: String, token: Int) {
-    self.span = span
-    self.category = category
-    self.entity = entity
-    self.entry = entry
-    self.token = token
-  }
 }
 
 /// What the who-speaks stage decided about one sentence.

@@ -94,7 +94,7 @@ public struct SpeechStage {
         let entry = entries(hit)
         for entity in filler.entities {
           cues.append(AttributionCue(span: span(text, hit.tokens), category: entry.category, entity: entity,
-                                     entry: "\(language.rawValue)/attribution#\(entry.id)", token: hit.tokens.lowerBound))
+                                     entry: "\(language.rawValue)/attribution#\(entry.id)"))
         }
         events.append((hit.tokens.lowerBound, filler.entities))
         usedMentions.formUnion(filler.mentionIndexes)
@@ -110,8 +110,7 @@ public struct SpeechStage {
         verbSpeakers.append(speaker)
         let entry = entries(hit)
         verbs.append(ReportingVerb(span: span(text, hit.tokens), entry: "\(language.rawValue)/reporting-verbs#\(entry.id)",
-                                   stance: Stance(rawValue: entry.category) ?? .neutral, speakers: speaker?.entities ?? [],
-                                   token: hit.tokens.lowerBound))
+                                   stance: Stance(rawValue: entry.category) ?? .neutral, speakers: speaker?.entities ?? []))
         if let speaker {
           events.append((hit.tokens.lowerBound, speaker.entities))
           usedMentions.formUnion(speaker.mentionIndexes)
@@ -125,7 +124,7 @@ public struct SpeechStage {
       }
 
       let firstToken = range.isEmpty ? nil : text.tokens[range.lowerBound]
-      let dashLed = firstToken.map { Self.isDash($0.key.folded) } ?? false
+      let dashLed = firstToken.map { Typography.isDash($0.key.folded) } ?? false
       if dashLed && sentence.paragraph >= 0 && text.paragraphs[sentence.paragraph].sentences.lowerBound == sentenceIndex {
         dashParagraph = sentence.paragraph
       }
@@ -258,7 +257,8 @@ public struct SpeechStage {
       }
       let lastUnit = text.document.utf16[sentence.utf16End - 1]
       announcement = verbs.contains { !$0.speakers.isEmpty } && voice == .indirect
-        && (lastUnit == 0x3A || !(".!?…\"”»“'".utf16.contains(lastUnit)))
+        && (lastUnit == 0x3A || !(Typography.sentenceEnds.contains(lastUnit) || Typography.quotationMarks.contains(lastUnit)
+          || lastUnit == Typography.apostrophe))
     }
 
     var mentions: [ResolvedMention] = scan.mentions.enumerated().map { index, mention in
@@ -295,8 +295,7 @@ public struct SpeechStage {
     return result
   }
 
-  static func isDash(_ folded: String) -> Bool { ["–", "—", "-", "―", "−"].contains(folded) }
-  static func isBoundary(_ folded: String) -> Bool { isDash(folded) || [",", ";", ":", "(", ")"].contains(folded) }
+  static func isBoundary(_ folded: String) -> Bool { Typography.isDash(folded) || [",", ";", ":", "(", ")"].contains(folded) }
 
   private func span(_ text: SegmentedText, _ tokens: Range<Int>) -> TextSpan {
     TextSpan(start: text.tokens[tokens.lowerBound].span.start, end: text.tokens[tokens.upperBound - 1].span.end)

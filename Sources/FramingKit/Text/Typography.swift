@@ -1,0 +1,18 @@
+/// Typographic marks read by the text layer and the who-speaks stage: quotation marks, brackets and
+/// dashes. They are typography, the same in every language framing reads, not lexicon data.
+enum Typography {
+  /// Quotation marks of every style framing reads („…” „…“ »…« «…» “…” "…" ‚…‘ ‹…›), not the straight apostrophe.
+  static let quotationMarks: Set<UInt16> = Set("„“”«»‚‘’‹›\"".utf16)
+  static let openingBrackets: Set<UInt16> = Set("([{".utf16)
+  static let closingBrackets: Set<UInt16> = Set(")]}".utf16)
+  /// En dash, em dash, figure dash, horizontal bar, minus sign and hyphen-minus.
+  static let dashes: Set<UInt16> = [0x2013, 0x2014, 0x2012, 0x2015, 0x2212, 0x2D]
+  static let sentenceEnds: Set<UInt16> = Set(".!?…".utf16)
+  static let apostrophe: UInt16 = 0x27
+
+  /// Whether a one-character token is a dash.
+  static func isDash(_ token: String) -> Bool {
+    let units = token.utf16
+    return units.count == 1 && dashes.contains(units.first!)
+  }
+}
