@@ -8,6 +8,18 @@ public enum JSONOutput {
     (try? FastJSONEncoder().encode(value, pretty: pretty)) ?? "{}"
   }
 
+  /// Profiles are written directly into bytes (see `JSONWriter`): the same output, many times faster.
+  public static func encode(_ profile: Profile, pretty: Bool = false) -> String {
+    String(decoding: bytes(profile, pretty: pretty), as: UTF8.self)
+  }
+
+  /// A profile's JSON as UTF-8 bytes.
+  public static func bytes(_ profile: Profile, pretty: Bool = false) -> [UInt8] {
+    var writer = JSONWriter(pretty: pretty)
+    profile.write(to: &writer)
+    return writer.bytes
+  }
+
   /// Rounds to four decimals so that output bytes do not depend on float noise.
   public static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
 }

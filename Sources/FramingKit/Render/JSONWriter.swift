@@ -1,0 +1,224 @@
+/// Writes JSON straight into UTF-8 bytes, for the one output that is large and hot: profiles (a
+/// profile is often ten times the size of its article). Going through Swift's `Encoder` protocol
+/// cost more than the whole analysis; here each type writes its own members, in sorted key order,
+/// in the same bytes `FastJSONEncoder` produces (a test holds the two to the same output).
+struct JSONWriter {
+  private(set) var bytes: [UInt8] = []
+  let pretty: Bool
+  /// Per open container: whether it is an array, and how many members it has so far.
+  private var levels: [(isArray: Bool, count: Int)] = []
+  #if DEBUG
+  private var lastKeys: [String] = []
+  #endif
+
+  init(pretty: Bool, capacity: Int = 1 << 14) {
+    self.pretty = pretty
+    bytes.reserveCapacity(capacity)
+  }
+
+  var string: String { String(decoding: bytes, as: UTF8.self) }
+
+  // MARK: - Containers
+
+  mutating func beginObject() { open(isArray: false, mark: 0x7B) }
+  mutating func endObject() { close(mark: 0x7D) }
+  mutating func beginArray() { open(isArray: true, mark: 0x5B) }
+  mutating func endArray() { close(mark: 0x5D) }
+
+  private mutating func open(isArray: Bool, mark: UInt8) {
+    beforeValue()
+    bytes.append(mark)
+    levels.append((isArray, 0))
+    #if DEBUG
+    lastKeys.append("")
+    #endif
+  }
+
+  private mutating func close(mark: UInt8) {
+    let level = levels.removeLast()
+    #if DEBUG
+    lastKeys.removeLast()
+    #endif
+    if pretty && level.count > 0 { newline() }
+    bytes.append(mark)
+  }
+
+  private mutating func newline() {
+    bytes.append(0x0A)
+    for _ in 0..<(levels.count * 2) { bytes.append(0x20) }
+  }
+
+  /// Commas and indentation before an array element (object members get theirs in `key`).
+  private mutating func beforeValue() {
+    guard let last = levels.last, last.isArray else { return }
+    if last.count > 0 { bytes.append(0x2C) }
+    levels[levels.count - 1].count += 1
+    if pretty { newline() }
+  }
+
+  /// A member name, already in its output spelling; members must come in sorted order.
+  mutating func key(_ name: String) {
+    #if DEBUG
+    precondition(lastKeys[lastKeys.count - 1] < name || lastKeys[lastKeys.count - 1].isEmpty, "JSON keys out of order: \(name)")
+    lastKeys[lastKeys.count - 1] = name
+    #endif
+    if levels[levels.count - 1].count > 0 { bytes.append(0x2C) }
+    levels[levels.count - 1].count += 1
+    if pretty { newline() }
+    quote(name)
+    if pretty {
+      bytes.append(0x20); bytes.append(0x3A); bytes.append(0x20)
+    } else {
+      bytes.append(0x3A)
+    }
+  }
+
+  // MARK: - Values
+
+  mutating func value(_ text: String) {
+    beforeValue()
+    quote(text)
+  }
+
+  mutating func value(_ number: Int) {
+    beforeValue()
+    if number == 0 { bytes.append(0x30); return }
+    var magnitude = number.magnitude
+    if number < 0 { bytes.append(0x2D) }
+    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
+                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
+      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
+    var count = 0
+    withUnsafeMutableBytes(of: &digits) { buffer in
+      while magnitude > 0 {
+        buffer[count] = 0x30 + UInt8(magnitude % 10)
+        magnitude /= 10
+        count += 1
+      }
+      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+    }
+  }
+
+  mutating func value(_ number: Double) {
+    guard number.isFinite else { value(0); return }
+    if number == number.rounded() && abs(number) < 1e15 { value(Int(number)); return }
+    beforeValue()
+    bytes.append(contentsOf: "\(number)".utf8)
+  }
+
+  mutating func value(_ flag: Bool) {
+    beforeValue()
+    bytes.append(contentsOf: flag ? Self.trueBytes : Self.falseBytes)
+  }
+
+  mutating func null() {
+    beforeValue()
+    bytes.append(contentsOf: Self.nullBytes)
+  }
+
+  private static let trueBytes = Array("true".utf8)
+  private static let falseBytes = Array("false".utf8)
+  private static let nullBytes = Array("null".utf8)
+
+  // MARK: - Shorthands
+
+  mutating func member(_ name: String, _ text: String) { key(name); value(text) }
+  mutating func member(_ name: String, _ number: Int) { key(name); value(number) }
+  mutating func member(_ name: String, _ number: Double) { key(name); value(number) }
+  mutating func member(_ name: String, _ flag: Bool) { key(name); value(flag) }
+
+  mutating func member(_ name: String, ifPresent text: String?) {
+    if let text { member(name, text) }
+  }
+
+  mutating func member(_ name: String, _ numbers: [Int]) {
+    key(name)
+    beginArray()
+    for number in numbers { value(number) }
+    endArray()
+  }
+
+  mutating func member(_ name: String, _ texts: [String]) {
+    key(name)
+    beginArray()
+    for text in texts { value(text) }
+    endArray()
+  }
+
+  mutating func member<Element: JSONWritable>(_ name: String, _ elements: [Element]) {
+    key(name)
+    beginArray()
+    for element in elements { element.write(to: &self) }
+    endArray()
+  }
+
+  mutating func member<Element: JSONWritable>(_ name: String, _ element: Element) {
+    key(name)
+    element.write(to: &self)
+  }
+
+  /// A string map; keys are spelled as `FastJSONEncoder` spells them (snake_case unless `verbatim`).
+  mutating func member(_ name: String, _ map: [String: String], verbatim: Bool = false) {
+    key(name)
+    writeMap(map, verbatim: verbatim) { $0.value($1) }
+  }
+
+  mutating func member(_ name: String, _ map: [String: Double]) {
+    key(name)
+    writeMap(map, verbatim: false) { $0.value($1) }
+  }
+
+  private mutating func writeMap<Value>(_ map: [String: Value], verbatim: Bool, _ write: (inout JSONWriter, Value) -> Void) {
+    beginObject()
+    let entries = map.map { (name: verbatim ? $0.key : Self.snakeCase($0.key), value: $0.value) }.sorted { $0.name < $1.name }
+    for entry in entries {
+      #if DEBUG
+      lastKeys[lastKeys.count - 1] = ""
+      #endif
+      key(entry.name)
+      write(&self, entry.value)
+    }
+    endObject()
+  }
+
+  private static func snakeCase(_ name: String) -> String {
+    name.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) ? SnakeCase.shared.convert(name) : name
+  }
+
+  // MARK: - Strings
+
+  private mutating func quote(_ text: String) {
+    bytes.append(0x22)
+    var text = text
+    text.withUTF8 { utf8 in
+      var runStart = 0
+      for index in 0..<utf8.count {
+        let byte = utf8[index]
+        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
+        if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
+        runStart = index + 1
+        bytes.append(0x5C)
+        switch byte {
+        case 0x22: bytes.append(0x22)
+        case 0x5C: bytes.append(0x5C)
+        case 0x0A: bytes.append(0x6E)
+        case 0x0D: bytes.append(0x72)
+        case 0x09: bytes.append(0x74)
+        default:
+          bytes.append(contentsOf: [0x75, 0x30, 0x30])
+          bytes.append(Self.hexDigits[Int(byte >> 4)])
+          bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+        }
+      }
+      if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+    }
+    bytes.append(0x22)
+  }
+
+  private static let hexDigits = Array("0123456789abcdef".utf8)
+}
+
+/// A type that writes itself with `JSONWriter`, members in sorted order.
+protocol JSONWritable {
+  func write(to json: inout JSONWriter)
+}

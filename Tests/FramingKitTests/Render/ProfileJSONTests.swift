@@ -1,0 +1,31 @@
+import Foundation
+@testable import FramingKit
+import FramingTestSupport
+import Testing
+
+/// Profiles are written by hand-ordered `JSONWriter` code for speed; the `Encodable` path is the
+/// reference. Both must give the same bytes, compact and pretty, on articles that exercise every
+/// member (titles, credits, quotations, cues, naming details, metadata passthrough, escapes).
+@Suite struct ProfileJSONTests {
+  static let texts: [(String, ArticleMetadata)] = [
+    ("Kreml potwierdza: Putin pomoże Łukaszence\n\nPieskow powiedział, że \"Moskwa\" jest gotowa.\tKoniec.\n\nFot. PAP/EPA",
+     ArticleMetadata(title: "Tytuł \"w cudzysłowie\"", outlet: "PAP", url: "https://example.org/a\\b", extra: ["Zeile": "x\u{1}y", "b": "2"])),
+    ("Лукашенко заявил, что «Минск» не допустит провокаций, сообщает БелТА.\nПо данным Кремля, переговоры якобы прошли успешно.",
+     ArticleMetadata()),
+  ]
+
+  @Test func directWriterMatchesEncodable() throws {
+    var profiles: [Profile] = try ["000_bb3b193bc24b719b.txt", "004_266daebb3b7432db.txt"].map(seedProfile)
+    for (text, metadata) in Self.texts {
+      let pipeline = Pipeline(lexicons: defaultLexicons)
+      pipeline.includeText = true
+      profiles.append(pipeline.profile(Document(id: "t", text: text, metadata: metadata)))
+    }
+    for profile in profiles {
+      for pretty in [false, true] {
+        let reference = try FastJSONEncoder().encode(profile, pretty: pretty)
+        #expect(JSONOutput.encode(profile, pretty: pretty) == reference)
+      }
+    }
+  }
+}
