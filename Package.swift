@@ -27,6 +27,9 @@ let package = Package(
     .target(
       name: "FramingKit",
       dependencies: ["CICU", "CHTML", "Yams"],
+      // Hot loops index arrays held by per-worker classes (key tables, caches); each worker owns its
+      // own, so run-time exclusivity checks only cost time there.
+      swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])],
       plugins: ["EmbedLexicons"]
     ),
     .executableTarget(

@@ -33,12 +33,49 @@ public struct WordShape: Hashable, Sendable {
   public let prefixes: [String]
   public let minimumLength: Int
   public let exceptions: Set<String>
+  /// The affixes as scalar values, compared against a word's scalars without building strings.
+  private let suffixScalars: [[UInt32]]
+  private let prefixScalars: [[UInt32]]
 
-  /// Whether a folded word form has this shape.
-  public func matches(_ folded: String) -> Bool {
-    guard folded.count >= minimumLength, !exceptions.contains(folded) else { return false }
-    guard suffixes.contains(where: { folded.hasSuffix($0) }) else { return false }
-    return prefixes.isEmpty || prefixes.contains(where: { folded.hasPrefix($0) })
+  public init(suffixes: [String], prefixes: [String], minimumLength: Int, exceptions: Set<String>) {
+    self.suffixes = suffixes
+    self.prefixes = prefixes
+    self.minimumLength = minimumLength
+    self.exceptions = exceptions
+    suffixScalars = suffixes.map { $0.unicodeScalars.map(\.value) }
+    prefixScalars = prefixes.map { $0.unicodeScalars.map(\.value) }
+  }
+
+  /// Whether a folded word form has this shape (its length counted in code points).
+  public func matches(_ folded: String) -> Bool { matches(folded, scalars: folded.unicodeScalars.map(\.value)) }
+
+  /// The same, for a caller that already holds the form's scalars.
+  func matches(_ folded: String, scalars: [UInt32]) -> Bool {
+    guard scalars.count >= minimumLength else { return false }
+    guard suffixScalars.contains(where: { Self.hasSuffix(scalars, $0) }) else { return false }
+    guard prefixScalars.isEmpty || prefixScalars.contains(where: { Self.hasPrefix(scalars, $0) }) else { return false }
+    return !exceptions.contains(folded)
+  }
+
+  private static func hasSuffix(_ word: [UInt32], _ suffix: [UInt32]) -> Bool {
+    guard suffix.count <= word.count else { return false }
+    var index = 0
+    let offset = word.count - suffix.count
+    while index < suffix.count {
+      if word[offset + index] != suffix[index] { return false }
+      index += 1
+    }
+    return true
+  }
+
+  private static func hasPrefix(_ word: [UInt32], _ prefix: [UInt32]) -> Bool {
+    guard prefix.count <= word.count else { return false }
+    var index = 0
+    while index < prefix.count {
+      if word[index] != prefix[index] { return false }
+      index += 1
+    }
+    return true
   }
 }
 

@@ -27,7 +27,7 @@ final class Vocabulary: @unchecked Sendable {
   func term(word key: FoldedKey, loose: Bool) -> Int32 {
     let term = words[key.folded] ?? next()
     words[key.folded] = term
-    if loose && key.loose.count >= 4 && looseWordTerms.insert(term).inserted { looseWords[key.loose, default: []].append(term) }
+    if loose && key.loose.unicodeScalars.count >= 4 && looseWordTerms.insert(term).inserted { looseWords[key.loose, default: []].append(term) }
     return term
   }
 
@@ -57,10 +57,13 @@ final class Vocabulary: @unchecked Sendable {
   func terms(for key: FoldedKey) -> [Int32] {
     var found: [Int32] = []
     if let term = words[key.folded] { found.append(term) }
-    if key.loose.count >= 4, let terms = looseWords[key.loose] { found.append(contentsOf: terms) }
+    if key.loose.unicodeScalars.count >= 4, let terms = looseWords[key.loose] { found.append(contentsOf: terms) }
     foldedStemTrie.collect(key.folded, into: &found)
     looseStemTrie.collect(key.loose, into: &found)
-    for (term, shape) in shapes where shape.matches(key.folded) { found.append(term) }
+    if !shapes.isEmpty {
+      let scalars = key.folded.unicodeScalars.map(\.value)
+      for (term, shape) in shapes where shape.matches(key.folded, scalars: scalars) { found.append(term) }
+    }
     if found.count > 1 {
       found.sort()
       var unique: [Int32] = []
@@ -126,6 +129,9 @@ final class PhraseIndex: @unchecked Sendable {
   }
 
   private var nodes: [Node] = [Node()]
+  /// By term number: whether some pattern starts with the term (most tokens start nothing, and an
+  /// array answers that faster than the root's edge dictionary).
+  private var startTerms: [Bool] = []
   let vocabulary: Vocabulary
   private(set) var hasSlots = false
 
@@ -139,6 +145,10 @@ final class PhraseIndex: @unchecked Sendable {
 
   private func child(of node: Int32, term: Int32) -> Int32 {
     if let next = nodes[Int(node)].edges[term] { return next }
+    if node == 0 {
+      while startTerms.count <= Int(term) { startTerms.append(false) }
+      startTerms[Int(term)] = true
+    }
     nodes.append(Node())
     let next = Int32(nodes.count - 1)
     nodes[Int(node)].edges[term] = next
@@ -182,9 +192,8 @@ final class PhraseIndex: @unchecked Sendable {
   /// The longest match starting at token `start`, within `limit`.
   func longestMatch(at start: Int, limit: Int, terms: TokenTerms, fills: SlotFills?) -> Match? {
     // Fast path: most tokens start nothing, so answer without allocating.
-    let root = nodes[0]
-    if root.slots.isEmpty || fills == nil {
-      guard start < limit, terms[start].contains(where: { root.edges[$0] != nil }) else { return nil }
+    if nodes[0].slots.isEmpty || fills == nil {
+      guard start < limit, terms[start].contains(where: { Int($0) < startTerms.count && startTerms[Int($0)] }) else { return nil }
     }
     var best: Match?
     var stack: [(node: Int32, position: Int, fills: [Int])] = [(0, start, [])]

@@ -2,7 +2,9 @@
 /// `latin` is the folded form in Latin script (ICU Any-Latin; Latin words keep their diacritics);
 /// `loose` is `latin` stripped to ASCII (Latin-ASCII), so that "Łukaszence" and "Lukaszence" share a
 /// key, and a Cyrillic spelling has a Latin one ("Лукашенко" → "lukašenko" → "lukasenko").
-public struct FoldedKey: Hashable, Sendable {
+///
+/// A class, so that a token carries one shared reference to its form's keys instead of three strings.
+public final class FoldedKey: Hashable, Sendable {
   public let folded: String
   public let latin: String
   public let loose: String
@@ -11,6 +13,16 @@ public struct FoldedKey: Hashable, Sendable {
     self.folded = folded
     self.latin = latin
     self.loose = loose
+  }
+
+  public static func == (lhs: FoldedKey, rhs: FoldedKey) -> Bool {
+    lhs === rhs || (lhs.folded == rhs.folded && lhs.latin == rhs.latin && lhs.loose == rhs.loose)
+  }
+
+  public func hash(into hasher: inout Hasher) {
+    hasher.combine(folded)
+    hasher.combine(latin)
+    hasher.combine(loose)
   }
 }
 
@@ -105,14 +117,66 @@ public final class KeyFolder {
 
   private func makeKey(_ units: [UInt16]) -> FoldedKey {
     if units.allSatisfy({ $0 < 0x80 }) {
-      let lower = String(decoding: units.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF16.self)
+      let lower = Document.string(fromUTF16: units.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 })
       return FoldedKey(folded: lower, latin: lower, loose: lower)
     }
     let folded = units.withUnsafeBufferPointer { ICU.foldCase($0) }
-    let nonLatin = folded.contains { $0 >= 0x0370 && !(0x1E00...0x1EFF).contains($0) }
-    let latin = nonLatin ? (anyToLatin?.transliterate(folded) ?? folded) : folded
-    let loose = latinToASCII?.transliterate(latin) ?? latin
-    return FoldedKey(folded: String(decoding: folded, as: UTF16.self), latin: String(decoding: latin, as: UTF16.self).lowercased(),
-                     loose: String(decoding: loose, as: UTF16.self).lowercased())
+    let latin = toLatin(folded)
+    let loose = latin.allSatisfy { $0 < 0x80 } ? latin : toASCII(latin)
+    let foldedString = Document.string(fromUTF16: folded)
+    return FoldedKey(folded: foldedString, latin: latin == folded ? foldedString : Self.lowercased(latin),
+                     loose: loose == folded ? foldedString : Self.lowercased(loose))
+  }
+
+  // MARK: - Transliteration, one scalar at a time
+
+  /// ICU's Any-Latin and Latin-ASCII map Cyrillic letters, and Latin letters with diacritics, one by
+  /// one without context once the text is case-folded; so each such scalar is transliterated by ICU
+  /// once and remembered (`KeyFolderTests` holds the result equal to whole-form transliteration).
+  /// Other scripts (Greek, Han, Arabic …) have contextual rules and go to ICU whole.
+  private var latinOfScalar: [UInt16: [UInt16]] = [:]
+  private var asciiOfScalar: [UInt16: [UInt16]] = [:]
+
+  private static func isLatin(_ unit: UInt16) -> Bool { unit < 0x0370 || (0x1E00...0x1EFF).contains(unit) }
+  private static func isCyrillic(_ unit: UInt16) -> Bool { (0x0400...0x052F).contains(unit) }
+
+  private func toLatin(_ folded: [UInt16]) -> [UInt16] {
+    guard folded.contains(where: { !Self.isLatin($0) }) else { return folded }
+    guard folded.allSatisfy({ Self.isLatin($0) || Self.isCyrillic($0) }) else {
+      return anyToLatin?.transliterate(folded) ?? folded
+    }
+    var result: [UInt16] = []
+    result.reserveCapacity(folded.count + 4)
+    for unit in folded {
+      if Self.isLatin(unit) { result.append(unit); continue }
+      if let known = latinOfScalar[unit] { result.append(contentsOf: known); continue }
+      let made = anyToLatin?.transliterate([unit]) ?? [unit]
+      latinOfScalar[unit] = made
+      result.append(contentsOf: made)
+    }
+    return result
+  }
+
+  private func toASCII(_ latin: [UInt16]) -> [UInt16] {
+    guard latin.allSatisfy({ Self.isLatin($0) && !UTF16.isLeadSurrogate($0) }) else {
+      return latinToASCII?.transliterate(latin) ?? latin
+    }
+    var result: [UInt16] = []
+    result.reserveCapacity(latin.count + 2)
+    for unit in latin {
+      if unit < 0x80 { result.append(unit); continue }
+      if (0x0300...0x036F).contains(unit) { continue }  // combining marks go with their base letter's diacritics
+      if let known = asciiOfScalar[unit] { result.append(contentsOf: known); continue }
+      let made = latinToASCII?.transliterate([unit]) ?? [unit]
+      asciiOfScalar[unit] = made
+      result.append(contentsOf: made)
+    }
+    return result
+  }
+
+  /// Lowercases the few capitals a transliteration can leave; ASCII without a round trip through String.
+  private static func lowercased(_ units: [UInt16]) -> String {
+    if units.allSatisfy({ $0 < 0x80 }) { return Document.string(fromUTF16: units.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }) }
+    return Document.string(fromUTF16: units).lowercased()
   }
 }

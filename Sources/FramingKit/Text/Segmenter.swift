@@ -12,7 +12,8 @@ public final class Segmenter {
   /// For each form number, the languages whose function words list it (bit per `Language.analyzed` index).
   private var functionWordMasks: [UInt8] = []
   private var cachedGeneration = 0
-  private let functionWordSets: [Set<String>]
+  /// For each function word, the languages that list it (bit per `Language.analyzed` index).
+  private let functionWordLanguages: [String: UInt8]
   /// A line with more words than this is never headline-like.
   static let headlineMaximumWords = 16
   /// This many headline-like lines in a row are a teaser list, not article text.
@@ -20,7 +21,11 @@ public final class Segmenter {
 
   public init(lexicons: LexiconSet) {
     self.lexicons = lexicons
-    functionWordSets = Language.analyzed.map { lexicons.compiled[$0]?.functionWords ?? [] }
+    var languages: [String: UInt8] = [:]
+    for (bit, language) in Language.analyzed.enumerated() {
+      for word in lexicons.compiled[language]?.functionWords ?? [] { languages[word, default: 0] |= 1 << UInt8(bit) }
+    }
+    functionWordLanguages = languages
   }
 
   func termCache(_ language: Language) -> TermCache? {
@@ -54,9 +59,7 @@ public final class Segmenter {
     let form = Int(token.form)
     while functionWordMasks.count <= form { functionWordMasks.append(0xFF) }
     if functionWordMasks[form] == 0xFF {
-      var mask: UInt8 = 0
-      for (bit, words) in functionWordSets.enumerated() where words.contains(token.key.folded) { mask |= 1 << UInt8(bit) }
-      functionWordMasks[form] = mask
+      functionWordMasks[form] = functionWordLanguages[token.key.folded] ?? 0
     }
     return functionWordMasks[form]
   }
