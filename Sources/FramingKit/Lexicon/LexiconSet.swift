@@ -150,6 +150,10 @@ final class CompiledLanguage: @unchecked Sendable {
   let functionWords: Set<String>
   /// Abbreviations as folded strings, each with whether it is `ambiguous` (may end a sentence).
   let abbreviations: [String: Bool]
+  /// The same keyed by UTF-16 units, for the sentence splitter, which looks up candidates at every
+  /// full stop without building strings; and the longest one, beyond which it need not look.
+  let abbreviationUnits: [[UInt16]: Bool]
+  let longestAbbreviation: Int
 
   init(language: Language, files: [LexiconFile], entities: [SourceEntity], folder: KeyFolder) {
     self.language = language
@@ -184,5 +188,7 @@ final class CompiledLanguage: @unchecked Sendable {
     }
     functionWords = Set(words.map { folder.key($0).folded })
     self.abbreviations = Dictionary(abbreviations, uniquingKeysWith: { first, _ in first })
+    abbreviationUnits = Dictionary(self.abbreviations.map { (Array($0.key.utf16), $0.value) }, uniquingKeysWith: { first, _ in first })
+    longestAbbreviation = abbreviationUnits.keys.map(\.count).max() ?? 0
   }
 }

@@ -191,28 +191,39 @@ struct JSONWriter {
     bytes.append(0x22)
     var text = text
     text.withUTF8 { utf8 in
-      var runStart = 0
-      for index in 0..<utf8.count {
-        let byte = utf8[index]
-        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else { continue }
-        if runStart < index { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart..<index])) }
-        runStart = index + 1
-        bytes.append(0x5C)
-        switch byte {
-        case 0x22: bytes.append(0x22)
-        case 0x5C: bytes.append(0x5C)
-        case 0x0A: bytes.append(0x6E)
-        case 0x0D: bytes.append(0x72)
-        case 0x09: bytes.append(0x74)
-        default:
-          bytes.append(contentsOf: [0x75, 0x30, 0x30])
-          bytes.append(Self.hexDigits[Int(byte >> 4)])
-          bytes.append(Self.hexDigits[Int(byte & 0x0F)])
-        }
+      var clean = true
+      for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+        clean = false
+        break
       }
-      if runStart < utf8.count { bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[runStart...])) }
+      if clean {
+        bytes.append(contentsOf: utf8)
+      } else {
+        escape(utf8)
+      }
     }
     bytes.append(0x22)
+  }
+
+  private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
+    for byte in utf8 {
+      guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+        bytes.append(byte)
+        continue
+      }
+      bytes.append(0x5C)
+      switch byte {
+      case 0x22: bytes.append(0x22)
+      case 0x5C: bytes.append(0x5C)
+      case 0x0A: bytes.append(0x6E)
+      case 0x0D: bytes.append(0x72)
+      case 0x09: bytes.append(0x74)
+      default:
+        bytes.append(contentsOf: [0x75, 0x30, 0x30])
+        bytes.append(Self.hexDigits[Int(byte >> 4)])
+        bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+      }
+    }
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)

@@ -26,7 +26,7 @@ enum QuotationFinder {
     var position = range.lowerBound
     while position < range.upperBound {
       let unit = units[position]
-      guard Typography.quotationMarks.contains(unit) else {
+      guard Typography.isQuotationMark(unit) else {
         position += 1
         continue
       }

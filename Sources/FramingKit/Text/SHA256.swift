@@ -21,21 +21,39 @@ public struct SHA256 {
   public init() {}
 
   public mutating func update<Bytes: Sequence>(_ bytes: Bytes) where Bytes.Element == UInt8 {
-    for byte in bytes {
-      buffer.append(byte)
-      length &+= 1
-      if buffer.count == 64 {
-        compress(buffer)
-        buffer.removeAll(keepingCapacity: true)
-      }
+    if bytes.withContiguousStorageIfAvailable({ update(contiguous: $0) }) == nil {
+      Array(bytes).withUnsafeBufferPointer { update(contiguous: $0) }
     }
+  }
+
+  /// Whole 64-byte blocks are compressed straight from the input; only a partial block is buffered.
+  private mutating func update(contiguous input: UnsafeBufferPointer<UInt8>) {
+    length &+= UInt64(input.count)
+    var index = 0
+    if !buffer.isEmpty {
+      while index < input.count && buffer.count < 64 {
+        buffer.append(input[index])
+        index += 1
+      }
+      guard buffer.count == 64 else { return }
+      buffer.withUnsafeBufferPointer { compress($0) }
+      buffer.removeAll(keepingCapacity: true)
+    }
+    while index + 64 <= input.count {
+      compress(UnsafeBufferPointer(rebasing: input[index..<(index + 64)]))
+      index += 64
+    }
+    buffer.append(contentsOf: input[index...])
   }
 
   public mutating func finalize() -> String {
     let bitLength = length &* 8
-    update([0x80])
-    while buffer.count != 56 { update([0]) }
-    for shift in stride(from: 56, through: 0, by: -8) { update([UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))]) }
+    var padding: [UInt8] = [0x80]
+    while (buffer.count + padding.count) % 64 != 56 { padding.append(0) }
+    for shift in stride(from: 56, through: 0, by: -8) { padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
+    let total = length
+    update(padding)
+    length = total
     return state.map { word in
       let hex = String(word, radix: 16)
       return String(repeating: "0", count: 8 - hex.count) + hex
@@ -48,16 +66,21 @@ public struct SHA256 {
     return hasher.finalize()
   }
 
-  private mutating func compress(_ block: [UInt8]) {
-    var w = [UInt32](repeating: 0, count: 64)
-    for i in 0..<16 {
-      w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
+  private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
+      for i in 0..<16 {
+        w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
+      }
+      for i in 16..<64 {
+        let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
+        let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
+        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
+      }
+      compressRounds(w)
     }
-    for i in 16..<64 {
-      let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] >> 3)
-      let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] >> 10)
-      w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-    }
+  }
+
+  private mutating func compressRounds(_ w: UnsafeMutableBufferPointer<UInt32>) {
     var a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7]
     for i in 0..<64 {
       let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)

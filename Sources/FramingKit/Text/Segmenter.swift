@@ -301,10 +301,10 @@ public final class Segmenter {
        end - 3 < sentenceStart || !Self.scalar(units, at: end - 3).properties.isAlphabetic {
       return true
     }
-    guard let compiled, !compiled.abbreviations.isEmpty else { return false }
+    guard let compiled, !compiled.abbreviationUnits.isEmpty else { return false }
     // Candidates: the text before the break from each of its last three spaces (abbreviations such as
     // "z. B." or "и т. д." contain spaces), without leading brackets or quotes.
-    let tailStart = max(sentenceStart, end - 24)
+    let tailStart = max(sentenceStart, end - max(24, compiled.longestAbbreviation + 2))
     let tail = units.withUnsafeBufferPointer { ICU.foldCase(UnsafeBufferPointer(rebasing: $0[tailStart..<end])) }
     var starts: [Int] = []
     var index = tail.count - 1
@@ -316,9 +316,8 @@ public final class Segmenter {
     for start in starts {
       var from = start
       while from < tail.count && Self.leadingMarks.contains(tail[from]) { from += 1 }
-      guard from < tail.count else { continue }
-      let candidate = String(decoding: tail[from...], as: UTF16.self)
-      if let ambiguous = compiled.abbreviations[candidate] { return !ambiguous || nextIsLower || nextIsDigit }
+      guard from < tail.count, tail.count - from <= compiled.longestAbbreviation else { continue }
+      if let ambiguous = compiled.abbreviationUnits[Array(tail[from...])] { return !ambiguous || nextIsLower || nextIsDigit }
     }
     return false
   }

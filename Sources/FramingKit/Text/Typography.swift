@@ -10,6 +10,12 @@ enum Typography {
   static let sentenceEnds: Set<UInt16> = Set(".!?…".utf16)
   static let apostrophe: UInt16 = 0x27
 
+  /// `quotationMarks` as a table over the units below U+2100 (all of them are), for scans that test
+  /// every unit of a text.
+  private static let quotationMarkTable: [Bool] = (0..<0x2100).map { quotationMarks.contains(UInt16($0)) }
+
+  static func isQuotationMark(_ unit: UInt16) -> Bool { unit < 0x2100 && quotationMarkTable[Int(unit)] }
+
   /// Whether a one-character token is a dash.
   static func isDash(_ token: String) -> Bool {
     let units = token.utf16
