@@ -57,15 +57,33 @@ struct JSONWriter {
   }
 
   /// A member name, already in its output spelling; members must come in sorted order.
-  mutating func key(_ name: String) {
+  mutating func key(_ name: StaticString) {
     #if DEBUG
-    precondition(lastKeys[lastKeys.count - 1] < name || lastKeys[lastKeys.count - 1].isEmpty, "JSON keys out of order: \(name)")
-    lastKeys[lastKeys.count - 1] = name
+    let text = name.description
+    precondition(lastKeys[lastKeys.count - 1] < text || lastKeys[lastKeys.count - 1].isEmpty, "JSON keys out of order: \(text)")
+    lastKeys[lastKeys.count - 1] = text
     #endif
+    beforeKey()
+    bytes.append(0x22)
+    bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    bytes.append(0x22)
+    afterKey()
+  }
+
+  /// A member name that is data (a map key).
+  private mutating func key(dynamic name: String) {
+    beforeKey()
+    quote(name)
+    afterKey()
+  }
+
+  private mutating func beforeKey() {
     if levels[levels.count - 1].count > 0 { bytes.append(0x2C) }
     levels[levels.count - 1].count += 1
     if pretty { newline() }
-    quote(name)
+  }
+
+  private mutating func afterKey() {
     if pretty {
       bytes.append(0x20); bytes.append(0x3A); bytes.append(0x20)
     } else {
@@ -122,48 +140,48 @@ struct JSONWriter {
 
   // MARK: - Shorthands
 
-  mutating func member(_ name: String, _ text: String) { key(name); value(text) }
-  mutating func member(_ name: String, _ number: Int) { key(name); value(number) }
-  mutating func member(_ name: String, _ number: Double) { key(name); value(number) }
-  mutating func member(_ name: String, _ flag: Bool) { key(name); value(flag) }
+  mutating func member(_ name: StaticString, _ text: String) { key(name); value(text) }
+  mutating func member(_ name: StaticString, _ number: Int) { key(name); value(number) }
+  mutating func member(_ name: StaticString, _ number: Double) { key(name); value(number) }
+  mutating func member(_ name: StaticString, _ flag: Bool) { key(name); value(flag) }
 
-  mutating func member(_ name: String, ifPresent text: String?) {
+  mutating func member(_ name: StaticString, ifPresent text: String?) {
     if let text { member(name, text) }
   }
 
-  mutating func member(_ name: String, _ numbers: [Int]) {
+  mutating func member(_ name: StaticString, _ numbers: [Int]) {
     key(name)
     beginArray()
     for number in numbers { value(number) }
     endArray()
   }
 
-  mutating func member(_ name: String, _ texts: [String]) {
+  mutating func member(_ name: StaticString, _ texts: [String]) {
     key(name)
     beginArray()
     for text in texts { value(text) }
     endArray()
   }
 
-  mutating func member<Element: JSONWritable>(_ name: String, _ elements: [Element]) {
+  mutating func member<Element: JSONWritable>(_ name: StaticString, _ elements: [Element]) {
     key(name)
     beginArray()
     for element in elements { element.write(to: &self) }
     endArray()
   }
 
-  mutating func member<Element: JSONWritable>(_ name: String, _ element: Element) {
+  mutating func member<Element: JSONWritable>(_ name: StaticString, _ element: Element) {
     key(name)
     element.write(to: &self)
   }
 
   /// A string map; keys are spelled as `FastJSONEncoder` spells them (snake_case unless `verbatim`).
-  mutating func member(_ name: String, _ map: [String: String], verbatim: Bool = false) {
+  mutating func member(_ name: StaticString, _ map: [String: String], verbatim: Bool = false) {
     key(name)
     writeMap(map, verbatim: verbatim) { $0.value($1) }
   }
 
-  mutating func member(_ name: String, _ map: [String: Double]) {
+  mutating func member(_ name: StaticString, _ map: [String: Double]) {
     key(name)
     writeMap(map, verbatim: false) { $0.value($1) }
   }
@@ -172,10 +190,7 @@ struct JSONWriter {
     beginObject()
     let entries = map.map { (name: verbatim ? $0.key : Self.snakeCase($0.key), value: $0.value) }.sorted { $0.name < $1.name }
     for entry in entries {
-      #if DEBUG
-      lastKeys[lastKeys.count - 1] = ""
-      #endif
-      key(entry.name)
+      key(dynamic: entry.name)
       write(&self, entry.value)
     }
     endObject()
@@ -189,20 +204,17 @@ struct JSONWriter {
 
   private mutating func quote(_ text: String) {
     bytes.append(0x22)
-    var text = text
-    text.withUTF8 { utf8 in
-      var clean = true
-      for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-        clean = false
-        break
-      }
-      if clean {
-        bytes.append(contentsOf: utf8)
-      } else {
-        escape(utf8)
-      }
-    }
+    let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(escaping: $0) }
+    if copied == nil { Array(text.utf8).withUnsafeBufferPointer { append(escaping: $0) } }
     bytes.append(0x22)
+  }
+
+  private mutating func append(escaping utf8: UnsafeBufferPointer<UInt8>) {
+    for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
+      escape(utf8)
+      return
+    }
+    bytes.append(contentsOf: utf8)
   }
 
   private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {

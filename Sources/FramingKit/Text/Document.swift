@@ -44,41 +44,53 @@ public struct Document: Sendable {
     self.init(id: id, normalizedUTF16: TextDecoder.normalize(Array(text.utf16)), metadata: metadata)
   }
 
-  /// Transcodes to UTF-8 by hand and lets String validate UTF-8, which is much faster than its
-  /// UTF-16 path. Lone surrogates become U+FFFD.
+  /// Transcodes to UTF-8 by hand straight into the string's storage, which is much faster than
+  /// String's own UTF-16 path. Lone surrogates become U+FFFD.
   static func string(fromUTF16 units: [UInt16]) -> String {
-    var bytes: [UInt8] = []
-    bytes.reserveCapacity(units.count * 2)
-    var index = 0
-    while index < units.count {
-      var scalar = UInt32(units[index])
-      index += 1
-      if scalar >= 0xD800 && scalar < 0xE000 {
-        if scalar < 0xDC00, index < units.count, units[index] >= 0xDC00, units[index] < 0xE000 {
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
-          index += 1
+    units.withUnsafeBufferPointer { string(fromUTF16: $0) }
+  }
+
+  static func string(fromUTF16 units: UnsafeBufferPointer<UInt16>) -> String {
+    if units.isEmpty { return "" }
+    return String(unsafeUninitializedCapacity: units.count * 3) { bytes in
+      var out = 0
+      var index = 0
+      let count = units.count
+      while index < count {
+        var scalar = UInt32(units[index])
+        index += 1
+        if scalar < 0x80 {
+          bytes[out] = UInt8(scalar)
+          out += 1
+          continue
+        }
+        if scalar >= 0xD800 && scalar < 0xE000 {
+          if scalar < 0xDC00, index < count, units[index] >= 0xDC00, units[index] < 0xE000 {
+            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
+            index += 1
+          } else {
+            scalar = 0xFFFD
+          }
+        }
+        if scalar < 0x800 {
+          bytes[out] = UInt8(0xC0 | (scalar >> 6))
+          bytes[out + 1] = UInt8(0x80 | (scalar & 0x3F))
+          out += 2
+        } else if scalar < 0x10000 {
+          bytes[out] = UInt8(0xE0 | (scalar >> 12))
+          bytes[out + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+          bytes[out + 2] = UInt8(0x80 | (scalar & 0x3F))
+          out += 3
         } else {
-          scalar = 0xFFFD
+          bytes[out] = UInt8(0xF0 | (scalar >> 18))
+          bytes[out + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+          bytes[out + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+          bytes[out + 3] = UInt8(0x80 | (scalar & 0x3F))
+          out += 4
         }
       }
-      switch scalar {
-      case 0..<0x80:
-        bytes.append(UInt8(scalar))
-      case 0x80..<0x800:
-        bytes.append(UInt8(0xC0 | (scalar >> 6)))
-        bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-      case 0x800..<0x10000:
-        bytes.append(UInt8(0xE0 | (scalar >> 12)))
-        bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-        bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-      default:
-        bytes.append(UInt8(0xF0 | (scalar >> 18)))
-        bytes.append(UInt8(0x80 | ((scalar >> 12) & 0x3F)))
-        bytes.append(UInt8(0x80 | ((scalar >> 6) & 0x3F)))
-        bytes.append(UInt8(0x80 | (scalar & 0x3F)))
-      }
+      return out
     }
-    return String(decoding: bytes, as: UTF8.self)
   }
 
   /// Number of code points in the text.
@@ -106,7 +118,7 @@ public struct Document: Sendable {
 
   /// The text of a UTF-16 range.
   public func string(utf16 start: Int, _ end: Int) -> String {
-    Self.string(fromUTF16: Array(utf16[start..<end]))
+    utf16.withUnsafeBufferPointer { Self.string(fromUTF16: UnsafeBufferPointer(rebasing: $0[start..<end])) }
   }
 }
 

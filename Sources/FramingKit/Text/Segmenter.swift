@@ -199,7 +199,8 @@ public final class Segmenter {
   private func classify(_ lines: [Line], tokens: [Token], units: [UInt16], compiled: CompiledLanguage?,
                         terms: TokenTerms?) -> [LineClass] {
     var classes = [LineClass](repeating: .body, count: lines.count)
-    var seen: Set<ArraySlice<UInt16>> = []
+    // Lines seen so far, by a hash of their units (hashing slices through Hasher costs more).
+    var seen: [UInt64: [Int]] = [:]
     var headlineLike = [Bool](repeating: false, count: lines.count)
     for (index, line) in lines.enumerated() {
       if line.isBlank { classes[index] = .blank; continue }
@@ -216,7 +217,13 @@ public final class Segmenter {
           classes[index] = .boilerplate(category); continue
         }
       }
-      if !seen.insert(units[line.start..<line.end]).inserted { classes[index] = .boilerplate("repeated"); continue }
+      var hash: UInt64 = 0xcbf29ce484222325
+      for position in line.start..<line.end { hash = (hash ^ UInt64(units[position])) &* 0x100000001b3 }
+      if let earlier = seen[hash], earlier.contains(where: { units[lines[$0].start..<lines[$0].end] == units[line.start..<line.end] }) {
+        classes[index] = .boilerplate("repeated")
+        continue
+      }
+      seen[hash, default: []].append(index)
       headlineLike[index] = isHeadlineLike(line, tokens: tokens, units: units)
     }
     // Runs of headline-like lines (blank lines do not break a run; anything else does).
