@@ -38,8 +38,7 @@ public struct Pattern: Hashable, Sendable {
 
   /// Parses a form. Throws a reason (without location) when the form is malformed.
   static func parse(_ text: String, folder: KeyFolder, allowElements: Bool) throws(PatternSyntaxError) -> Pattern {
-    let trimmed = String(text.unicodeScalars.drop { $0.properties.isWhitespace }.reversed().drop { $0.properties.isWhitespace }.reversed()
-      .map(Character.init))
+    let trimmed = Self.trimmingWhitespace(text)
     guard !trimmed.isEmpty else { throw PatternSyntaxError("empty form") }
     var elements: [PatternElement] = []
     for piece in trimmed.split(separator: " ", omittingEmptySubsequences: true) {
@@ -63,7 +62,10 @@ public struct Pattern: Hashable, Sendable {
         for unit in piece.utf16 {
           if unit == 0x2A { stemEnds.insert(body.count) } else { body.append(unit) }
         }
-        let tokens = WordBreaker.pieces(body, breaker: folder.wordBreaker)
+        // A run of letters is one word under ICU's rules for alphabetic scripts; only pieces with
+        // other characters need the break iterator.
+        let tokens = Self.isLetterRun(body) ? [WordBreaker.Piece(start: 0, end: body.count, isWord: true)]
+          : WordBreaker.pieces(body, breaker: folder.wordBreaker)
         guard !tokens.isEmpty else { throw PatternSyntaxError("form '\(text)' has no word in '\(piece)'") }
         if !stemEnds.isSubset(of: Set(tokens.filter(\.isWord).map(\.end))) {
           throw PatternSyntaxError("'*' may only end a word, in form '\(text)'")
@@ -93,6 +95,25 @@ public struct Pattern: Hashable, Sendable {
       throw PatternSyntaxError("form '\(text)' has no word of its own")
     }
     return Pattern(text: trimmed, elements: elements)
+  }
+}
+
+extension Pattern {
+  static func trimmingWhitespace(_ text: String) -> String {
+    let scalars = text.unicodeScalars
+    guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
+          let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
+    if first == scalars.startIndex && scalars.index(after: last) == scalars.endIndex { return text }
+    return String(scalars[first...last])
+  }
+
+  /// Latin, Greek or Cyrillic letters only (no marks, digits, punctuation or other scripts).
+  static func isLetterRun(_ units: [UInt16]) -> Bool {
+    !units.isEmpty && units.allSatisfy { unit in
+      (unit >= 0x61 && unit <= 0x7A) || (unit >= 0x41 && unit <= 0x5A)
+        || (unit >= 0xC0 && unit <= 0x24F && unit != 0xD7 && unit != 0xF7)
+        || (unit >= 0x0386 && unit <= 0x03FF && unit != 0x0387) || (unit >= 0x0400 && unit <= 0x0481) || (unit >= 0x048A && unit <= 0x052F)
+    }
   }
 }
 
