@@ -37,8 +37,10 @@ public struct SpeechStage {
     for (index, mention) in scan.mentions.enumerated() { mentionsBySentence[mention.sentence, default: []].append(index) }
 
     let byline = bylineMentions(text, scan: scan, mentionsBySentence: mentionsBySentence)
+    let inlineCredits = inlineCreditMentions(text, scan: scan, mentionsBySentence: mentionsBySentence)
     var roles: [Int: SourceRole] = [:]
     for index in byline { roles[index] = .byline }
+    for index in inlineCredits { roles[index] = .credit }
 
     var speeches: [SentenceSpeech] = []
     var anaphorMentions: [ResolvedMention] = []
@@ -64,7 +66,7 @@ public struct SpeechStage {
       let isByline = (mentionsBySentence[sentenceIndex] ?? []).contains { byline.contains($0) }
 
       // Candidates for speakers: mention groups and resolved pronouns.
-      var candidates = groups(mentionsBySentence[sentenceIndex] ?? [], scan: scan, text: text)
+      var candidates = groups((mentionsBySentence[sentenceIndex] ?? []).filter { !inlineCredits.contains($0) }, scan: scan, text: text)
       if let person = lastPerson {
         for hit in anaphors {
           candidates.append(Candidate(tokens: hit.tokens, entities: [person], isAnaphor: true, mentionIndexes: []))
@@ -389,6 +391,44 @@ public struct SpeechStage {
         return !entity.person && ["wire-agency", "state-media", "independent-media"].contains(entity.kind)
       }
       if outlets && words.allSatisfy({ covered.contains($0) }) { result.formUnion(indexes) }
+    }
+    return result
+  }
+
+  /// Credits inside body lines, which are no one's speech: an outlet joined to others by "/" or set off
+  /// by "|" ("RadioZET.pl/PAP", "/TASS/", "Warschau afp |"), and any registry name after a credit marker
+  /// ending in a colon ("(Picture: Reuters)", "фота: president.gov.by").
+  private func inlineCreditMentions(_ text: SegmentedText, scan: LexiconScan, mentionsBySentence: [Int: [Int]]) -> Set<Int> {
+    var result: Set<Int> = []
+    let separators: Set<String> = ["/", "|"]
+    let language = text.language.language
+    for (sentenceIndex, indexes) in mentionsBySentence {
+      let range = text.sentences[sentenceIndex].tokens
+      for index in indexes {
+        let tokens = scan.mentions[index].tokens
+        guard let entity = lexicons.entity(scan.mentions[index].entity), !entity.person,
+              SourcingAnalyzer.mediaKinds.contains(entity.kind) else { continue }
+        let before = tokens.lowerBound > range.lowerBound ? text.tokens[tokens.lowerBound - 1].key.folded : ""
+        let after = tokens.upperBound < range.upperBound ? text.tokens[tokens.upperBound].key.folded : ""
+        if separators.contains(before) || separators.contains(after) { result.insert(index) }
+      }
+      guard let lexicon = text.lexicon, let terms = text.terms, let index = lexicon.indexes[.boilerplate] else { continue }
+      var position = range.lowerBound
+      while position < range.upperBound {
+        defer { position += 1 }
+        guard text.tokens[position].isWord,
+              let match = index.longestMatch(at: position, limit: range.upperBound, terms: terms, fills: nil),
+              lexicons.entries(.boilerplate, language)[match.payload].category == "credit" else { continue }
+        let colon = text.tokens[match.tokens.upperBound - 1].key.folded == ":" ? match.tokens.upperBound - 1
+          : match.tokens.upperBound < range.upperBound && text.tokens[match.tokens.upperBound].key.folded == ":" ? match.tokens.upperBound : nil
+        guard let colon else { continue }
+        var end = colon + 1
+        while end < range.upperBound && text.tokens[end].key.folded != ")" { end += 1 }
+        for mention in indexes where scan.mentions[mention].tokens.lowerBound > colon && scan.mentions[mention].tokens.upperBound <= end {
+          result.insert(mention)
+        }
+        position = end - 1
+      }
     }
     return result
   }
