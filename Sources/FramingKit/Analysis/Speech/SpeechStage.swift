@@ -384,6 +384,11 @@ public struct SpeechStage {
         return after
       }
     }
+    // "European leaders, including …, hailed the releases": the sentence's subject, set off by an apposition.
+    if let subject = candidates.first, !subject.isAnaphor, subject.tokens.upperBound <= verb.lowerBound,
+       text.tokens[range.lowerBound..<subject.tokens.lowerBound].allSatisfy({ !$0.isWord }) {
+      return subject
+    }
     return nil
   }
 
