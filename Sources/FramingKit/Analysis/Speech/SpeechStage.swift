@@ -5,10 +5,12 @@
 /// 1. `direct` — a clause-like quotation in the sentence, or dash-led speech (a paragraph that opens
 ///    with a dash is speech until it ends).
 /// 2. `indirect` — a reporting verb or `reports` cue with a complement clause, a colon or a Konjunktiv I
-///    form after it; a reporting clause placed after the content ("…, podaje administracja Putina").
+///    form after it; then `attributed` for an attribution fragment ("Об этом сообщает БелТА"), which also
+///    lends its source to the outlet's sentences it refers back to; then `indirect` for a reporting clause
+///    placed after the content ("…, podaje administracja Putina") or a `reports` cue led by its source.
 /// 3. `attributed` — an attribution cue opening the sentence ("Jak informuje Kreml, …", "laut TASS").
 /// 4. `indirect` — a reporting verb with its speaker.
-/// 5. `attributed` — any other attribution cue.
+/// 5. `attributed` — any other attribution cue; an attribution to the source named before ("по его словам").
 /// 6. `indirect` — a name and a colon; a reportative marker; a reporting verb followed by its content;
 ///    a Konjunktiv I form or the content of a bare announcement continuing the previous report.
 /// 7. `assertion` — none of these.
