@@ -5,7 +5,7 @@
 /// 1. `direct` — a clause-like quotation in the sentence, or dash-led speech (a paragraph that opens
 ///    with a dash is speech until it ends).
 /// 2. `indirect` — a reporting verb or `reports` cue with a complement clause, a colon or a Konjunktiv I
-///    form after it; then `attributed` for an attribution fragment ("Об этом сообщает БелТА"), which also
+///    form after it; then `attributed` for an attribution fragment ("Об этом сообщает ТАСС"), which also
 ///    lends its source to the outlet's sentences it refers back to; then `indirect` for a reporting clause
 ///    placed after the content ("…, podaje administracja Putina") or a `reports` cue led by its source.
 /// 3. `attributed` — an attribution cue opening the sentence ("Jak informuje Kreml, …", "laut TASS").
@@ -154,7 +154,7 @@ public struct SpeechStage {
       }
       let clauseStarts = (complementizers + moods.map(\.tokens.lowerBound) + colons).sorted()
       let eventWithClause = speechEvents.first { event in clauseStarts.contains { $0 >= event.tokens.upperBound } }
-      // "Об этом сообщает БелТА", "Das teilte … mit", "mówił o tym": a back-reference bound to a reporting
+      // "Об этом сообщает ТАСС", "Das teilte … mit", "mówił o tym": a back-reference bound to a reporting
       // verb or cue makes the sentence an attribution fragment, naming the source of what precedes it.
       let fragmentReference = backReferences.first { reference in
         (verbHits.map(\.tokens) + cueHits.map(\.tokens)).contains { anchor in
@@ -197,7 +197,7 @@ public struct SpeechStage {
       } else if let cue = cueHits.first(where: { hit in
         entries(hit).category == "reports" && (hit.fills.first.map { scan.mentions[$0].tokens.lowerBound <= hit.tokens.lowerBound } ?? false)
       }) {
-        // "Ryanair said checks found nothing", "Nexta bestätigte die Festnahme": the source is the subject of
+        // "Reuters said the talks ended", "Die Agentur bestätigte den Angriff": the source is the subject of
         // the reporting verb, which is speech by that source, not an adjunct naming it.
         voice = .indirect
         reason = "reporting verb with its speaker"
@@ -386,7 +386,7 @@ public struct SpeechStage {
         return after
       }
     }
-    // "European leaders, including …, hailed the releases": the sentence's subject, set off by an apposition.
+    // "EU leaders, among them …, condemned the verdict": the sentence's subject, set off by an apposition.
     if let subject = candidates.first, !subject.isAnaphor, subject.tokens.upperBound <= verb.lowerBound,
        text.tokens[range.lowerBound..<subject.tokens.lowerBound].allSatisfy({ !$0.isWord }) {
       return subject
@@ -443,7 +443,7 @@ public struct SpeechStage {
   enum FragmentScope { case sentence, paragraph }
 
   /// Whether a back-reference is bound to a reporting verb or cue. A phrase ("об этом", "o tym") may stand
-  /// inside the cue, next to the verb or a few words away in its clause ("Пра гэта Свабодзе паведамілі").
+  /// inside the cue, next to the verb or a few words away in its clause ("Пра гэта агенцтву паведамілі").
   /// A single word ("das", "informację") is as often an article or the object's own head, so it counts
   /// only as the topic opening the sentence right before the verb ("Das teilte … mit").
   static func isBound(_ reference: Range<Int>, to anchor: Range<Int>, sentence: Range<Int>, names: [Range<Int>],
@@ -484,8 +484,8 @@ public struct SpeechStage {
   }
 
   /// Credits inside body lines, which are no one's speech: an outlet joined to others by "/" or set off
-  /// by "|" ("RadioZET.pl/PAP", "/TASS/", "Warschau afp |"), and any registry name after a credit marker
-  /// ending in a colon ("(Picture: Reuters)", "фота: president.gov.by").
+  /// by "|" ("PAP/EPA", "/TASS/", "Moskau dpa |"), and any registry name after a credit marker ending
+  /// in a colon ("(Photo: AP)", "фота: БелТА").
   private func inlineCreditMentions(_ text: SegmentedText, scan: LexiconScan, mentionsBySentence: [Int: [Int]]) -> Set<Int> {
     var result: Set<Int> = []
     let separators: Set<String> = ["/", "|"]
