@@ -99,6 +99,9 @@ public struct SourceEntity: Hashable, Sendable {
   public let country: String
   public let stateAffiliated: Bool
   public let person: Bool
+  /// A principal actor of the coverage (a head of state, his office or spokesperson): its mentions count
+  /// as source mentions even where it does not speak, because its presence in a story is itself telling.
+  public let principal: Bool
   public let note: String?
   public let aliases: [Language: [Pattern]]
   public let descriptions: [Language: [Pattern]]

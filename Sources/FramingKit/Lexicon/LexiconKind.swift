@@ -22,7 +22,7 @@ public enum LexiconKind: String, CaseIterable, Codable, Hashable, Sendable {
     case .hedges: ["reportative", "epistemic", "approximator", "distancing", "shield", "booster"]
     case .reportingVerbs: ["neutral", "distancing", "presupposing", "emotive"]
     case .attribution: ["according-to", "reports", "citing"]
-    case .clauseMarkers: ["complementizer", "reported-mood", "anaphor"]
+    case .clauseMarkers: ["complementizer", "reported-mood", "anaphor", "source-anaphor", "back-reference", "summary-reference"]
     case .loaded: ["pejorative", "legitimizing", "euphemism", "state-narrative", "emotive"]
     case .naming: ["naming-variant"]
     case .shapes: ["shape"]

@@ -22,7 +22,7 @@ struct LexiconLoader {
   private static let headerKeys = ["kind", "language", "version", "authors", "sources", "entries"]
   private static let entryKeys = ["id", "category", "forms", "polarity", "weight", "note", "examples"]
   private static let entityKeys = ["id", "name", "kind", "country", "state_affiliated", "person", "note", "aliases",
-                                   "descriptions"]
+                                   "descriptions", "principal"]
 
   let folder: KeyFolder
   private(set) var problems: [LexiconProblem] = []
@@ -275,11 +275,15 @@ struct LexiconLoader {
       if stateAffiliated == nil { problem(path, entity["state_affiliated"] ?? item, "\(what) needs 'state_affiliated: true' or 'false'") }
       let person = entity["person"]?.bool
       if person == nil { problem(path, entity["person"] ?? item, "\(what) needs 'person: true' or 'false'") }
+      var principal = false
+      if let node = entity["principal"] {
+        if let value = node.bool { principal = value } else { problem(path, node, "'principal' of \(what) must be true or false") }
+      }
       let aliases = loadAliases(path, entity["aliases"], what: what, required: true)
       let descriptions = loadAliases(path, entity["descriptions"], what: what, required: false)
       entities.append(SourceEntity(
         id: id, name: name, kind: kind, country: country, stateAffiliated: stateAffiliated ?? false,
-        person: person ?? false, note: entity["note"]?.string, aliases: aliases, descriptions: descriptions,
+        person: person ?? false, principal: principal, note: entity["note"]?.string, aliases: aliases, descriptions: descriptions,
         location: LexiconLocation(file: path, line: line)))
     }
     return entities

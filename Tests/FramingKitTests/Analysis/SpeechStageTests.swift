@@ -86,4 +86,61 @@ import Testing
     #expect(profile.sentences.map(\.speakers) == [["putin"], ["putin"]])
     #expect(profile.findings("sourcing").contains { $0.surface == "Er" && $0.entity == "putin" && $0.details["match"] == "anaphor" })
   }
+
+  @Test func attributionFragmentLendsItsSourceToTheSentenceBefore() {
+    let profile = profile("Колонна техники прошла через Гродно. Об этом сообщает ТАСС.", language: .ru)
+    #expect(profile.sentences.map(\.voice) == [.attributed, .attributed])
+    #expect(profile.sentences.map(\.speakers) == [["tass"], ["tass"]])
+    #expect(profile.sentences[0].reason == "content of the attribution fragment after it")
+    #expect(profile.sentences[1].reason == "attribution fragment naming the source of what precedes")
+  }
+
+  @Test func germanTopicDasBeforeTheVerbIsABackReferenceButAnArticleIsNot() {
+    let fragment = profile("Die Übung beginnt am Montag. Das teilte das Verteidigungsministerium in Minsk mit.", language: .de)
+    #expect(fragment.sentences.map(\.voice) == [.attributed, .attributed])
+    let article = profile("Die Übung beginnt am Montag. Das Verteidigungsministerium bestätigte den Beginn der Übung.", language: .de)
+    #expect(article.sentences.map(\.voice) == [.assertion, .indirect])
+  }
+
+  @Test func allThisReachesBackOverThePreviousParagraph() {
+    let profile = profile("""
+      Na granicy stoją setki migrantów. W tle słychać helikoptery.
+
+      O tym wszystkim poinformował wieczorem Biełsat.
+      """, language: .pl)
+    #expect(profile.sentences.map(\.voice) == [.attributed, .attributed, .attributed])
+    #expect(profile.sentences.allSatisfy { $0.speakers == ["belsat"] })
+  }
+
+  @Test func pronounAttributionContinuesTheSourceBefore() {
+    let profile = profile("Лукашенко заявил, что учения пройдут осенью. По его словам, в них примут участие пять тысяч военных.", language: .ru)
+    #expect(profile.sentences.map(\.voice) == [.indirect, .attributed])
+    #expect(profile.sentences[1].speakers == ["lukashenko"])
+    #expect(profile.sentences[1].reason == "attribution to the source named before")
+  }
+
+  @Test(arguments: [
+    ("Reuters said the talks had ended without an agreement.", Language.en, SentenceVoice.indirect, ["reuters"]),
+    ("EU leaders, among them the prime ministers of Spain and Greece, condemned the verdict.", .en, .indirect, ["eu-leaders"]),
+    ("Jak podano, rozmowy potrwają do piątku.", .pl, .attributed, []),
+  ])
+  func moreVoiceRules(text: String, language: Language, voice: SentenceVoice, speakers: [String]) {
+    let sentence = profile(text, language: language).sentences.first { !$0.title }
+    #expect(sentence?.voice == voice, "\(sentence?.reason ?? "")")
+    #expect(sentence?.speakers == speakers)
+  }
+
+  @Test func creditsInsideBodyLinesAreCreditsNotSpeakers() {
+    let profile = profile("MINSK, May 3. /TASS/. The drills will start on Monday, Lukashenko said. Security was tight (Picture: Reuters/AP)",
+                          language: .en)
+    let roles = profile.findings("sourcing").map { "\($0.entity ?? "")|\($0.label)" }
+    #expect(roles == ["tass|credit", "lukashenko|speaker", "reuters|credit", "ap|credit"])
+    #expect(profile.sentence(containing: "The drills")?.speakers == ["lukashenko"])
+  }
+
+  @Test func onlyPossibleSourcesCountAsMentions() {
+    // A man only talked about is the story's subject, not its sourcing; a principal actor is listed anyway.
+    let profile = profile("Raman Pratasiewicz został zatrzymany w Mińsku po lądowaniu samolotu. Putin milczy.", language: .pl)
+    #expect(profile.findings("sourcing").map { "\($0.entity ?? "")|\($0.label)" } == ["putin|mentioned"])
+  }
 }

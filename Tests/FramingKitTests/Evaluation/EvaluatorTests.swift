@@ -46,10 +46,10 @@ import Testing
     guard FileManager.default.fileExists(atPath: path) else { return }
     let result = Evaluator(lexicons: defaultLexicons).evaluate(try GoldArticle.read(path))
     #expect(result.articles == 30)
-    #expect(result.sourceEntities.f1 >= 0.72)
-    #expect(result.voice.macroF1 >= 0.64)
-    #expect(result.voice.reportedVersusAssertion.f1 >= 0.85)
-    #expect(result.hedges.spans.f1 >= 0.70)
-    #expect(result.loaded.spans.f1 >= 0.75)
+    #expect(result.sourceEntities.f1 >= 0.85)
+    #expect(result.voice.macroF1 >= 0.83)
+    #expect(result.voice.reportedVersusAssertion.f1 >= 0.89)
+    #expect(result.hedges.spans.f1 >= 0.71)
+    #expect(result.loaded.spans.f1 >= 0.80)
   }
 }

@@ -1,6 +1,11 @@
 /// Finds every source mention (registry entity) with its role: attributed, speaker, mentioned,
 /// byline or credit.
 ///
+/// A mention that only names an entity counts as a source mention when the entity could be a source
+/// here: an outlet or agency, a principal actor of the registry, or an entity that is a source
+/// elsewhere in the same article. Other named people and bodies are only the story's subject
+/// ("Pratasevich was detained"), not its sourcing.
+///
 /// Voice: reported when the mention stands inside a quotation or reported clause, else authorial.
 /// Lexicons: sources, attribution, reporting-verbs, clause-markers (through the who-speaks stage).
 /// Labels: attributed, speaker, mentioned, byline, credit.
@@ -11,8 +16,17 @@ public struct SourcingAnalyzer: Analyzer {
 
   public init() {}
 
+  /// Kinds of outlets: their every mention is relevant to sourcing, quoted or not.
+  static let mediaKinds: Set<String> = ["wire-agency", "state-media", "independent-media"]
+
   public func analyze(_ article: AttributedArticle) -> [Finding] {
-    article.speech.mentions.map { mention in
+    let sources = Set(article.speech.mentions.filter { $0.role != .mentioned }.map(\.entity))
+    let mentions = article.speech.mentions.filter { mention in
+      guard mention.role == .mentioned, !sources.contains(mention.entity) else { return true }
+      guard let entity = article.lexicons.entity(mention.entity) else { return false }
+      return entity.principal || Self.mediaKinds.contains(entity.kind)
+    }
+    return mentions.map { mention in
       let (voice, speaker) = article.speech.voice(of: mention.span, sentence: mention.sentence)
       var details: [String: String] = [:]
       if let entity = article.lexicons.entity(mention.entity) {

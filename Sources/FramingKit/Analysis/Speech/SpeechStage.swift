@@ -5,10 +5,12 @@
 /// 1. `direct` — a clause-like quotation in the sentence, or dash-led speech (a paragraph that opens
 ///    with a dash is speech until it ends).
 /// 2. `indirect` — a reporting verb or `reports` cue with a complement clause, a colon or a Konjunktiv I
-///    form after it; a reporting clause placed after the content ("…, podaje administracja Putina").
+///    form after it; then `attributed` for an attribution fragment ("Об этом сообщает ТАСС"), which also
+///    lends its source to the outlet's sentences it refers back to; then `indirect` for a reporting clause
+///    placed after the content ("…, podaje administracja Putina") or a `reports` cue led by its source.
 /// 3. `attributed` — an attribution cue opening the sentence ("Jak informuje Kreml, …", "laut TASS").
 /// 4. `indirect` — a reporting verb with its speaker.
-/// 5. `attributed` — any other attribution cue.
+/// 5. `attributed` — any other attribution cue; an attribution to the source named before ("по его словам").
 /// 6. `indirect` — a name and a colon; a reportative marker; a reporting verb followed by its content;
 ///    a Konjunktiv I form or the content of a bare announcement continuing the previous report.
 /// 7. `assertion` — none of these.
@@ -37,8 +39,10 @@ public struct SpeechStage {
     for (index, mention) in scan.mentions.enumerated() { mentionsBySentence[mention.sentence, default: []].append(index) }
 
     let byline = bylineMentions(text, scan: scan, mentionsBySentence: mentionsBySentence)
+    let inlineCredits = inlineCreditMentions(text, scan: scan, mentionsBySentence: mentionsBySentence)
     var roles: [Int: SourceRole] = [:]
     for index in byline { roles[index] = .byline }
+    for index in inlineCredits { roles[index] = .credit }
 
     var speeches: [SentenceSpeech] = []
     var anaphorMentions: [ResolvedMention] = []
@@ -59,12 +63,14 @@ public struct SpeechStage {
       let moods = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "reported-mood" }
       let reportatives = hits.filter { $0.kind == .hedges && entries($0).category == "reportative" }
       let anaphors = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "anaphor" }
+      let sourceAnaphors = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "source-anaphor" }
+      let backReferences = hits.filter { $0.kind == .clauseMarkers && ["back-reference", "summary-reference"].contains(entries($0).category) }
       let lineStart = sentence.paragraph >= 0 ? text.paragraphs[sentence.paragraph].span.start : sentence.span.start
       let quotes = Self.quotations(text.quotations, overlapping: sentence.span, lineStart: lineStart)
       let isByline = (mentionsBySentence[sentenceIndex] ?? []).contains { byline.contains($0) }
 
       // Candidates for speakers: mention groups and resolved pronouns.
-      var candidates = groups(mentionsBySentence[sentenceIndex] ?? [], scan: scan, text: text)
+      var candidates = groups((mentionsBySentence[sentenceIndex] ?? []).filter { !inlineCredits.contains($0) }, scan: scan, text: text)
       if let person = lastPerson {
         for hit in anaphors {
           candidates.append(Candidate(tokens: hit.tokens, entities: [person], isAnaphor: true, mentionIndexes: []))
@@ -148,6 +154,13 @@ public struct SpeechStage {
       }
       let clauseStarts = (complementizers + moods.map(\.tokens.lowerBound) + colons).sorted()
       let eventWithClause = speechEvents.first { event in clauseStarts.contains { $0 >= event.tokens.upperBound } }
+      // "Об этом сообщает ТАСС", "Das teilte … mit", "mówił o tym": a back-reference bound to a reporting
+      // verb or cue makes the sentence an attribution fragment, naming the source of what precedes it.
+      let fragmentReference = backReferences.first { reference in
+        (verbHits.map(\.tokens) + cueHits.map(\.tokens)).contains { anchor in
+          Self.isBound(reference.tokens, to: anchor, sentence: range, names: candidates.map(\.tokens), text: text)
+        }
+      }
       let postposed = firstPostposed(verbHits.map(\.tokens) + cueHits.filter { entries($0).category == "reports" }.map(\.tokens),
                                      in: range, text: text)
       if isByline {
@@ -172,11 +185,24 @@ public struct SpeechStage {
         let start = clause ?? min(event.tokens.upperBound, range.upperBound - 1)
         reported.append(TextSpan(start: text.tokens[start].span.start, end: sentence.span.end))
         inherited = !event.hasSpeaker && cues.isEmpty
+      } else if fragmentReference != nil {
+        voice = .attributed
+        reason = "attribution fragment naming the source of what precedes"
       } else if let boundary = postposed {
         voice = .indirect
         reason = "reporting clause after the content"
         if boundary - 1 > range.lowerBound {
           reported.append(TextSpan(start: sentence.span.start, end: text.tokens[boundary - 1].span.start))
+        }
+      } else if let cue = cueHits.first(where: { hit in
+        entries(hit).category == "reports" && (hit.fills.first.map { scan.mentions[$0].tokens.lowerBound <= hit.tokens.lowerBound } ?? false)
+      }) {
+        // "Reuters said the talks ended", "Die Agentur bestätigte den Angriff": the source is the subject of
+        // the reporting verb, which is speech by that source, not an adjunct naming it.
+        voice = .indirect
+        reason = "reporting verb with its speaker"
+        if cue.tokens.upperBound < range.upperBound {
+          reported.append(TextSpan(start: text.tokens[cue.tokens.upperBound].span.start, end: sentence.span.end))
         }
       } else if let cue = cueHits.first, cue.tokens.lowerBound == range.lowerBound
                   || text.tokens[range.lowerBound..<cue.tokens.lowerBound].allSatisfy({ !$0.isWord }) {
@@ -193,6 +219,11 @@ public struct SpeechStage {
       } else if !cues.isEmpty {
         voice = .attributed
         reason = "attribution cue"
+      } else if !sourceAnaphors.isEmpty {
+        // "По его словам, …", "demnach", "Jak podano, …": attribution to the source of the report before.
+        voice = .attributed
+        reason = "attribution to the source named before"
+        inherited = true
       } else if let speaker = candidates.first, !speaker.isAnaphor, speaker.tokens.lowerBound == range.lowerBound,
                 speaker.tokens.upperBound < range.upperBound, text.tokens[speaker.tokens.upperBound].key.folded == ":" {
         // "Tichanowskaja: Alle Gefangenen freilassen" — a name and a colon open the speaker's words.
@@ -243,6 +274,15 @@ public struct SpeechStage {
       for index in usedMentions {
         let entity = scan.mentions[index].entity
         roles[index] = (lexicons.entity(entity)?.person ?? false) ? .speaker : .attributed
+      }
+      if let reference = fragmentReference, voice == .attributed {
+        let scope = entries(reference).category == "summary-reference" ? FragmentScope.paragraph : .sentence
+        for index in fragmentContent(before: sentenceIndex, scope: scope, text: text, speeches: speeches) {
+          let content = speeches[index]
+          speeches[index] = SentenceSpeech(voice: .attributed, speakers: speakers, verbs: content.verbs, cues: content.cues,
+                                           reported: [], quoted: [], chain: chain,
+                                           reason: "content of the attribution fragment after it")
+        }
       }
       speeches.append(SentenceSpeech(voice: voice, speakers: speakers, verbs: verbs, cues: cues,
                                      reported: reported.sorted(), quoted: quoted.sorted(), chain: chain, reason: reason))
@@ -346,6 +386,11 @@ public struct SpeechStage {
         return after
       }
     }
+    // "EU leaders, among them …, condemned the verdict": the sentence's subject, set off by an apposition.
+    if let subject = candidates.first, !subject.isAnaphor, subject.tokens.upperBound <= verb.lowerBound,
+       text.tokens[range.lowerBound..<subject.tokens.lowerBound].allSatisfy({ !$0.isWord }) {
+      return subject
+    }
     return nil
   }
 
@@ -389,6 +434,89 @@ public struct SpeechStage {
         return !entity.person && ["wire-agency", "state-media", "independent-media"].contains(entity.kind)
       }
       if outlets && words.allSatisfy({ covered.contains($0) }) { result.formUnion(indexes) }
+    }
+    return result
+  }
+
+  /// How far back an attribution fragment reaches: "Об этом …" names the source of the sentence before,
+  /// "Tego wszystkiego …" ("all this") that of the paragraph before.
+  enum FragmentScope { case sentence, paragraph }
+
+  /// Whether a back-reference is bound to a reporting verb or cue. A phrase ("об этом", "o tym") may stand
+  /// inside the cue, next to the verb or a few words away in its clause ("Пра гэта агенцтву паведамілі").
+  /// A single word ("das", "informację") is as often an article or the object's own head, so it counts
+  /// only as the topic opening the sentence right before the verb ("Das teilte … mit").
+  static func isBound(_ reference: Range<Int>, to anchor: Range<Int>, sentence: Range<Int>, names: [Range<Int>],
+                      text: SegmentedText) -> Bool {
+    guard reference.filter({ text.tokens[$0].isWord }).count > 1 else {
+      return reference.lowerBound == sentence.lowerBound && reference.upperBound == anchor.lowerBound
+        && !names.contains { $0.contains(reference.upperBound) }
+    }
+    if reference.overlaps(anchor) { return true }
+    let gap = reference.upperBound <= anchor.lowerBound ? reference.upperBound..<anchor.lowerBound : anchor.upperBound..<reference.lowerBound
+    return gap.count <= 3 && gap.allSatisfy { text.tokens[$0].isWord }
+  }
+
+  /// The sentences an attribution fragment refers back to: the outlet's own sentences just before it
+  /// (or hearsay without a source), skipping intertitles, up to the previous report or the title.
+  private func fragmentContent(before sentenceIndex: Int, scope: FragmentScope, text: SegmentedText,
+                               speeches: [SentenceSpeech]) -> [Int] {
+    var result: [Int] = []
+    var index = sentenceIndex - 1
+    while index >= 0 {
+      let sentence = text.sentences[index]
+      guard sentence.paragraph >= 0 else { break }
+      let paragraph = text.paragraphs[sentence.paragraph]
+      let lastUnit = text.document.utf16[sentence.utf16End - 1]
+      let ended = Typography.sentenceEnds.contains(lastUnit) || Typography.quotationMarks.contains(lastUnit)
+      if paragraph.sentences.count == 1 && !ended {
+        index -= 1
+        continue  // an intertitle or a caption between the content and its source
+      }
+      if let first = result.first, text.sentences[first].paragraph != sentence.paragraph { break }
+      let speech = speeches[index]
+      guard speech.voice == .assertion || speech.reason == "reportative marker" else { break }
+      result.append(index)
+      if scope == .sentence { break }
+      index -= 1
+    }
+    return result
+  }
+
+  /// Credits inside body lines, which are no one's speech: an outlet joined to others by "/" or set off
+  /// by "|" ("PAP/EPA", "/TASS/", "Moskau dpa |"), and any registry name after a credit marker ending
+  /// in a colon ("(Photo: AP)", "фота: БелТА").
+  private func inlineCreditMentions(_ text: SegmentedText, scan: LexiconScan, mentionsBySentence: [Int: [Int]]) -> Set<Int> {
+    var result: Set<Int> = []
+    let separators: Set<String> = ["/", "|"]
+    let language = text.language.language
+    for (sentenceIndex, indexes) in mentionsBySentence {
+      let range = text.sentences[sentenceIndex].tokens
+      for index in indexes {
+        let tokens = scan.mentions[index].tokens
+        guard let entity = lexicons.entity(scan.mentions[index].entity), !entity.person,
+              SourcingAnalyzer.mediaKinds.contains(entity.kind) else { continue }
+        let before = tokens.lowerBound > range.lowerBound ? text.tokens[tokens.lowerBound - 1].key.folded : ""
+        let after = tokens.upperBound < range.upperBound ? text.tokens[tokens.upperBound].key.folded : ""
+        if separators.contains(before) || separators.contains(after) { result.insert(index) }
+      }
+      guard let lexicon = text.lexicon, let terms = text.terms, let index = lexicon.indexes[.boilerplate] else { continue }
+      var position = range.lowerBound
+      while position < range.upperBound {
+        defer { position += 1 }
+        guard text.tokens[position].isWord,
+              let match = index.longestMatch(at: position, limit: range.upperBound, terms: terms, fills: nil),
+              lexicons.entries(.boilerplate, language)[match.payload].category == "credit" else { continue }
+        let colon = text.tokens[match.tokens.upperBound - 1].key.folded == ":" ? match.tokens.upperBound - 1
+          : match.tokens.upperBound < range.upperBound && text.tokens[match.tokens.upperBound].key.folded == ":" ? match.tokens.upperBound : nil
+        guard let colon else { continue }
+        var end = colon + 1
+        while end < range.upperBound && text.tokens[end].key.folded != ")" { end += 1 }
+        for mention in indexes where scan.mentions[mention].tokens.lowerBound > colon && scan.mentions[mention].tokens.upperBound <= end {
+          result.insert(mention)
+        }
+        position = end - 1
+      }
     }
     return result
   }
