@@ -38,7 +38,52 @@ public final class LexiconSet: @unchecked Sendable {
     return try LexiconSet(inputs: inputs)
   }
 
+  /// What one input file turned into.
+  private enum Parsed {
+    case sources([SourceEntity])
+    case file(LexiconFile?)
+    case profile(String)
+    case refused(LexiconError)
+  }
+
+  /// Parses one input with a worker's loader; the problems it adds are that input's.
+  private static func parse(_ input: (root: String, relative: String, data: Data), loader: inout LexiconLoader) -> Parsed {
+    let display = input.root + "/" + input.relative
+    guard let contents = String(data: input.data, encoding: .utf8) else {
+      return .refused(LexiconError(file: display, "not UTF-8 text; save the lexicon as UTF-8"))
+    }
+    let parts = input.relative.split(separator: "/").map(String.init)
+    if parts == ["sources.yaml"] { return .sources(loader.loadSources(path: display, contents: contents)) }
+    if parts.count == 2, let language = Language(rawValue: parts[0]), language != .und,
+       parts[1].hasSuffix(".yaml"), LexiconKind(rawValue: String(parts[1].dropLast(5))) != nil {
+      let kind = String(parts[1].dropLast(5))
+      return .file(loader.loadFile(path: display, contents: contents, expectedKind: kind, expectedLanguage: language))
+    }
+    if parts == ["profile.yaml"] { return .profile(contents) }
+    return .refused(LexiconError(file: display,
+      "not a lexicon file; expected sources.yaml or <language>/<kind>.yaml with language one of \(Language.analyzed.map(\.rawValue).joined(separator: ", ")) and kind one of \(LexiconKind.allCases.filter { $0 != .sources }.map(\.rawValue).joined(separator: ", "))"))
+  }
+
   private init(inputs: [(root: String, relative: String, data: Data)]) throws(LexiconError) {
+    // Parsing YAML is most of start-up; files are independent, so two workers share them (each with
+    // its own key folder), and the results are merged in input order as if read one by one.
+    let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
+    var assignment = [Int](repeating: 0, count: inputs.count)
+    var load = [Int](repeating: 0, count: workers)
+    for index in inputs.indices.sorted(by: { inputs[$0].data.count > inputs[$1].data.count }) {
+      let lightest = load.indices.min { load[$0] < load[$1] }!
+      assignment[index] = lightest
+      load[lightest] += inputs[index].data.count
+    }
+    let results = ParseResults<Parsed>(count: inputs.count)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      var loader = LexiconLoader(folder: KeyFolder())
+      for index in inputs.indices where assignment[index] == worker {
+        let before = loader.problems.count
+        let parsed = Self.parse(inputs[index], loader: &loader)
+        results.set(index, parsed: parsed, problems: Array(loader.problems[before...]))
+      }
+    }
     let folder = KeyFolder()
     var loader = LexiconLoader(folder: folder)
     var files: [String: LexiconFile] = [:]
@@ -46,26 +91,24 @@ public final class LexiconSet: @unchecked Sendable {
     var roots: [String] = []
     var settings = ProfileSettings()
     var settingProblems: [LexiconProblem] = []
-    for (root, relative, data) in inputs {
+    var problems: [LexiconProblem] = []
+    for (index, (root, relative, _)) in inputs.enumerated() {
       if roots.last != root { roots.append(root) }
-      let display = root + "/" + relative
-      guard let contents = String(data: data, encoding: .utf8) else {
-        throw LexiconError(file: display, "not UTF-8 text; save the lexicon as UTF-8")
-      }
-      let parts = relative.split(separator: "/").map(String.init)
-      if parts == ["sources.yaml"] {
-        for entity in loader.loadSources(path: display, contents: contents) {
+      let (parsed, inputProblems) = results.get(index)
+      problems += inputProblems
+      switch parsed {
+      case .refused(let error):
+        throw error
+      case .sources(let loaded):
+        for entity in loaded {
           if let existing = entities.firstIndex(where: { $0.id == entity.id }) {
             entities[existing] = entity
           } else {
             entities.append(entity)
           }
         }
-      } else if parts.count == 2, let language = Language(rawValue: parts[0]), language != .und,
-                parts[1].hasSuffix(".yaml"), LexiconKind(rawValue: String(parts[1].dropLast(5))) != nil {
-        let kind = String(parts[1].dropLast(5))
-        guard let file = loader.loadFile(path: display, contents: contents, expectedKind: kind, expectedLanguage: language)
-        else { continue }
+      case .file(let loaded):
+        guard let file = loaded else { continue }
         if var existing = files[relative] {
           for entry in file.entries {
             if let index = existing.entries.firstIndex(where: { $0.id == entry.id }) {
@@ -78,16 +121,14 @@ public final class LexiconSet: @unchecked Sendable {
         } else {
           files[relative] = file
         }
-      } else if parts == ["profile.yaml"] {
-        settings.merge(path: display, contents: contents, problems: &settingProblems)
-      } else {
-        throw LexiconError(file: display,
-          "not a lexicon file; expected sources.yaml or <language>/<kind>.yaml with language one of \(Language.analyzed.map(\.rawValue).joined(separator: ", ")) and kind one of \(LexiconKind.allCases.filter { $0 != .sources }.map(\.rawValue).joined(separator: ", "))")
+      case .profile(let contents):
+        settings.merge(path: root + "/" + relative, contents: contents, problems: &settingProblems)
       }
     }
     let sortedFiles = files.keys.sorted().compactMap { files[$0] }
     loader.crossCheck(files: sortedFiles, entities: entities)
-    if !loader.problems.isEmpty || !settingProblems.isEmpty { throw LexiconError(problems: loader.problems + settingProblems) }
+    problems += loader.problems
+    if !problems.isEmpty || !settingProblems.isEmpty { throw LexiconError(problems: problems + settingProblems) }
     self.settings = settings
 
     var hasher = SHA256()
@@ -107,11 +148,18 @@ public final class LexiconSet: @unchecked Sendable {
     var byKey: [String: Int] = [:]
     for (index, file) in sortedFiles.enumerated() { byKey["\(file.language?.rawValue ?? "")/\(file.kind.rawValue)"] = index }
     self.filesByKey = byKey
-    var compiled: [Language: CompiledLanguage] = [:]
-    for language in Language.analyzed {
-      compiled[language] = CompiledLanguage(language: language, files: sortedFiles.filter { $0.language == language },
-                                            entities: entities, folder: folder)
+    // Languages compile independently too, one worker (and key folder) each at a time.
+    let languages = Language.analyzed
+    let built = ParseResults<CompiledLanguage>(count: languages.count)
+    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+      let workerFolder = worker == 0 ? folder : KeyFolder()
+      for (index, language) in languages.enumerated() where index % workers == worker {
+        built.set(index, parsed: CompiledLanguage(language: language, files: sortedFiles.filter { $0.language == language },
+                                                  entities: entities, folder: workerFolder), problems: [])
+      }
     }
+    var compiled: [Language: CompiledLanguage] = [:]
+    for (index, language) in languages.enumerated() { compiled[language] = built.get(index).0 }
     self.compiled = compiled
   }
 
@@ -190,5 +238,25 @@ final class CompiledLanguage: @unchecked Sendable {
     self.abbreviations = Dictionary(abbreviations, uniquingKeysWith: { first, _ in first })
     abbreviationUnits = Dictionary(self.abbreviations.map { (Array($0.key.utf16), $0.value) }, uniquingKeysWith: { first, _ in first })
     longestAbbreviation = abbreviationUnits.keys.map(\.count).max() ?? 0
+  }
+}
+
+/// Results written by the loading workers, each into its own slot.
+private final class ParseResults<Parsed>: @unchecked Sendable {
+  private var slots: [(Parsed, [LexiconProblem])?]
+  private let lock = NSLock()
+
+  init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+  func set(_ index: Int, parsed: Parsed, problems: [LexiconProblem]) {
+    lock.lock()
+    slots[index] = (parsed, problems)
+    lock.unlock()
+  }
+
+  func get(_ index: Int) -> (Parsed, [LexiconProblem]) {
+    lock.lock()
+    defer { lock.unlock() }
+    return slots[index]!
   }
 }

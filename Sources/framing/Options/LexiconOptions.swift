@@ -10,10 +10,18 @@ struct LexiconOptions: ParsableArguments {
   /// Loads the lexicons or exits with status 65 after printing every problem.
   func load() throws -> LexiconSet {
     do {
-      return try LexiconSet.load(directories: directories.map { URL(fileURLWithPath: $0) })
+      let lexicons = try LexiconSet.load(directories: directories.map { URL(fileURLWithPath: $0) })
+      LoadedLexicons.keptUntilExit.append(lexicons)
+      return lexicons
     } catch {
       FileHandle.standardError.write(Data((error.description + "\n").utf8))
       throw ExitCode(65)
     }
   }
+}
+
+/// Lexicons live until the process ends: taking apart their hundreds of thousands of small objects
+/// one by one just before exit would only add to every run's time.
+enum LoadedLexicons {
+  nonisolated(unsafe) static var keptUntilExit: [LexiconSet] = []
 }
