@@ -75,34 +75,68 @@ final class Vocabulary: @unchecked Sendable {
 }
 
 /// Stems in a trie over Unicode scalars: walking a word once yields every stem that is a prefix of it,
-/// without building prefix strings.
+/// without building prefix strings. Edges live in one open-addressing table keyed by (node, scalar),
+/// so a step costs a multiply and a compare rather than a dictionary lookup per node.
 struct ScalarTrie {
-  private var children: [[UInt32: Int32]] = [[:]]
+  /// `(node + 1) << 32 | scalar` per slot, 0 for an empty slot.
+  private var edgeKeys = [UInt64](repeating: 0, count: 64)
+  private var edgeTargets = [Int32](repeating: 0, count: 64)
+  private var edgeCount = 0
   private var terms: [[Int32]] = [[]]
 
-  var isEmpty: Bool { children.count == 1 }
+  var isEmpty: Bool { terms.count == 1 }
+
+  private static func key(_ node: Int, _ scalar: UInt32) -> UInt64 { UInt64(node + 1) << 32 | UInt64(scalar) }
+
+  private func slot(for key: UInt64) -> Int {
+    let mask = edgeKeys.count - 1
+    var slot = Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 32) & mask
+    while edgeKeys[slot] != 0 && edgeKeys[slot] != key { slot = (slot + 1) & mask }
+    return slot
+  }
+
+  private func child(_ node: Int, _ scalar: UInt32) -> Int? {
+    let slot = slot(for: Self.key(node, scalar))
+    return edgeKeys[slot] == 0 ? nil : Int(edgeTargets[slot])
+  }
 
   mutating func insert(_ stem: String, term: Int32) {
     var node = 0
     for scalar in stem.unicodeScalars {
-      if let next = children[node][scalar.value] {
-        node = Int(next)
-      } else {
-        children.append([:])
-        terms.append([])
-        children[node][scalar.value] = Int32(children.count - 1)
-        node = children.count - 1
+      if let next = child(node, scalar.value) {
+        node = next
+        continue
       }
+      terms.append([])
+      let made = terms.count - 1
+      let key = Self.key(node, scalar.value)
+      let slot = slot(for: key)
+      edgeKeys[slot] = key
+      edgeTargets[slot] = Int32(made)
+      edgeCount += 1
+      if edgeCount * 2 > edgeKeys.count { grow() }
+      node = made
     }
     if !terms[node].contains(term) { terms[node].append(term) }
+  }
+
+  private mutating func grow() {
+    let keys = edgeKeys, targets = edgeTargets
+    edgeKeys = [UInt64](repeating: 0, count: keys.count * 2)
+    edgeTargets = [Int32](repeating: 0, count: keys.count * 2)
+    for (key, target) in zip(keys, targets) where key != 0 {
+      let slot = slot(for: key)
+      edgeKeys[slot] = key
+      edgeTargets[slot] = target
+    }
   }
 
   func collect(_ word: String, into found: inout [Int32]) {
     guard !isEmpty else { return }
     var node = 0
     for scalar in word.unicodeScalars {
-      guard let next = children[node][scalar.value] else { return }
-      node = Int(next)
+      guard let next = child(node, scalar.value) else { return }
+      node = next
       if !terms[node].isEmpty { found.append(contentsOf: terms[node]) }
     }
   }
