@@ -38,18 +38,19 @@ extension Framing {
           rows.append(benchmark.measure(name: file, articles: Benchmark.articles(in: text), language: language))
         }
       }
-      print("| input | MB | articles | (a) ICU MB/s | (b) text layer MB/s | (c) full analysis MB/s | (c) articles/s | (c)/(a) |")
-      print("|---|---:|---:|---:|---:|---:|---:|---:|")
+      print("| input | MB | articles | (a) ICU MB/s | (b) text layer MB/s | (c) full analysis MB/s | (c) articles/s | JSON share of (c) | (c)/(a) |")
+      print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
       for row in rows {
-        print(String(format: "| %@ | %.2f | %d | %.1f | %.1f | %.1f | %.0f | %.3f |", row.name, Double(row.bytes) / 1e6, row.articles,
-                     row.icuMBps, row.textLayerMBps, row.pipelineMBps, row.articlesPerSecond, row.ratio))
+        print(String(format: "| %@ | %.2f | %d | %.1f | %.1f | %.1f | %.0f | %.0f%% | %.3f |", row.name, Double(row.bytes) / 1e6, row.articles,
+                     row.icuMBps, row.textLayerMBps, row.pipelineMBps, row.articlesPerSecond, row.jsonShare * 100, row.ratio))
       }
       let bytes = Double(rows.reduce(0) { $0 + $1.bytes }) / 1e6
       let icu = rows.reduce(0) { $0 + $1.icuSeconds }, text = rows.reduce(0) { $0 + $1.textLayerSeconds }
       let pipeline = rows.reduce(0) { $0 + $1.pipelineSeconds }
+      let json = rows.reduce(0) { $0 + $1.jsonSeconds }
       let articles = rows.reduce(0) { $0 + $1.articles }
-      print(String(format: "| overall | %.2f | %d | %.1f | %.1f | %.1f | %.0f | %.3f |", bytes, articles, bytes / icu, bytes / text,
-                   bytes / pipeline, Double(articles) / pipeline, icu / pipeline))
+      print(String(format: "| overall | %.2f | %d | %.1f | %.1f | %.1f | %.0f | %.0f%% | %.3f |", bytes, articles, bytes / icu, bytes / text,
+                   bytes / pipeline, Double(articles) / pipeline, json / pipeline * 100, icu / pipeline))
       print(String(format: "peak memory: %.0f MB", Benchmark.peakMemoryMB))
     }
   }
