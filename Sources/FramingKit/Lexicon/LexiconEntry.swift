@@ -106,4 +106,10 @@ public struct SourceEntity: Hashable, Sendable {
   public let aliases: [Language: [Pattern]]
   public let descriptions: [Language: [Pattern]]
   public let location: LexiconLocation
+
+  /// Source kinds that are outlets (agencies and media), as opposed to actors and their offices.
+  public static let outletKinds: Set<String> = ["wire-agency", "state-media", "independent-media"]
+
+  /// An agency or medium: every mention of it bears on sourcing, and it can stand as a credit.
+  public var isOutlet: Bool { !person && Self.outletKinds.contains(kind) }
 }

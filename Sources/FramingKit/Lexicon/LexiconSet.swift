@@ -75,13 +75,13 @@ public final class LexiconSet: @unchecked Sendable {
       assignment[index] = lightest
       load[lightest] += inputs[index].data.count
     }
-    let results = ParseResults<Parsed>(count: inputs.count)
+    let results = WorkerSlots<(parsed: Parsed, problems: [LexiconProblem])>(count: inputs.count)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var loader = LexiconLoader(folder: KeyFolder())
       for index in inputs.indices where assignment[index] == worker {
         let before = loader.problems.count
         let parsed = Self.parse(inputs[index], loader: &loader)
-        results.set(index, parsed: parsed, problems: Array(loader.problems[before...]))
+        results.set(index, (parsed, Array(loader.problems[before...])))
       }
     }
     let folder = KeyFolder()
@@ -150,16 +150,16 @@ public final class LexiconSet: @unchecked Sendable {
     self.filesByKey = byKey
     // Languages compile independently too, one worker (and key folder) each at a time.
     let languages = Language.analyzed
-    let built = ParseResults<CompiledLanguage>(count: languages.count)
+    let built = WorkerSlots<CompiledLanguage>(count: languages.count)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       let workerFolder = worker == 0 ? folder : KeyFolder()
       for (index, language) in languages.enumerated() where index % workers == worker {
-        built.set(index, parsed: CompiledLanguage(language: language, files: sortedFiles.filter { $0.language == language },
-                                                  entities: entities, folder: workerFolder), problems: [])
+        built.set(index, CompiledLanguage(language: language, files: sortedFiles.filter { $0.language == language },
+                                          entities: entities, folder: workerFolder))
       }
     }
     var compiled: [Language: CompiledLanguage] = [:]
-    for (index, language) in languages.enumerated() { compiled[language] = built.get(index).0 }
+    for (index, language) in languages.enumerated() { compiled[language] = built.get(index) }
     self.compiled = compiled
   }
 
@@ -196,11 +196,10 @@ final class CompiledLanguage: @unchecked Sendable {
   let sourceIndex: PhraseIndex
   private(set) var sourceNames: [(entity: Int, isDescription: Bool, pattern: Pattern)] = []
   let functionWords: Set<String>
-  /// Abbreviations as folded strings, each with whether it is `ambiguous` (may end a sentence).
-  let abbreviations: [String: Bool]
-  /// The same keyed by UTF-16 units, for the sentence splitter, which looks up candidates at every
-  /// full stop without building strings; and the longest one, beyond which it need not look.
-  let abbreviationUnits: [[UInt16]: Bool]
+  /// Abbreviations as folded UTF-16 units (the sentence splitter looks up candidates at every full
+  /// stop without building strings), each with whether it is `ambiguous` (may end a sentence); and
+  /// the longest one, beyond which the splitter need not look.
+  let abbreviations: [[UInt16]: Bool]
   let longestAbbreviation: Int
 
   init(language: Language, files: [LexiconFile], entities: [SourceEntity], folder: KeyFolder) {
@@ -215,14 +214,14 @@ final class CompiledLanguage: @unchecked Sendable {
     }
     for (payload, name) in sourceNames.enumerated() { sourceIndex.insert(name.pattern, payload: payload) }
     var words: Set<String> = []
-    var abbreviations: [(String, Bool)] = []
+    var abbreviations: [([UInt16], Bool)] = []
     for file in files {
       switch file.kind {
       case .functionWords:
         for entry in file.entries { for pattern in entry.patterns { words.insert(pattern.text.lowercased()) } }
       case .abbreviations:
         for entry in file.entries {
-          for pattern in entry.patterns { abbreviations.append((folder.key(pattern.text).folded, entry.category == "ambiguous")) }
+          for pattern in entry.patterns { abbreviations.append((Array(folder.key(pattern.text).folded.utf16), entry.category == "ambiguous")) }
         }
       case .shapes:
         break
@@ -236,25 +235,24 @@ final class CompiledLanguage: @unchecked Sendable {
     }
     functionWords = Set(words.map { folder.key($0).folded })
     self.abbreviations = Dictionary(abbreviations, uniquingKeysWith: { first, _ in first })
-    abbreviationUnits = Dictionary(self.abbreviations.map { (Array($0.key.utf16), $0.value) }, uniquingKeysWith: { first, _ in first })
-    longestAbbreviation = abbreviationUnits.keys.map(\.count).max() ?? 0
+    longestAbbreviation = self.abbreviations.keys.map(\.count).max() ?? 0
   }
 }
 
 /// Results written by the loading workers, each into its own slot.
-private final class ParseResults<Parsed>: @unchecked Sendable {
-  private var slots: [(Parsed, [LexiconProblem])?]
+private final class WorkerSlots<Value>: @unchecked Sendable {
+  private var slots: [Value?]
   private let lock = NSLock()
 
   init(count: Int) { slots = Array(repeating: nil, count: count) }
 
-  func set(_ index: Int, parsed: Parsed, problems: [LexiconProblem]) {
+  func set(_ index: Int, _ value: Value) {
     lock.lock()
-    slots[index] = (parsed, problems)
+    slots[index] = value
     lock.unlock()
   }
 
-  func get(_ index: Int) -> (Parsed, [LexiconProblem]) {
+  func get(_ index: Int) -> Value {
     lock.lock()
     defer { lock.unlock() }
     return slots[index]!

@@ -31,13 +31,15 @@ struct SnakeKey: CodingKey {
   init?(intValue: Int) { nil }
 }
 
-/// camelCase to snake_case, memoized (the same few dozen property names recur in every profile).
+/// camelCase to snake_case, memoized (the same few dozen property names recur in every output).
+/// Names without capitals are already snake_case and skip the shared, locked memo.
 final class SnakeCase: @unchecked Sendable {
   static let shared = SnakeCase()
   private let lock = NSLock()
   private var cache: [String: String] = [:]
 
   func convert(_ name: String) -> String {
+    guard name.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) else { return name }
     lock.lock()
     defer { lock.unlock() }
     if let known = cache[name] { return known }

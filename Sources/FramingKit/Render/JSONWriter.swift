@@ -1,7 +1,8 @@
-/// Writes JSON straight into UTF-8 bytes, for the one output that is large and hot: profiles (a
-/// profile is often ten times the size of its article). Going through Swift's `Encoder` protocol
-/// cost more than the whole analysis; here each type writes its own members, in sorted key order,
-/// in the same bytes `FastJSONEncoder` produces (a test holds the two to the same output).
+/// Writes JSON straight into UTF-8 bytes: the one place where framing's JSON is spelled (escapes,
+/// numbers, indentation). Profiles, the large and hot output (often ten times the size of their
+/// article), write their own members in sorted key order, because going through Swift's `Encoder`
+/// protocol cost more than the whole analysis; `FastJSONEncoder` feeds it everything else (a test
+/// holds the two paths to the same bytes for profiles).
 struct JSONWriter {
   private(set) var bytes: [UInt8] = []
   let pretty: Bool
@@ -59,9 +60,7 @@ struct JSONWriter {
   /// A member name, already in its output spelling; members must come in sorted order.
   mutating func key(_ name: StaticString) {
     #if DEBUG
-    let text = name.description
-    precondition(lastKeys[lastKeys.count - 1] < text || lastKeys[lastKeys.count - 1].isEmpty, "JSON keys out of order: \(text)")
-    lastKeys[lastKeys.count - 1] = text
+    checkOrder(name.description)
     #endif
     beforeKey()
     bytes.append(0x22)
@@ -70,12 +69,22 @@ struct JSONWriter {
     afterKey()
   }
 
-  /// A member name that is data (a map key).
-  private mutating func key(dynamic name: String) {
+  /// A member name that is data (a map key, a name from an `Encodable` tree).
+  mutating func key(dynamic name: String) {
+    #if DEBUG
+    checkOrder(name)
+    #endif
     beforeKey()
     quote(name)
     afterKey()
   }
+
+  #if DEBUG
+  private mutating func checkOrder(_ name: String) {
+    precondition(lastKeys[lastKeys.count - 1] < name || lastKeys[lastKeys.count - 1].isEmpty, "JSON keys out of order: \(name)")
+    lastKeys[lastKeys.count - 1] = name
+  }
+  #endif
 
   private mutating func beforeKey() {
     if levels[levels.count - 1].count > 0 { bytes.append(0x2C) }
@@ -188,16 +197,12 @@ struct JSONWriter {
 
   private mutating func writeMap<Value>(_ map: [String: Value], verbatim: Bool, _ write: (inout JSONWriter, Value) -> Void) {
     beginObject()
-    let entries = map.map { (name: verbatim ? $0.key : Self.snakeCase($0.key), value: $0.value) }.sorted { $0.name < $1.name }
+    let entries = map.map { (name: verbatim ? $0.key : SnakeCase.shared.convert($0.key), value: $0.value) }.sorted { $0.name < $1.name }
     for entry in entries {
       key(dynamic: entry.name)
       write(&self, entry.value)
     }
     endObject()
-  }
-
-  private static func snakeCase(_ name: String) -> String {
-    name.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) ? SnakeCase.shared.convert(name) : name
   }
 
   // MARK: - Strings

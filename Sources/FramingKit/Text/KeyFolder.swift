@@ -117,7 +117,7 @@ public final class KeyFolder {
 
   private func makeKey(_ units: [UInt16]) -> FoldedKey {
     if units.allSatisfy({ $0 < 0x80 }) {
-      let lower = Document.string(fromUTF16: units.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 })
+      let lower = Self.lowercased(units)
       return FoldedKey(folded: lower, latin: lower, loose: lower)
     }
     let folded = units.withUnsafeBufferPointer { ICU.foldCase($0) }

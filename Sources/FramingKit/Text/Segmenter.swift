@@ -308,7 +308,7 @@ public final class Segmenter {
        end - 3 < sentenceStart || !Self.scalar(units, at: end - 3).properties.isAlphabetic {
       return true
     }
-    guard let compiled, !compiled.abbreviationUnits.isEmpty else { return false }
+    guard let compiled, !compiled.abbreviations.isEmpty else { return false }
     // Candidates: the text before the break from each of its last three spaces (abbreviations such as
     // "z. B." or "и т. д." contain spaces), without leading brackets or quotes.
     let tailStart = max(sentenceStart, end - max(24, compiled.longestAbbreviation + 2))
@@ -324,7 +324,7 @@ public final class Segmenter {
       var from = start
       while from < tail.count && Self.leadingMarks.contains(tail[from]) { from += 1 }
       guard from < tail.count, tail.count - from <= compiled.longestAbbreviation else { continue }
-      if let ambiguous = compiled.abbreviationUnits[Array(tail[from...])] { return !ambiguous || nextIsLower || nextIsDigit }
+      if let ambiguous = compiled.abbreviations[Array(tail[from...])] { return !ambiguous || nextIsLower || nextIsDigit }
     }
     return false
   }

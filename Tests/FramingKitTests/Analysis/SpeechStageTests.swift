@@ -60,6 +60,9 @@ import Testing
     ("According to Reuters, the talks lasted three hours.", .en, .attributed, ["reuters"]),
     ("Lavrov said that Moscow would respond.", .en, .indirect, ["lavrov"]),
     ("The weather in Minsk was cold on Sunday.", .en, .assertion, []),
+    ("Reuters said the talks had ended without an agreement.", .en, .indirect, ["reuters"]),
+    ("EU leaders, among them the prime ministers of Spain and Greece, condemned the verdict.", .en, .indirect, ["eu-leaders"]),
+    ("Jak podano, rozmowy potrwają do piątku.", .pl, .attributed, []),
   ])
   func sentenceVoiceAndSpeakers(text: String, language: Language, voice: SentenceVoice, speakers: [String]) {
     let sentence = profile(text, language: language).sentences.first { !$0.title }
@@ -117,17 +120,6 @@ import Testing
     #expect(profile.sentences.map(\.voice) == [.indirect, .attributed])
     #expect(profile.sentences[1].speakers == ["lukashenko"])
     #expect(profile.sentences[1].reason == "attribution to the source named before")
-  }
-
-  @Test(arguments: [
-    ("Reuters said the talks had ended without an agreement.", Language.en, SentenceVoice.indirect, ["reuters"]),
-    ("EU leaders, among them the prime ministers of Spain and Greece, condemned the verdict.", .en, .indirect, ["eu-leaders"]),
-    ("Jak podano, rozmowy potrwają do piątku.", .pl, .attributed, []),
-  ])
-  func moreVoiceRules(text: String, language: Language, voice: SentenceVoice, speakers: [String]) {
-    let sentence = profile(text, language: language).sentences.first { !$0.title }
-    #expect(sentence?.voice == voice, "\(sentence?.reason ?? "")")
-    #expect(sentence?.speakers == speakers)
   }
 
   @Test func creditsInsideBodyLinesAreCreditsNotSpeakers() {

@@ -16,15 +16,13 @@ public struct SourcingAnalyzer: Analyzer {
 
   public init() {}
 
-  /// Kinds of outlets: their every mention is relevant to sourcing, quoted or not.
-  static let mediaKinds: Set<String> = ["wire-agency", "state-media", "independent-media"]
-
   public func analyze(_ article: AttributedArticle) -> [Finding] {
     let sources = Set(article.speech.mentions.filter { $0.role != .mentioned }.map(\.entity))
     let mentions = article.speech.mentions.filter { mention in
       guard mention.role == .mentioned, !sources.contains(mention.entity) else { return true }
       guard let entity = article.lexicons.entity(mention.entity) else { return false }
-      return entity.principal || Self.mediaKinds.contains(entity.kind)
+      // Outlets (and people working for them): their every mention is relevant to sourcing, quoted or not.
+      return entity.principal || SourceEntity.outletKinds.contains(entity.kind)
     }
     return mentions.map { mention in
       let (voice, speaker) = article.speech.voice(of: mention.span, sentence: mention.sentence)

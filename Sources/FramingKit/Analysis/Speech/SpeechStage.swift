@@ -237,7 +237,7 @@ public struct SpeechStage {
       } else if !reportatives.isEmpty {
         // A hearsay marker ("podobno", "soll … haben", "якобы") passes on what others say.
         voice = .indirect
-        reason = "reportative marker"
+        reason = Self.reportativeReason
         inherited = true
       } else if let index = freeVerbs.first, verbHits[index].tokens.upperBound < range.upperBound,
                 text.tokens[verbHits[index].tokens.upperBound].isWord {
@@ -431,7 +431,7 @@ public struct SpeechStage {
       let words = sentence.tokens.filter { text.tokens[$0].isWord }
       let outlets = indexes.allSatisfy { index in
         guard let entity = lexicons.entity(scan.mentions[index].entity) else { return false }
-        return !entity.person && ["wire-agency", "state-media", "independent-media"].contains(entity.kind)
+        return entity.isOutlet
       }
       if outlets && words.allSatisfy({ covered.contains($0) }) { result.formUnion(indexes) }
     }
@@ -440,6 +440,10 @@ public struct SpeechStage {
 
   /// How far back an attribution fragment reaches: "Об этом …" names the source of the sentence before,
   /// "Tego wszystkiego …" ("all this") that of the paragraph before.
+  /// The reason of a sentence marked as hearsay only by a reportative word; an attribution fragment
+  /// after it names its source.
+  static let reportativeReason = "reportative marker"
+
   enum FragmentScope { case sentence, paragraph }
 
   /// Whether a back-reference is bound to a reporting verb or cue. A phrase ("об этом", "o tym") may stand
@@ -475,7 +479,7 @@ public struct SpeechStage {
       }
       if let first = result.first, text.sentences[first].paragraph != sentence.paragraph { break }
       let speech = speeches[index]
-      guard speech.voice == .assertion || speech.reason == "reportative marker" else { break }
+      guard speech.voice == .assertion || speech.reason == Self.reportativeReason else { break }
       result.append(index)
       if scope == .sentence { break }
       index -= 1
@@ -494,8 +498,7 @@ public struct SpeechStage {
       let range = text.sentences[sentenceIndex].tokens
       for index in indexes {
         let tokens = scan.mentions[index].tokens
-        guard let entity = lexicons.entity(scan.mentions[index].entity), !entity.person,
-              SourcingAnalyzer.mediaKinds.contains(entity.kind) else { continue }
+        guard let entity = lexicons.entity(scan.mentions[index].entity), entity.isOutlet else { continue }
         let before = tokens.lowerBound > range.lowerBound ? text.tokens[tokens.lowerBound - 1].key.folded : ""
         let after = tokens.upperBound < range.upperBound ? text.tokens[tokens.upperBound].key.folded : ""
         if separators.contains(before) || separators.contains(after) { result.insert(index) }
