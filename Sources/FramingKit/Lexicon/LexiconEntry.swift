@@ -51,10 +51,49 @@ public struct WordShape: Hashable, Sendable {
 
   /// The same, for a caller that already holds the form's scalars.
   func matches(_ folded: String, scalars: [UInt32]) -> Bool {
+    Self.matches(folded, scalars: scalars, minimumLength: minimumLength, suffixes: suffixScalars, prefixes: prefixScalars,
+                 exceptions: exceptions)
+  }
+
+  /// The shape's test for the vocabulary, which runs it on every new form: a class, so that calling
+  /// it does not copy the shape's arrays.
+  final class Rule {
+    let minimumLength: Int
+    let suffixes: [[UInt32]]
+    let prefixes: [[UInt32]]
+    let exceptions: Set<String>
+
+    init(_ shape: WordShape) {
+      minimumLength = shape.minimumLength
+      suffixes = shape.suffixScalars
+      prefixes = shape.prefixScalars
+      exceptions = shape.exceptions
+    }
+
+    func matches(_ folded: String, scalars: [UInt32]) -> Bool {
+      WordShape.matches(folded, scalars: scalars, minimumLength: minimumLength, suffixes: suffixes, prefixes: prefixes,
+                        exceptions: exceptions)
+    }
+  }
+
+  private static func matches(_ folded: String, scalars: [UInt32], minimumLength: Int, suffixes: [[UInt32]],
+                              prefixes: [[UInt32]], exceptions: Set<String>) -> Bool {
     guard scalars.count >= minimumLength else { return false }
-    guard suffixScalars.contains(where: { Self.hasSuffix(scalars, $0) }) else { return false }
-    guard prefixScalars.isEmpty || prefixScalars.contains(where: { Self.hasPrefix(scalars, $0) }) else { return false }
-    return !exceptions.contains(folded)
+    var suffixFits = false
+    for suffix in suffixes where hasSuffix(scalars, suffix) {
+      suffixFits = true
+      break
+    }
+    guard suffixFits else { return false }
+    if !prefixes.isEmpty {
+      var prefixFits = false
+      for prefix in prefixes where hasPrefix(scalars, prefix) {
+        prefixFits = true
+        break
+      }
+      guard prefixFits else { return false }
+    }
+    return exceptions.isEmpty || !exceptions.contains(folded)
   }
 
   private static func hasSuffix(_ word: [UInt32], _ suffix: [UInt32]) -> Bool {

@@ -14,7 +14,14 @@ public final class LexiconSet: @unchecked Sendable {
   public let directories: [String]
 
   private let entityIndex: [String: Int]
-  private let filesByKey: [String: Int]
+  /// File position by language and kind; the who-speaks stage and the analyzers ask per hit, so
+  /// the key is two small enums rather than a "pl/hedges" string built each time.
+  private let filesByKey: [FileKey: Int]
+
+  private struct FileKey: Hashable {
+    let language: Language?
+    let kind: LexiconKind
+  }
   let compiled: [Language: CompiledLanguage]
 
   /// Loads the built-in lexicons (unless `includeDefaults` is false) and then the given directories.
@@ -145,8 +152,8 @@ public final class LexiconSet: @unchecked Sendable {
     var entityIndex: [String: Int] = [:]
     for (index, entity) in entities.enumerated() { entityIndex[entity.id] = index }
     self.entityIndex = entityIndex
-    var byKey: [String: Int] = [:]
-    for (index, file) in sortedFiles.enumerated() { byKey["\(file.language?.rawValue ?? "")/\(file.kind.rawValue)"] = index }
+    var byKey: [FileKey: Int] = [:]
+    for (index, file) in sortedFiles.enumerated() { byKey[FileKey(language: file.language, kind: file.kind)] = index }
     self.filesByKey = byKey
     // Languages compile independently too, one worker (and key folder) each at a time.
     let languages = Language.analyzed
@@ -175,12 +182,12 @@ public final class LexiconSet: @unchecked Sendable {
 
   /// Entries of one kind in one language, in file order (empty when there is no such file).
   public func entries(_ kind: LexiconKind, _ language: Language) -> [LexiconEntry] {
-    guard let index = filesByKey["\(language.rawValue)/\(kind.rawValue)"] else { return [] }
+    guard let index = filesByKey[FileKey(language: language, kind: kind)] else { return [] }
     return files[index].entries
   }
 
   public func file(_ kind: LexiconKind, _ language: Language) -> LexiconFile? {
-    filesByKey["\(language.rawValue)/\(kind.rawValue)"].map { files[$0] }
+    filesByKey[FileKey(language: language, kind: kind)].map { files[$0] }
   }
 
   public func entity(_ id: String) -> SourceEntity? { entityIndex[id].map { entities[$0] } }

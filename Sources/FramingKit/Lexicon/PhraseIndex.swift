@@ -8,39 +8,73 @@
 /// diacritics tell words apart there ("konnte"/"könnte", "ze"/"że").
 final class Vocabulary: @unchecked Sendable {
   private var words: [String: Int32] = [:]
-  private var looseWords: [String: [Int32]] = [:]
   private var stems: [String: Int32] = [:]
-  private var foldedStemTrie = ScalarTrie()
-  private var looseStemTrie = ScalarTrie()
+  /// Words (exact) and stems (prefixes) in one trie over folded scalars, and the loose-keyed names
+  /// in another, so a form is looked up by one walk of each instead of hashing strings.
+  private let foldedTrie = ScalarTrie()
+  private let looseTrie = ScalarTrie()
   private var shapeTerms: [String: Int32] = [:]
-  private(set) var shapes: [(term: Int32, shape: WordShape)] = []
+  private var shapeTermList: [Int32] = []
+  private var shapeRules: [WordShape.Rule] = []
   private(set) var count: Int32 = 0
+  /// By term number: a bit for every phrase index (its `ordinal`) with a pattern starting with the term.
+  private(set) var startMasks: [UInt32] = []
+  private var indexCount = 0
 
   private func next() -> Int32 {
     defer { count += 1 }
+    startMasks.append(0)
     return count
   }
 
   private var looseWordTerms: Set<Int32> = []
   private var looseStemTerms: Set<Int32> = []
 
+  /// A bit number for a new phrase index over this vocabulary.
+  func nextIndexOrdinal() -> Int {
+    precondition(indexCount < 32, "a language has at most 32 phrase indexes")
+    defer { indexCount += 1 }
+    return indexCount
+  }
+
+  func markStart(term: Int32, ordinal: Int) { startMasks[Int(term)] |= 1 << UInt32(ordinal) }
+
   func term(word key: FoldedKey, loose: Bool) -> Int32 {
-    let term = words[key.folded] ?? next()
+    if let known = words[key.folded] {
+      if loose && Self.hasFourScalars(key.loose) && looseWordTerms.insert(known).inserted {
+        looseTrie.insert(key.looseScalars, term: known, exact: true)
+      }
+      return known
+    }
+    let term = next()
     words[key.folded] = term
-    if loose && key.loose.unicodeScalars.count >= 4 && looseWordTerms.insert(term).inserted { looseWords[key.loose, default: []].append(term) }
+    foldedTrie.insert(key.foldedScalars, term: term, exact: true)
+    if loose && Self.hasFourScalars(key.loose) && looseWordTerms.insert(term).inserted {
+      looseTrie.insert(key.looseScalars, term: term, exact: true)
+    }
     return term
   }
 
   func term(stem key: FoldedKey, loose: Bool) -> Int32 {
     if let known = stems[key.folded] {
-      if loose && looseStemTerms.insert(known).inserted { looseStemTrie.insert(key.loose, term: known) }
+      if loose && looseStemTerms.insert(known).inserted { looseTrie.insert(key.looseScalars, term: known, exact: false) }
       return known
     }
     let term = next()
     stems[key.folded] = term
-    foldedStemTrie.insert(key.folded, term: term)
-    if loose && looseStemTerms.insert(term).inserted { looseStemTrie.insert(key.loose, term: term) }
+    foldedTrie.insert(key.foldedScalars, term: term, exact: false)
+    if loose && looseStemTerms.insert(term).inserted { looseTrie.insert(key.looseScalars, term: term, exact: false) }
     return term
+  }
+
+  /// Loose keys of fewer than four letters are too ambiguous to match whole words.
+  private static func hasFourScalars(_ text: String) -> Bool {
+    var count = 0
+    for _ in text.unicodeScalars {
+      count += 1
+      if count == 4 { return true }
+    }
+    return false
   }
 
   /// The term of a named shape, or nil when the language defines no such shape.
@@ -50,23 +84,22 @@ final class Vocabulary: @unchecked Sendable {
     guard shapeTerms[name] == nil else { return }
     let term = next()
     shapeTerms[name] = term
-    shapes.append((term, shape))
+    shapeTermList.append(term)
+    shapeRules.append(WordShape.Rule(shape))
   }
 
-  /// All terms a token with this key matches, sorted.
+  /// All terms a token with this key matches, sorted and unique.
   func terms(for key: FoldedKey) -> [Int32] {
     var found: [Int32] = []
-    if let term = words[key.folded] { found.append(term) }
-    if key.loose.unicodeScalars.count >= 4, let terms = looseWords[key.loose] { found.append(contentsOf: terms) }
-    foldedStemTrie.collect(key.folded, into: &found)
-    looseStemTrie.collect(key.loose, into: &found)
-    if !shapes.isEmpty {
-      let scalars = key.folded.unicodeScalars.map(\.value)
-      for (term, shape) in shapes where shape.matches(key.folded, scalars: scalars) { found.append(term) }
+    foldedTrie.collect(key.foldedScalars, into: &found)
+    looseTrie.collect(key.looseScalars, into: &found)
+    for (index, rule) in shapeRules.enumerated() where rule.matches(key.folded, scalars: key.foldedScalars) {
+      found.append(shapeTermList[index])
     }
     if found.count > 1 {
       found.sort()
       var unique: [Int32] = []
+      unique.reserveCapacity(found.count)
       for term in found where unique.last != term { unique.append(term) }
       return unique
     }
@@ -74,71 +107,93 @@ final class Vocabulary: @unchecked Sendable {
   }
 }
 
-/// Stems in a trie over Unicode scalars: walking a word once yields every stem that is a prefix of it,
-/// without building prefix strings. Edges live in one open-addressing table keyed by (node, scalar),
-/// so a step costs a multiply and a compare rather than a dictionary lookup per node.
-struct ScalarTrie {
-  /// `(node + 1) << 32 | scalar` per slot, 0 for an empty slot.
-  private var edgeKeys = [UInt64](repeating: 0, count: 64)
-  private var edgeTargets = [Int32](repeating: 0, count: 64)
-  private var edgeCount = 0
-  private var terms: [[Int32]] = [[]]
+/// The edges of a trie in one open-addressing table keyed by (node, label), so a step costs a
+/// multiply and a compare rather than a dictionary lookup per node. A class, so that walking it from
+/// another type's method does not copy (and retain) its arrays.
+final class EdgeTable {
+  /// `(node + 1) << 32 | label` per slot, 0 for an empty slot.
+  private var keys = [UInt64](repeating: 0, count: 64)
+  private var targets = [Int32](repeating: 0, count: 64)
+  private var count = 0
 
-  var isEmpty: Bool { terms.count == 1 }
-
-  private static func key(_ node: Int, _ scalar: UInt32) -> UInt64 { UInt64(node + 1) << 32 | UInt64(scalar) }
+  private static func key(_ node: Int32, _ label: UInt32) -> UInt64 { UInt64(UInt32(bitPattern: node) + 1) << 32 | UInt64(label) }
 
   private func slot(for key: UInt64) -> Int {
-    let mask = edgeKeys.count - 1
+    let mask = keys.count - 1
     var slot = Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 32) & mask
-    while edgeKeys[slot] != 0 && edgeKeys[slot] != key { slot = (slot + 1) & mask }
+    while keys[slot] != 0 && keys[slot] != key { slot = (slot + 1) & mask }
     return slot
   }
 
-  private func child(_ node: Int, _ scalar: UInt32) -> Int? {
-    let slot = slot(for: Self.key(node, scalar))
-    return edgeKeys[slot] == 0 ? nil : Int(edgeTargets[slot])
+  /// The child of `node` along `label`, or -1.
+  func child(_ node: Int32, _ label: UInt32) -> Int32 {
+    let slot = slot(for: Self.key(node, label))
+    return keys[slot] == 0 ? -1 : targets[slot]
   }
 
-  mutating func insert(_ stem: String, term: Int32) {
-    var node = 0
-    for scalar in stem.unicodeScalars {
-      if let next = child(node, scalar.value) {
+  func add(_ node: Int32, _ label: UInt32, target: Int32) {
+    let key = Self.key(node, label)
+    let slot = slot(for: key)
+    keys[slot] = key
+    targets[slot] = target
+    count += 1
+    if count * 2 > keys.count { grow() }
+  }
+
+  private func grow() {
+    let oldKeys = keys, oldTargets = targets
+    keys = [UInt64](repeating: 0, count: oldKeys.count * 2)
+    targets = [Int32](repeating: 0, count: oldKeys.count * 2)
+    for (key, target) in zip(oldKeys, oldTargets) where key != 0 {
+      let slot = slot(for: key)
+      keys[slot] = key
+      targets[slot] = target
+    }
+  }
+}
+
+/// Words and stems in a trie over Unicode scalars: walking a form once yields every stem that is a
+/// prefix of it and the words equal to it, without building strings.
+final class ScalarTrie {
+  private let edges = EdgeTable()
+  /// Per node: terms of the stems ending there (they match any longer form too) and of the words.
+  private var stemTerms: [[Int32]] = [[]]
+  private var wordTerms: [[Int32]] = [[]]
+
+  var isEmpty: Bool { stemTerms.count == 1 }
+
+  func insert(_ scalars: [UInt32], term: Int32, exact: Bool) {
+    var node: Int32 = 0
+    for scalar in scalars {
+      let next = edges.child(node, scalar)
+      if next >= 0 {
         node = next
         continue
       }
-      terms.append([])
-      let made = terms.count - 1
-      let key = Self.key(node, scalar.value)
-      let slot = slot(for: key)
-      edgeKeys[slot] = key
-      edgeTargets[slot] = Int32(made)
-      edgeCount += 1
-      if edgeCount * 2 > edgeKeys.count { grow() }
+      stemTerms.append([])
+      wordTerms.append([])
+      let made = Int32(stemTerms.count - 1)
+      edges.add(node, scalar, target: made)
       node = made
     }
-    if !terms[node].contains(term) { terms[node].append(term) }
-  }
-
-  private mutating func grow() {
-    let keys = edgeKeys, targets = edgeTargets
-    edgeKeys = [UInt64](repeating: 0, count: keys.count * 2)
-    edgeTargets = [Int32](repeating: 0, count: keys.count * 2)
-    for (key, target) in zip(keys, targets) where key != 0 {
-      let slot = slot(for: key)
-      edgeKeys[slot] = key
-      edgeTargets[slot] = target
+    let index = Int(node)
+    if exact {
+      if !wordTerms[index].contains(term) { wordTerms[index].append(term) }
+    } else if index > 0 {
+      if !stemTerms[index].contains(term) { stemTerms[index].append(term) }
     }
   }
 
-  func collect(_ word: String, into found: inout [Int32]) {
-    guard !isEmpty else { return }
-    var node = 0
-    for scalar in word.unicodeScalars {
-      guard let next = child(node, scalar.value) else { return }
-      node = next
-      if !terms[node].isEmpty { found.append(contentsOf: terms[node]) }
+  /// Appends the terms of every stem that is a prefix of the form and of every word equal to it.
+  func collect(_ scalars: [UInt32], into found: inout [Int32]) {
+    guard !isEmpty, !scalars.isEmpty else { return }
+    var node: Int32 = 0
+    for scalar in scalars {
+      node = edges.child(node, scalar)
+      if node < 0 { return }
+      if !stemTerms[Int(node)].isEmpty { found.append(contentsOf: stemTerms[Int(node)]) }
     }
+    if !wordTerms[Int(node)].isEmpty { found.append(contentsOf: wordTerms[Int(node)]) }
   }
 }
 
@@ -147,13 +202,6 @@ struct ScalarTrie {
 /// at equal length, the entry listed first. Matching never leaves the token range it is given
 /// (a sentence), and costs time linear in the number of tokens (pattern length is bounded).
 final class PhraseIndex: @unchecked Sendable {
-  struct Node {
-    var edges: [Int32: Int32] = [:]
-    var slots: [(kind: SlotKind, child: Int32)] = []
-    var gap: Int32 = -1
-    /// Index of the payload (entry) that ends here, or -1.
-    var terminal: Int32 = -1
-  }
 
   /// A match: which payload, which tokens, and which registry mentions filled its slots.
   struct Match: Hashable {
@@ -162,11 +210,19 @@ final class PhraseIndex: @unchecked Sendable {
     let fills: [Int]
   }
 
-  private var nodes: [Node] = [Node()]
-  /// By term number: whether some pattern starts with the term (most tokens start nothing, and an
-  /// array answers that faster than the root's edge dictionary).
-  private var startTerms: [Bool] = []
+  /// Nodes are numbers; term edges live in `edges`, the rest in arrays by node.
+  private let edges = EdgeTable()
+  private var hasTermEdges: [Bool] = [false]
+  private var slotEdges: [[(kind: SlotKind, child: Int32)]] = [[]]
+  private var gaps: [Int32] = [-1]
+  /// Index of the payload (entry) that ends at each node, or -1.
+  private var terminals: [Int32] = [-1]
+  /// Whether a pattern starts with a slot, so that any token starting a registry mention may start one.
+  private var rootHasSlots = false
   let vocabulary: Vocabulary
+  /// This index's bit in the vocabulary's start masks: most tokens start no pattern, and a token's
+  /// mask (`TokenTerms.startMask`) answers that without walking its terms.
+  let startBit: UInt32
   private(set) var hasSlots = false
 
   /// Whether this index holds names, which also match through loose keys.
@@ -175,17 +231,24 @@ final class PhraseIndex: @unchecked Sendable {
   init(vocabulary: Vocabulary, matchesLoosely: Bool = false) {
     self.vocabulary = vocabulary
     self.matchesLoosely = matchesLoosely
+    startBit = 1 << UInt32(vocabulary.nextIndexOrdinal())
+  }
+
+  private func newNode() -> Int32 {
+    hasTermEdges.append(false)
+    slotEdges.append([])
+    gaps.append(-1)
+    terminals.append(-1)
+    return Int32(terminals.count - 1)
   }
 
   private func child(of node: Int32, term: Int32) -> Int32 {
-    if let next = nodes[Int(node)].edges[term] { return next }
-    if node == 0 {
-      while startTerms.count <= Int(term) { startTerms.append(false) }
-      startTerms[Int(term)] = true
-    }
-    nodes.append(Node())
-    let next = Int32(nodes.count - 1)
-    nodes[Int(node)].edges[term] = next
+    let known = edges.child(node, UInt32(bitPattern: term))
+    if known >= 0 { return known }
+    if node == 0 { vocabulary.markStart(term: term, ordinal: startBit.trailingZeroBitCount) }
+    let next = newNode()
+    edges.add(node, UInt32(bitPattern: term), target: next)
+    hasTermEdges[Int(node)] = true
     return next
   }
 
@@ -202,39 +265,37 @@ final class PhraseIndex: @unchecked Sendable {
         node = child(of: node, term: term)
       case .slot(let kind):
         hasSlots = true
-        if let existing = nodes[Int(node)].slots.first(where: { $0.kind == kind }) {
+        if node == 0 { rootHasSlots = true }
+        if let existing = slotEdges[Int(node)].first(where: { $0.kind == kind }) {
           node = existing.child
         } else {
-          nodes.append(Node())
-          let next = Int32(nodes.count - 1)
-          nodes[Int(node)].slots.append((kind, next))
+          let next = newNode()
+          slotEdges[Int(node)].append((kind, next))
           node = next
         }
       case .gap:
-        if nodes[Int(node)].gap < 0 {
-          nodes.append(Node())
-          nodes[Int(node)].gap = Int32(nodes.count - 1)
+        if gaps[Int(node)] < 0 {
+          let next = newNode()
+          gaps[Int(node)] = next
         }
-        node = nodes[Int(node)].gap
+        node = gaps[Int(node)]
       }
     }
-    let terminal = nodes[Int(node)].terminal
-    if terminal < 0 || Int(terminal) > payload { nodes[Int(node)].terminal = Int32(payload) }
+    let terminal = terminals[Int(node)]
+    if terminal < 0 || Int(terminal) > payload { terminals[Int(node)] = Int32(payload) }
     return true
   }
 
   /// The longest match starting at token `start`, within `limit`.
   func longestMatch(at start: Int, limit: Int, terms: TokenTerms, fills: SlotFills?) -> Match? {
-    // Fast path: most tokens start nothing, so answer without allocating.
-    if nodes[0].slots.isEmpty || fills == nil {
-      guard start < limit, terms[start].contains(where: { Int($0) < startTerms.count && startTerms[Int($0)] }) else { return nil }
-    }
+    guard start < limit, mayStart(at: start, terms: terms, fills: fills) else { return nil }
+    if fills == nil || !hasSlots, let found = plainMatch(at: start, limit: limit, terms: terms) { return found }
     var best: Match?
     var stack: [(node: Int32, position: Int, fills: [Int])] = [(0, start, [])]
-    while let (nodeIndex, position, used) = stack.popLast() {
-      let node = nodes[Int(nodeIndex)]
-      if node.terminal >= 0, position > start {
-        let candidate = Match(payload: Int(node.terminal), tokens: start..<position, fills: used)
+    while let (node, position, used) = stack.popLast() {
+      let terminal = terminals[Int(node)]
+      if terminal >= 0, position > start {
+        let candidate = Match(payload: Int(terminal), tokens: start..<position, fills: used)
         if let current = best {
           if position > current.tokens.upperBound
             || (position == current.tokens.upperBound && candidate.payload < current.payload) {
@@ -245,25 +306,75 @@ final class PhraseIndex: @unchecked Sendable {
         }
       }
       guard position < limit else { continue }
-      if !node.edges.isEmpty {
+      if hasTermEdges[Int(node)] {
         for term in terms[position] {
-          if let next = node.edges[term] { stack.append((next, position + 1, used)) }
+          let next = edges.child(node, UInt32(bitPattern: term))
+          if next >= 0 { stack.append((next, position + 1, used)) }
         }
       }
-      if !node.slots.isEmpty, let fills {
-        for (kind, next) in node.slots {
+      if let fills, !slotEdges[Int(node)].isEmpty {
+        for (kind, next) in slotEdges[Int(node)] {
           for fill in fills.starting(at: position, kind: kind) where fill.end <= limit {
             stack.append((next, fill.end, used + [fill.index]))
           }
         }
       }
-      if node.gap >= 0 {
+      let gap = gaps[Int(node)]
+      if gap >= 0 {
         for skip in 0...Pattern.maximumGap where position + skip < limit {
-          stack.append((node.gap, position + skip, used))
+          stack.append((gap, position + skip, used))
         }
       }
     }
     return best
+  }
+
+  /// The same walk when no slot can be filled, with its stack on the call's frame: no allocation
+  /// unless something matches. Returns nil when the stack overflows (the general walk then answers),
+  /// and a match with payload -1 when nothing matches.
+  private func plainMatch(at start: Int, limit: Int, terms: TokenTerms) -> Match?? {
+    let capacity = 256
+    return withUnsafeTemporaryAllocation(of: (node: Int32, position: Int32).self, capacity: capacity) { stack -> Match?? in
+      stack[0] = (0, Int32(start))
+      var top = 1
+      var bestPayload = -1, bestEnd = -1
+      while top > 0 {
+        top -= 1
+        let (node, position32) = stack[top]
+        let position = Int(position32)
+        let terminal = Int(terminals[Int(node)])
+        if terminal >= 0, position > start, position > bestEnd || (position == bestEnd && terminal < bestPayload) {
+          bestEnd = position
+          bestPayload = terminal
+        }
+        guard position < limit else { continue }
+        if hasTermEdges[Int(node)] {
+          for term in terms[position] {
+            let next = edges.child(node, UInt32(bitPattern: term))
+            guard next >= 0 else { continue }
+            guard top < capacity else { return nil }
+            stack[top] = (next, position32 + 1)
+            top += 1
+          }
+        }
+        let gap = gaps[Int(node)]
+        if gap >= 0 {
+          for skip in 0...Pattern.maximumGap where position + skip < limit {
+            guard top < capacity else { return nil }
+            stack[top] = (gap, Int32(position + skip))
+            top += 1
+          }
+        }
+      }
+      return .some(bestPayload < 0 ? nil : Match(payload: bestPayload, tokens: start..<bestEnd, fills: []))
+    }
+  }
+
+  /// Most tokens start no pattern: the token's start mask says so without allocating (a pattern
+  /// led by a slot may start wherever a registry mention does).
+  @inline(__always)
+  private func mayStart(at position: Int, terms: TokenTerms, fills: SlotFills?) -> Bool {
+    (rootHasSlots && fills != nil) || terms.startMask(position) & startBit != 0
   }
 
   /// Non-overlapping matches in a token range, left to right, longest first at each position.
@@ -271,7 +382,8 @@ final class PhraseIndex: @unchecked Sendable {
     var result: [Match] = []
     var position = range.lowerBound
     while position < range.upperBound {
-      if let match = longestMatch(at: position, limit: range.upperBound, terms: terms, fills: fills) {
+      if mayStart(at: position, terms: terms, fills: fills),
+         let match = longestMatch(at: position, limit: range.upperBound, terms: terms, fills: fills) {
         result.append(match)
         position = match.tokens.upperBound
       } else {
@@ -282,37 +394,58 @@ final class PhraseIndex: @unchecked Sendable {
   }
 }
 
-/// The terms of every token of a document for one language's vocabulary (flat storage).
+/// The terms of every token of a document in one language's vocabulary: the document's form numbers
+/// and the per-form table of its `TermCache` (shared, not copied).
 struct TokenTerms {
-  private var flat: [Int32] = []
-  private var offsets: [Int32] = [0]
+  private let forms: [Int32]
+  private let flat: [Int32]
+  /// Per form: start and end in `flat`.
+  private let bounds: [Int32]
+  private let masks: [UInt32]
 
   init(forms: [Int32], keys: [FoldedKey], cache: TermCache) {
-    flat.reserveCapacity(forms.count)
-    offsets.reserveCapacity(forms.count + 1)
-    for form in forms {
-      flat.append(contentsOf: cache.terms(form: form, key: keys[Int(form)]))
-      offsets.append(Int32(flat.count))
-    }
+    for form in forms { cache.prepare(form: form, key: keys[Int(form)]) }
+    self.forms = forms
+    flat = cache.flat
+    bounds = cache.bounds
+    masks = cache.masks
   }
 
-  subscript(token: Int) -> ArraySlice<Int32> { flat[Int(offsets[token])..<Int(offsets[token + 1])] }
+  subscript(token: Int) -> ArraySlice<Int32> {
+    let form = Int(forms[token])
+    return flat[Int(bounds[2 * form])..<Int(bounds[2 * form + 1])]
+  }
+
+  /// The phrase indexes (their `startBit`s) with a pattern that can start at this token.
+  func startMask(_ token: Int) -> UInt32 { masks[Int(forms[token])] }
 }
 
-/// Per-worker memo of `Vocabulary.terms(for:)` by form number, so each distinct form is looked up once.
+/// Per-worker memo of `Vocabulary.terms(for:)` by form number, so each distinct form is looked up
+/// once; terms are kept in one flat array.
 final class TermCache {
   let vocabulary: Vocabulary
-  private var cache: [[Int32]?] = []
+  private(set) var flat: [Int32] = []
+  /// Per form: start and end in `flat`; -1 while the form is not looked up yet.
+  private(set) var bounds: [Int32] = []
+  private(set) var masks: [UInt32] = []
 
   init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
-  func terms(form: Int32, key: FoldedKey) -> [Int32] {
+  func prepare(form: Int32, key: FoldedKey) {
     let index = Int(form)
-    if index < cache.count, let known = cache[index] { return known }
-    while cache.count <= index { cache.append(nil) }
+    if index < masks.count, bounds[2 * index] >= 0 { return }
+    if masks.count <= index {
+      let grown = max(index + 1, masks.count * 2)
+      bounds.append(contentsOf: repeatElement(-1, count: 2 * (grown - masks.count)))
+      masks.append(contentsOf: repeatElement(0, count: grown - masks.count))
+    }
     let found = vocabulary.terms(for: key)
-    cache[index] = found
-    return found
+    var mask: UInt32 = 0
+    for term in found { mask |= vocabulary.startMasks[Int(term)] }
+    bounds[2 * index] = Int32(flat.count)
+    flat.append(contentsOf: found)
+    bounds[2 * index + 1] = Int32(flat.count)
+    masks[index] = mask
   }
 }
 

@@ -4,19 +4,22 @@
 /// protocol cost more than the whole analysis; `FastJSONEncoder` feeds it everything else (a test
 /// holds the two paths to the same bytes for profiles).
 struct JSONWriter {
-  private(set) var bytes: [UInt8] = []
+  private let buffer: ByteBuffer
   let pretty: Bool
-  /// Per open container: whether it is an array, and how many members it has so far.
-  private var levels: [(isArray: Bool, count: Int)] = []
+  /// Open containers as bits (depth ≤ 64): whether each is an array, and whether it has a member yet.
+  private var depth = 0
+  private var arrayBits: UInt64 = 0
+  private var filledBits: UInt64 = 0
   #if DEBUG
   private var lastKeys: [String] = []
   #endif
 
   init(pretty: Bool, capacity: Int = 1 << 14) {
     self.pretty = pretty
-    bytes.reserveCapacity(capacity)
+    buffer = ByteBuffer(capacity: capacity)
   }
 
+  var bytes: [UInt8] { buffer.array }
   var string: String { String(decoding: bytes, as: UTF8.self) }
 
   // MARK: - Containers
@@ -26,34 +29,40 @@ struct JSONWriter {
   mutating func beginArray() { open(isArray: true, mark: 0x5B) }
   mutating func endArray() { close(mark: 0x5D) }
 
+  private var bit: UInt64 { 1 << UInt64(depth - 1) }
+
   private mutating func open(isArray: Bool, mark: UInt8) {
     beforeValue()
-    bytes.append(mark)
-    levels.append((isArray, 0))
+    buffer.append(mark)
+    precondition(depth < 64, "JSON nested deeper than 64 levels")
+    depth += 1
+    if isArray { arrayBits |= bit } else { arrayBits &= ~bit }
+    filledBits &= ~bit
     #if DEBUG
     lastKeys.append("")
     #endif
   }
 
   private mutating func close(mark: UInt8) {
-    let level = levels.removeLast()
+    let filled = filledBits & bit != 0
+    depth -= 1
     #if DEBUG
     lastKeys.removeLast()
     #endif
-    if pretty && level.count > 0 { newline() }
-    bytes.append(mark)
+    if pretty && filled { newline() }
+    buffer.append(mark)
   }
 
   private mutating func newline() {
-    bytes.append(0x0A)
-    for _ in 0..<(levels.count * 2) { bytes.append(0x20) }
+    buffer.append(0x0A)
+    for _ in 0..<(depth * 2) { buffer.append(0x20) }
   }
 
   /// Commas and indentation before an array element (object members get theirs in `key`).
+  @inline(__always)
   private mutating func beforeValue() {
-    guard let last = levels.last, last.isArray else { return }
-    if last.count > 0 { bytes.append(0x2C) }
-    levels[levels.count - 1].count += 1
+    guard depth > 0, arrayBits & bit != 0 else { return }
+    if filledBits & bit != 0 { buffer.append(0x2C) } else { filledBits |= bit }
     if pretty { newline() }
   }
 
@@ -63,9 +72,9 @@ struct JSONWriter {
     checkOrder(name.description)
     #endif
     beforeKey()
-    bytes.append(0x22)
-    bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-    bytes.append(0x22)
+    buffer.append(0x22)
+    buffer.append(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+    buffer.append(0x22)
     afterKey()
   }
 
@@ -86,17 +95,18 @@ struct JSONWriter {
   }
   #endif
 
+  @inline(__always)
   private mutating func beforeKey() {
-    if levels[levels.count - 1].count > 0 { bytes.append(0x2C) }
-    levels[levels.count - 1].count += 1
+    if filledBits & bit != 0 { buffer.append(0x2C) } else { filledBits |= bit }
     if pretty { newline() }
   }
 
+  @inline(__always)
   private mutating func afterKey() {
     if pretty {
-      bytes.append(0x20); bytes.append(0x3A); bytes.append(0x20)
+      buffer.append(0x20); buffer.append(0x3A); buffer.append(0x20)
     } else {
-      bytes.append(0x3A)
+      buffer.append(0x3A)
     }
   }
 
@@ -109,9 +119,9 @@ struct JSONWriter {
 
   mutating func value(_ number: Int) {
     beforeValue()
-    if number == 0 { bytes.append(0x30); return }
+    if number == 0 { buffer.append(0x30); return }
     var magnitude = number.magnitude
-    if number < 0 { bytes.append(0x2D) }
+    if number < 0 { buffer.append(0x2D) }
     var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
       (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -122,7 +132,7 @@ struct JSONWriter {
         magnitude /= 10
         count += 1
       }
-      for index in stride(from: count - 1, through: 0, by: -1) { bytes.append(buffer[index]) }
+      for index in stride(from: count - 1, through: 0, by: -1) { self.buffer.append(buffer[index]) }
     }
   }
 
@@ -130,17 +140,18 @@ struct JSONWriter {
     guard number.isFinite else { value(0); return }
     if number == number.rounded() && abs(number) < 1e15 { value(Int(number)); return }
     beforeValue()
-    bytes.append(contentsOf: "\(number)".utf8)
+    var text = "\(number)"
+    text.withUTF8 { buffer.append($0) }
   }
 
   mutating func value(_ flag: Bool) {
     beforeValue()
-    bytes.append(contentsOf: flag ? Self.trueBytes : Self.falseBytes)
+    (flag ? Self.trueBytes : Self.falseBytes).withUnsafeBufferPointer { buffer.append($0) }
   }
 
   mutating func null() {
     beforeValue()
-    bytes.append(contentsOf: Self.nullBytes)
+    Self.nullBytes.withUnsafeBufferPointer { buffer.append($0) }
   }
 
   private static let trueBytes = Array("true".utf8)
@@ -208,42 +219,99 @@ struct JSONWriter {
   // MARK: - Strings
 
   private mutating func quote(_ text: String) {
-    bytes.append(0x22)
+    buffer.append(0x22)
     let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(escaping: $0) }
     if copied == nil { Array(text.utf8).withUnsafeBufferPointer { append(escaping: $0) } }
-    bytes.append(0x22)
+    buffer.append(0x22)
   }
 
+  /// Copies text that needs no escapes in one move; the test looks at eight bytes at a time for a
+  /// control character, a quote or a backslash.
   private mutating func append(escaping utf8: UnsafeBufferPointer<UInt8>) {
-    for byte in utf8 where byte < 0x20 || byte == 0x22 || byte == 0x5C {
-      escape(utf8)
-      return
+    guard let base = utf8.baseAddress else { return }
+    let count = utf8.count
+    var index = 0
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    while index + 8 <= count {
+      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+      let controls = (word &- ones &* 0x20) & ~word & highs
+      let quotes = ((word ^ (ones &* 0x22)) &- ones) & ~(word ^ (ones &* 0x22)) & highs
+      let backslashes = ((word ^ (ones &* 0x5C)) &- ones) & ~(word ^ (ones &* 0x5C)) & highs
+      if controls | quotes | backslashes != 0 { escape(utf8); return }
+      index += 8
     }
-    bytes.append(contentsOf: utf8)
+    while index < count {
+      let byte = base[index]
+      if byte < 0x20 || byte == 0x22 || byte == 0x5C { escape(utf8); return }
+      index += 1
+    }
+    buffer.append(utf8)
   }
 
   private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
     for byte in utf8 {
       guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
-        bytes.append(byte)
+        buffer.append(byte)
         continue
       }
-      bytes.append(0x5C)
+      buffer.append(0x5C)
       switch byte {
-      case 0x22: bytes.append(0x22)
-      case 0x5C: bytes.append(0x5C)
-      case 0x0A: bytes.append(0x6E)
-      case 0x0D: bytes.append(0x72)
-      case 0x09: bytes.append(0x74)
+      case 0x22: buffer.append(0x22)
+      case 0x5C: buffer.append(0x5C)
+      case 0x0A: buffer.append(0x6E)
+      case 0x0D: buffer.append(0x72)
+      case 0x09: buffer.append(0x74)
       default:
-        bytes.append(contentsOf: [0x75, 0x30, 0x30])
-        bytes.append(Self.hexDigits[Int(byte >> 4)])
-        bytes.append(Self.hexDigits[Int(byte & 0x0F)])
+        buffer.append(0x75); buffer.append(0x30); buffer.append(0x30)
+        buffer.append(Self.hexDigits[Int(byte >> 4)])
+        buffer.append(Self.hexDigits[Int(byte & 0x0F)])
       }
     }
   }
 
   private static let hexDigits = Array("0123456789abcdef".utf8)
+}
+
+/// The writer's output: a growing block of bytes written through a pointer (appending to an array
+/// checks uniqueness and capacity per byte, which showed in profiles of JSON output).
+private final class ByteBuffer {
+  private var base: UnsafeMutablePointer<UInt8>
+  private var capacity: Int
+  private var count = 0
+
+  init(capacity: Int) {
+    self.capacity = max(capacity, 64)
+    base = .allocate(capacity: self.capacity)
+  }
+
+  deinit { base.deallocate() }
+
+  var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  @inline(__always)
+  func append(_ byte: UInt8) {
+    if count == capacity { grow(to: count + 1) }
+    base[count] = byte
+    count += 1
+  }
+
+  @inline(__always)
+  func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress, !bytes.isEmpty else { return }
+    if count + bytes.count > capacity { grow(to: count + bytes.count) }
+    (base + count).update(from: source, count: bytes.count)
+    count += bytes.count
+  }
+
+  private func grow(to needed: Int) {
+    var newCapacity = capacity * 2
+    while newCapacity < needed { newCapacity *= 2 }
+    let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
+    grown.update(from: base, count: count)
+    base.deallocate()
+    base = grown
+    capacity = newCapacity
+  }
 }
 
 /// A type that writes itself with `JSONWriter`, members in sorted order.

@@ -6,23 +6,43 @@
 /// A class, so that a token carries one shared reference to its form's keys instead of three strings.
 public final class FoldedKey: Hashable, Sendable {
   public let folded: String
-  public let latin: String
-  public let loose: String
+  /// The keys as scalar values (the tries and shapes walk these; made once per form).
+  let foldedScalars: [UInt32]
+  let latinScalars: [UInt32]
+  let looseScalars: [UInt32]
 
-  public init(folded: String, latin: String, loose: String) {
+  /// Only `folded` is read as a string on hot paths, so the other two are built when asked for.
+  public var latin: String { Self.string(latinScalars) }
+  public var loose: String { Self.string(looseScalars) }
+
+  public convenience init(folded: String, latin: String, loose: String) {
+    let foldedScalars = folded.unicodeScalars.map(\.value)
+    self.init(folded: folded, foldedScalars: foldedScalars,
+              latinScalars: latin == folded ? foldedScalars : latin.unicodeScalars.map(\.value),
+              looseScalars: loose == folded ? foldedScalars : loose.unicodeScalars.map(\.value))
+  }
+
+  init(folded: String, foldedScalars: [UInt32], latinScalars: [UInt32], looseScalars: [UInt32]) {
     self.folded = folded
-    self.latin = latin
-    self.loose = loose
+    self.foldedScalars = foldedScalars
+    self.latinScalars = latinScalars
+    self.looseScalars = looseScalars
+  }
+
+  private static func string(_ scalars: [UInt32]) -> String {
+    var view = String.UnicodeScalarView()
+    for value in scalars { view.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
+    return String(view)
   }
 
   public static func == (lhs: FoldedKey, rhs: FoldedKey) -> Bool {
-    lhs === rhs || (lhs.folded == rhs.folded && lhs.latin == rhs.latin && lhs.loose == rhs.loose)
+    lhs === rhs || (lhs.foldedScalars == rhs.foldedScalars && lhs.latinScalars == rhs.latinScalars && lhs.looseScalars == rhs.looseScalars)
   }
 
   public func hash(into hasher: inout Hasher) {
-    hasher.combine(folded)
-    hasher.combine(latin)
-    hasher.combine(loose)
+    hasher.combine(foldedScalars)
+    hasher.combine(latinScalars)
+    hasher.combine(looseScalars)
   }
 }
 
@@ -117,15 +137,39 @@ public final class KeyFolder {
 
   private func makeKey(_ units: [UInt16]) -> FoldedKey {
     if units.allSatisfy({ $0 < 0x80 }) {
-      let lower = Self.lowercased(units)
-      return FoldedKey(folded: lower, latin: lower, loose: lower)
+      let lower = Self.lowercasedASCII(units)
+      let scalars = lower.map(UInt32.init)
+      return FoldedKey(folded: Document.string(fromUTF16: lower), foldedScalars: scalars, latinScalars: scalars, looseScalars: scalars)
     }
     let folded = units.withUnsafeBufferPointer { ICU.foldCase($0) }
     let latin = toLatin(folded)
     let loose = latin.allSatisfy { $0 < 0x80 } ? latin : toASCII(latin)
-    let foldedString = Document.string(fromUTF16: folded)
-    return FoldedKey(folded: foldedString, latin: latin == folded ? foldedString : Self.lowercased(latin),
-                     loose: loose == folded ? foldedString : Self.lowercased(loose))
+    let foldedScalars = Self.scalars(folded)
+    let latinScalars = latin == folded ? foldedScalars : Self.scalars(latin)
+    return FoldedKey(folded: Document.string(fromUTF16: folded), foldedScalars: foldedScalars, latinScalars: latinScalars,
+                     looseScalars: loose == latin ? latinScalars : Self.scalars(loose))
+  }
+
+  /// Scalar values of UTF-16 units (lone surrogates become U+FFFD, as in the key strings).
+  private static func scalars(_ units: [UInt16]) -> [UInt32] {
+    var result: [UInt32] = []
+    result.reserveCapacity(units.count)
+    var index = 0
+    while index < units.count {
+      let unit = UInt32(units[index])
+      index += 1
+      if unit >= 0xD800 && unit < 0xE000 {
+        if unit < 0xDC00, index < units.count, units[index] >= 0xDC00, units[index] < 0xE000 {
+          result.append(0x10000 + ((unit - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00))
+          index += 1
+        } else {
+          result.append(0xFFFD)
+        }
+      } else {
+        result.append(unit)
+      }
+    }
+    return result
   }
 
   // MARK: - Transliteration, one scalar at a time
@@ -134,49 +178,80 @@ public final class KeyFolder {
   /// one without context once the text is case-folded; so each such scalar is transliterated by ICU
   /// once and remembered (`KeyFolderTests` holds the result equal to whole-form transliteration).
   /// Other scripts (Greek, Han, Arabic …) have contextual rules and go to ICU whole.
-  private var latinOfScalar: [UInt16: [UInt16]] = [:]
-  private var asciiOfScalar: [UInt16: [UInt16]] = [:]
+  private var latinOfScalar = ScalarMemo()
+  private var asciiOfScalar = ScalarMemo()
 
   private static func isLatin(_ unit: UInt16) -> Bool { unit < 0x0370 || (0x1E00...0x1EFF).contains(unit) }
   private static func isCyrillic(_ unit: UInt16) -> Bool { (0x0400...0x052F).contains(unit) }
 
+  /// The folded form in Latin script, lowercase (a transliteration can leave a capital).
   private func toLatin(_ folded: [UInt16]) -> [UInt16] {
     guard folded.contains(where: { !Self.isLatin($0) }) else { return folded }
     guard folded.allSatisfy({ Self.isLatin($0) || Self.isCyrillic($0) }) else {
-      return anyToLatin?.transliterate(folded) ?? folded
+      return Self.lowercased(anyToLatin?.transliterate(folded) ?? folded)
     }
     var result: [UInt16] = []
     result.reserveCapacity(folded.count + 4)
     for unit in folded {
       if Self.isLatin(unit) { result.append(unit); continue }
-      if let known = latinOfScalar[unit] { result.append(contentsOf: known); continue }
-      let made = anyToLatin?.transliterate([unit]) ?? [unit]
-      latinOfScalar[unit] = made
+      if latinOfScalar.append(unit, to: &result) { continue }
+      let made = Self.lowercased(anyToLatin?.transliterate([unit]) ?? [unit])
+      latinOfScalar.remember(unit, made)
       result.append(contentsOf: made)
     }
     return result
   }
 
+  /// The Latin form stripped to ASCII, lowercase.
   private func toASCII(_ latin: [UInt16]) -> [UInt16] {
     guard latin.allSatisfy({ Self.isLatin($0) && !UTF16.isLeadSurrogate($0) }) else {
-      return latinToASCII?.transliterate(latin) ?? latin
+      return Self.lowercased(latinToASCII?.transliterate(latin) ?? latin)
     }
     var result: [UInt16] = []
     result.reserveCapacity(latin.count + 2)
     for unit in latin {
       if unit < 0x80 { result.append(unit); continue }
       if (0x0300...0x036F).contains(unit) { continue }  // combining marks go with their base letter's diacritics
-      if let known = asciiOfScalar[unit] { result.append(contentsOf: known); continue }
-      let made = latinToASCII?.transliterate([unit]) ?? [unit]
-      asciiOfScalar[unit] = made
+      if asciiOfScalar.append(unit, to: &result) { continue }
+      let made = Self.lowercased(latinToASCII?.transliterate([unit]) ?? [unit])
+      asciiOfScalar.remember(unit, made)
       result.append(contentsOf: made)
     }
     return result
   }
 
   /// Lowercases the few capitals a transliteration can leave; ASCII without a round trip through String.
-  private static func lowercased(_ units: [UInt16]) -> String {
-    if units.allSatisfy({ $0 < 0x80 }) { return Document.string(fromUTF16: units.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }) }
-    return Document.string(fromUTF16: units).lowercased()
+  private static func lowercased(_ units: [UInt16]) -> [UInt16] {
+    if units.allSatisfy({ $0 < 0x80 }) { return lowercasedASCII(units) }
+    return Array(Document.string(fromUTF16: units).lowercased().utf16)
+  }
+
+  private static func lowercasedASCII(_ units: [UInt16]) -> [UInt16] {
+    units.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }
+  }
+}
+
+/// Transliterations of single Latin or Cyrillic units (below U+0530, or U+1E00–U+1EFF), in flat
+/// arrays indexed by unit: the lookup runs for every letter of every new form.
+private struct ScalarMemo {
+  private var bounds = [Int32](repeating: -1, count: 2 * 0x0630)
+  private var flat: [UInt16] = []
+
+  private static func slot(_ unit: UInt16) -> Int { unit < 0x0530 ? Int(unit) : 0x0530 + Int(unit) - 0x1E00 }
+
+  /// Appends the remembered transliteration of `unit`; false when there is none yet.
+  func append(_ unit: UInt16, to result: inout [UInt16]) -> Bool {
+    let slot = Self.slot(unit)
+    let start = bounds[2 * slot]
+    if start < 0 { return false }
+    result.append(contentsOf: flat[Int(start)..<Int(bounds[2 * slot + 1])])
+    return true
+  }
+
+  mutating func remember(_ unit: UInt16, _ made: [UInt16]) {
+    let slot = Self.slot(unit)
+    bounds[2 * slot] = Int32(flat.count)
+    flat.append(contentsOf: made)
+    bounds[2 * slot + 1] = Int32(flat.count)
   }
 }

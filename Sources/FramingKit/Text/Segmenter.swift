@@ -12,8 +12,9 @@ public final class Segmenter {
   /// For each form number, the languages whose function words list it (bit per `Language.analyzed` index).
   private var functionWordMasks: [UInt8] = []
   private var cachedGeneration = 0
-  /// For each function word, the languages that list it (bit per `Language.analyzed` index).
-  private let functionWordLanguages: [String: UInt8]
+  /// For each function word (by folded scalars: hashing non-ASCII strings normalizes them first),
+  /// the languages that list it (bit per `Language.analyzed` index).
+  private let functionWordLanguages: [[UInt32]: UInt8]
   /// A line with more words than this is never headline-like.
   static let headlineMaximumWords = 16
   /// This many headline-like lines in a row are a teaser list, not article text.
@@ -21,9 +22,11 @@ public final class Segmenter {
 
   public init(lexicons: LexiconSet) {
     self.lexicons = lexicons
-    var languages: [String: UInt8] = [:]
+    var languages: [[UInt32]: UInt8] = [:]
     for (bit, language) in Language.analyzed.enumerated() {
-      for word in lexicons.compiled[language]?.functionWords ?? [] { languages[word, default: 0] |= 1 << UInt8(bit) }
+      for word in lexicons.compiled[language]?.functionWords ?? [] {
+        languages[word.unicodeScalars.map(\.value), default: 0] |= 1 << UInt8(bit)
+      }
     }
     functionWordLanguages = languages
   }
@@ -59,7 +62,7 @@ public final class Segmenter {
     let form = Int(token.form)
     while functionWordMasks.count <= form { functionWordMasks.append(0xFF) }
     if functionWordMasks[form] == 0xFF {
-      functionWordMasks[form] = functionWordLanguages[token.key.folded] ?? 0
+      functionWordMasks[form] = functionWordLanguages[token.key.foldedScalars] ?? 0
     }
     return functionWordMasks[form]
   }

@@ -53,10 +53,14 @@ public struct SpeechStage {
     var announcement = false
     var dashParagraph = Int.min
 
+    // The entry lists of the scanned kinds, fetched once: rules ask for a hit's entry many times.
+    var entryLists: [LexiconKind: [LexiconEntry]] = [:]
+    for kind in LexiconScan.scannedKinds { entryLists[kind] = lexicons.entries(kind, language) }
+    let entries = { (hit: LexiconHit) in entryLists[hit.kind]![hit.entry] }
+
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
       let hits = hitsBySentence[sentenceIndex] ?? []
       let range = sentence.tokens
-      let entries = { (hit: LexiconHit) in self.lexicons.entries(hit.kind, language)[hit.entry] }
       let cueCandidates = hits.filter { $0.kind == .attribution }
       let verbHits = hits.filter { $0.kind == .reportingVerbs }
       let complementizers = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "complementizer" }.map(\.tokens.lowerBound)
