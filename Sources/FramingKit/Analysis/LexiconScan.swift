@@ -58,7 +58,7 @@ public struct LexiconScan: Sendable {
       })
       for kind in Self.scannedKinds {
         guard let index = compiled.indexes[kind] else { continue }
-        for match in index.matches(in: sentence.tokens, terms: terms, fills: index.hasSlots ? fills : nil) {
+        for match in index.matches(in: sentence.tokens, terms: terms, fills: index.hasSlots && !fills.isEmpty ? fills : nil) {
           hits.append(LexiconHit(kind: kind, entry: match.payload, sentence: sentenceIndex, tokens: match.tokens, fills: match.fills))
         }
       }

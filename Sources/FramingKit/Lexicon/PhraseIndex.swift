@@ -374,7 +374,7 @@ final class PhraseIndex: @unchecked Sendable {
   /// led by a slot may start wherever a registry mention does).
   @inline(__always)
   private func mayStart(at position: Int, terms: TokenTerms, fills: SlotFills?) -> Bool {
-    (rootHasSlots && fills != nil) || terms.startMask(position) & startBit != 0
+    terms.startMask(position) & startBit != 0 || (rootHasSlots && fills?.hasFill(at: position) == true)
   }
 
   /// Non-overlapping matches in a token range, left to right, longest first at each position.
@@ -462,6 +462,10 @@ struct SlotFills {
   init(_ fills: [(start: Int, fill: Fill)]) {
     for (start, fill) in fills { byStart[start, default: []].append(fill) }
   }
+
+  var isEmpty: Bool { byStart.isEmpty }
+
+  func hasFill(at token: Int) -> Bool { byStart[token] != nil }
 
   func starting(at token: Int, kind: SlotKind) -> [Fill] {
     guard let fills = byStart[token] else { return [] }

@@ -21,7 +21,7 @@ public struct ProfileBuilder {
         index: index, start: sentence.span.start, end: sentence.span.end, paragraph: sentence.paragraph, title: sentence.isTitle,
         words: text.wordCount(sentence.tokens), voice: speech.voice, speakers: speech.speakers, chain: speech.chain,
         reason: speech.reason, reported: speech.reported, verbs: speech.verbs, cues: speech.cues,
-        text: document.string(utf16: sentence.utf16Start, sentence.utf16End)))
+        text: article.sentenceTexts[index]))
     }
     let analyzed = sentences.filter { !bylineSentences.contains($0.index) }
     let analyzedWords = analyzed.reduce(0) { $0 + $1.words }

@@ -58,11 +58,11 @@ public final class Segmenter {
     }
   }
 
-  private func functionWordMask(_ token: Token) -> UInt8 {
-    let form = Int(token.form)
-    while functionWordMasks.count <= form { functionWordMasks.append(0xFF) }
+  private func functionWordMask(form: Int32) -> UInt8 {
+    let form = Int(form)
+    if functionWordMasks.count <= form { functionWordMasks.append(contentsOf: repeatElement(0xFF, count: form + 1 - functionWordMasks.count)) }
     if functionWordMasks[form] == 0xFF {
-      functionWordMasks[form] = functionWordLanguages[token.key.foldedScalars] ?? 0
+      functionWordMasks[form] = functionWordLanguages[folder.keys[form].foldedScalars] ?? 0
     }
     return functionWordMasks[form]
   }
@@ -179,8 +179,8 @@ public final class Segmenter {
   func identifyLanguage(_ tokens: ArraySlice<Token>, units: [UInt16]) -> LanguageGuess? {
     var votes = [Int](repeating: 0, count: Language.analyzed.count)
     var total = 0
-    for token in tokens where token.isWord {
-      let mask = functionWordMask(token)
+    for index in tokens.indices where tokens[index].isWord {
+      let mask = functionWordMask(form: tokens[index].form)
       if mask == 0 { continue }
       total += 1
       for bit in votes.indices where mask & (1 << UInt8(bit)) != 0 { votes[bit] += 1 }

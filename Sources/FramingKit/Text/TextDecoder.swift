@@ -43,8 +43,12 @@ public struct TextDecoder: Sendable {
       return (converted.units, charset, converted.invalid)
     }
     if bytes.contains(0) { throw .binary(file: name) }
+    // Well-formed UTF-8 (the usual case) converts without a replacement; only damaged input needs
+    // the scan that tells damaged UTF-8 from a legacy charset.
+    let converted = utf8(bytes)
+    if converted.2 == 0 { return converted }
     let scan = UTF8Scan(bytes)
-    if scan.invalid == 0 || scan.validMultibyte >= scan.invalid { return utf8(bytes) }
+    if scan.validMultibyte >= scan.invalid { return converted }
     // Mostly high bytes that are not UTF-8: an 8-bit legacy charset.
     if let detected = ICU.detectCharset(bytes), Self.legacyCharsets.contains(detected.name),
        let converted = ICU.toUTF16(bytes, charset: detected.name) {

@@ -10,11 +10,14 @@ enum Typography {
   static let sentenceEnds: Set<UInt16> = Set(".!?…".utf16)
   static let apostrophe: UInt16 = 0x27
 
-  /// `quotationMarks` as a table over the units below U+2100 (all of them are), for scans that test
-  /// every unit of a text.
-  private static let quotationMarkTable: [Bool] = (0..<0x2100).map { quotationMarks.contains(UInt16($0)) }
-
-  static func isQuotationMark(_ unit: UInt16) -> Bool { unit < 0x2100 && quotationMarkTable[Int(unit)] }
+  /// `quotationMarks` as a switch, for scans that test every unit of a text (a set, or even a static
+  /// table, costs a lazy-initialization check per unit); `TypographyTests` holds the two equal.
+  static func isQuotationMark(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x22, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A: true
+    default: false
+    }
+  }
 
   /// Whether a one-character token is a dash.
   static func isDash(_ token: String) -> Bool {

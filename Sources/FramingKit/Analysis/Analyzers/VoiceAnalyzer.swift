@@ -18,7 +18,7 @@ public struct VoiceAnalyzer: Analyzer {
       return Finding(analyzer: Self.id, label: speech.voice.rawValue, span: sentence.span, sentence: index,
                      voice: speech.voice == .assertion ? .authorial : .reported, entity: speech.speakers.first,
                      speaker: speech.speakers.last, entry: nil,
-                     surface: article.text.text(utf16: sentence.utf16Start, sentence.utf16End), details: details)
+                     surface: article.sentenceTexts[index], details: details)
     }
   }
 }

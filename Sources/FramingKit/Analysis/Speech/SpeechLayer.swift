@@ -98,6 +98,16 @@ public struct AttributedArticle: Sendable {
   public let scan: LexiconScan
   public let speech: SpeechLayer
   public let lexicons: LexiconSet
+  /// Each sentence's text, made once: the voice findings and the profile's sentence list share it.
+  public let sentenceTexts: [String]
+
+  public init(text: SegmentedText, scan: LexiconScan, speech: SpeechLayer, lexicons: LexiconSet) {
+    self.text = text
+    self.scan = scan
+    self.speech = speech
+    self.lexicons = lexicons
+    sentenceTexts = text.sentences.map { text.text(utf16: $0.utf16Start, $0.utf16End) }
+  }
 
   /// The lexicon entry behind a hit.
   public func entry(of hit: LexiconHit) -> LexiconEntry {
