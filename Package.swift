@@ -22,7 +22,7 @@ let package = Package(
       cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
       linkerSettings: [.linkedLibrary("xml2")]
     ),
-    .executableTarget(name: "lexicon-embedder", path: "Sources/lexicon-embedder"),
+    .executableTarget(name: "lexicon-embedder", dependencies: ["CICU"], path: "Sources/lexicon-embedder"),
     .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["lexicon-embedder"]),
     .target(
       name: "FramingKit",

@@ -7,15 +7,15 @@ import Yams
 /// A YAML mapping indexed once by key: Yams looks keys up by a linear scan comparing nodes, which
 /// is slow when every entry is read field by field.
 struct Fields {
-  private let values: [String: Node]
+  private let values: [String: LexiconNode]
 
-  init(_ mapping: Node.Mapping) {
-    var values: [String: Node] = [:]
+  init(_ mapping: LexiconMapping) {
+    var values: [String: LexiconNode] = [:]
     for (key, value) in mapping { if let name = key.string, values[name] == nil { values[name] = value } }
     self.values = values
   }
 
-  subscript(_ name: String) -> Node? { values[name] }
+  subscript(_ name: String) -> LexiconNode? { values[name] }
 }
 
 struct LexiconLoader {
@@ -29,15 +29,14 @@ struct LexiconLoader {
 
   init(folder: KeyFolder) { self.folder = folder }
 
-  private mutating func problem(_ file: String, _ node: Node?, _ message: String) {
-    let mark = node?.mark
-    problems.append(LexiconProblem(file: file, line: mark?.line ?? 1, column: mark?.column ?? 1, message: message))
+  private mutating func problem(_ file: String, _ node: LexiconNode?, _ message: String) {
+    problems.append(LexiconProblem(file: file, line: node?.line ?? 1, column: node?.column ?? 1, message: message))
   }
 
   /// Parses the YAML text of one file; nil when it is too broken to read any entry.
-  private mutating func root(_ file: String, _ contents: String) -> Node.Mapping? {
+  private mutating func root(_ file: String, _ contents: String) -> LexiconMapping? {
     do {
-      guard let node = try Yams.compose(yaml: contents, .basic) else {
+      guard let node = try LexiconNode.parse(contents) else {
         problem(file, nil, "the file is empty; it needs a header (kind, language, version) and entries")
         return nil
       }
@@ -60,7 +59,7 @@ struct LexiconLoader {
     }
   }
 
-  private mutating func checkKeys(_ file: String, _ mapping: Node.Mapping, allowed: [String], what: String) {
+  private mutating func checkKeys(_ file: String, _ mapping: LexiconMapping, allowed: [String], what: String) {
     for (key, _) in mapping {
       guard let name = key.string else { problem(file, key, "a key of \(what) is not a string"); continue }
       if !allowed.contains(name) {
@@ -69,17 +68,17 @@ struct LexiconLoader {
     }
   }
 
-  private mutating func strings(_ file: String, _ node: Node?, what: String) -> [(String, Node)] {
+  private mutating func strings(_ file: String, _ node: LexiconNode?, what: String) -> [(String, LexiconNode)] {
     guard let node else { return [] }
     if let sequence = node.sequence {
-      var result: [(String, Node)] = []
+      var result: [(String, LexiconNode)] = []
       for item in sequence {
-        guard let value = item.scalar?.string else { problem(file, item, "\(what) must be a list of strings"); continue }
+        guard let value = item.string else { problem(file, item, "\(what) must be a list of strings"); continue }
         result.append((value, item))
       }
       return result
     }
-    if let value = node.scalar?.string { return [(value, node)] }
+    if let value = node.string { return [(value, node)] }
     problem(file, node, "\(what) must be a list of strings")
     return []
   }
@@ -109,7 +108,7 @@ struct LexiconLoader {
     }
     let languageName = mapping["language"]?.string ?? ""
     if languageName != expectedLanguage.rawValue {
-      problem(path, mapping["language"] ?? Node(""), "language '\(languageName)' does not match the folder '\(expectedLanguage.rawValue)'")
+      problem(path, mapping["language"], "language '\(languageName)' does not match the folder '\(expectedLanguage.rawValue)'")
     }
     let version = header(path, mapping)
     let entries = loadEntries(path, mapping["entries"], kind: kind)
@@ -117,7 +116,7 @@ struct LexiconLoader {
                        authors: version.authors, sources: version.sources, entries: entries)
   }
 
-  private mutating func header(_ path: String, _ mapping: Node.Mapping) -> (version: Int, authors: [String], sources: [String]) {
+  private mutating func header(_ path: String, _ mapping: LexiconMapping) -> (version: Int, authors: [String], sources: [String]) {
     var version = 1
     if let node = mapping["version"] {
       if let value = node.int { version = value } else { problem(path, node, "'version' must be an integer") }
@@ -129,20 +128,21 @@ struct LexiconLoader {
     return (version, authors, sources)
   }
 
-  private mutating func loadEntries(_ path: String, _ node: Node?, kind: LexiconKind) -> [LexiconEntry] {
+  private mutating func loadEntries(_ path: String, _ node: LexiconNode?, kind: LexiconKind) -> [LexiconEntry] {
     guard let node, let sequence = node.sequence else {
       problem(path, node, "'entries' must be a list of entries")
       return []
     }
     var entries: [LexiconEntry] = []
     var firstLineOfID: [String: Int] = [:]
-    var formOwner: [String: (String, Int)] = [:]
+    // Forms are compared by their folded elements: the same form in another case is a repeat.
+    var formOwner: [[PatternElement]: (String, Int)] = [:]
     for item in sequence {
       guard let raw = item.mapping else { problem(path, item, "an entry must be a mapping with id, category and forms"); continue }
       let mapping = Fields(raw)
       let idNode = mapping["id"]
       let id = idNode?.string ?? ""
-      let line = item.mark?.line ?? 1
+      let line = item.line
       let what = id.isEmpty ? "an entry" : "entry '\(id)'"
       checkKeys(path, raw, allowed: Self.entryKeys + kind.extraKeys, what: what)
       if id.isEmpty {
@@ -170,11 +170,11 @@ struct LexiconLoader {
             if kind == .attribution && pattern.slots.count != 1 {
               problem(path, formNode, "form '\(form)' of \(what) needs exactly one slot ({source} or {person})")
             }
-            let key = form.lowercased()
+            let key = pattern.elements
             if let (owner, ownerLine) = formOwner[key] {
               problem(path, formNode, "form '\(form)' of \(what) repeats a form of entry '\(owner)' (line \(ownerLine))")
             } else {
-              formOwner[key] = (id, formNode.mark?.line ?? line)
+              formOwner[key] = (id, formNode.line)
             }
             patterns.append(pattern)
           } catch {
@@ -255,7 +255,7 @@ struct LexiconLoader {
       guard let raw = item.mapping else { problem(path, item, "an entity must be a mapping"); continue }
       let entity = Fields(raw)
       let id = entity["id"]?.string ?? ""
-      let line = item.mark?.line ?? 1
+      let line = item.line
       let what = id.isEmpty ? "an entity" : "entity '\(id)'"
       checkKeys(path, raw, allowed: Self.entityKeys, what: what)
       if !Self.isSlug(id) {
@@ -289,7 +289,7 @@ struct LexiconLoader {
     return entities
   }
 
-  private mutating func loadAliases(_ path: String, _ node: Node?, what: String, required: Bool) -> [Language: [Pattern]] {
+  private mutating func loadAliases(_ path: String, _ node: LexiconNode?, what: String, required: Bool) -> [Language: [Pattern]] {
     guard let node else {
       if required { problem(path, nil, "\(what) has no aliases") }
       return [:]

@@ -41,42 +41,46 @@ public struct Pattern: Hashable, Sendable {
     let trimmed = Self.trimmingWhitespace(text)
     guard !trimmed.isEmpty else { throw PatternSyntaxError("empty form") }
     var elements: [PatternElement] = []
-    for piece in trimmed.split(separator: " ", omittingEmptySubsequences: true) {
-      if piece.hasPrefix("{") && piece.hasSuffix("}") {
-        let name = String(piece.dropFirst().dropLast())
+    // Pieces are cut at spaces on UTF-16 units: splitting a String walks grapheme clusters, which
+    // was most of the time spent reading lexicons.
+    let units = Array(trimmed.utf16)
+    for piece in units.split(separator: 0x20, omittingEmptySubsequences: true) {
+      var pieceText: String { Document.string(fromUTF16: Array(piece)) }  // for messages only
+      if piece.count >= 2 && piece.first == 0x7B && piece.last == 0x7D {  // {slot}
+        let name = Document.string(fromUTF16: Array(piece.dropFirst().dropLast()))
         guard let kind = SlotKind(rawValue: name) else {
-          throw PatternSyntaxError("unknown slot '\(piece)' in form '\(text)'; slots are {source} and {person}")
+          throw PatternSyntaxError("unknown slot '\(pieceText)' in form '\(text)'; slots are {source} and {person}")
         }
-        guard allowElements else { throw PatternSyntaxError("slot '\(piece)' is not allowed in this kind of lexicon") }
+        guard allowElements else { throw PatternSyntaxError("slot '\(pieceText)' is not allowed in this kind of lexicon") }
         elements.append(.slot(kind))
-      } else if piece.hasPrefix("<") && piece.hasSuffix(">") && piece.count > 2 {
-        guard allowElements else { throw PatternSyntaxError("shape '\(piece)' is not allowed in this kind of lexicon") }
-        elements.append(.shape(String(piece.dropFirst().dropLast())))
-      } else if piece == "…" {
+      } else if piece.count > 2 && piece.first == 0x3C && piece.last == 0x3E {  // <shape>
+        guard allowElements else { throw PatternSyntaxError("shape '\(pieceText)' is not allowed in this kind of lexicon") }
+        elements.append(.shape(Document.string(fromUTF16: Array(piece.dropFirst().dropLast()))))
+      } else if piece.count == 1 && piece.first == 0x2026 {  // …
         guard allowElements else { throw PatternSyntaxError("gap '…' is not allowed in this kind of lexicon") }
         elements.append(.gap)
       } else {
         // A '*' ends a stem; it may close any ICU token of the piece ("держав*-терорист*").
         var body: [UInt16] = []
-        var stemEnds: Set<Int> = []
-        for unit in piece.utf16 {
-          if unit == 0x2A { stemEnds.insert(body.count) } else { body.append(unit) }
+        body.reserveCapacity(piece.count)
+        var stemEnds: [Int] = []
+        for unit in piece {
+          if unit == 0x2A { stemEnds.append(body.count) } else { body.append(unit) }
         }
         // A run of letters is one word under ICU's rules for alphabetic scripts; only pieces with
         // other characters need the break iterator.
         let tokens = Self.isLetterRun(body) ? [WordBreaker.Piece(start: 0, end: body.count, isWord: true)]
           : WordBreaker.pieces(body, breaker: folder.wordBreaker)
-        guard !tokens.isEmpty else { throw PatternSyntaxError("form '\(text)' has no word in '\(piece)'") }
-        if !stemEnds.isSubset(of: Set(tokens.filter(\.isWord).map(\.end))) {
+        guard !tokens.isEmpty else { throw PatternSyntaxError("form '\(text)' has no word in '\(pieceText)'") }
+        if !stemEnds.allSatisfy({ end in tokens.contains { $0.isWord && $0.end == end } }) {
           throw PatternSyntaxError("'*' may only end a word, in form '\(text)'")
         }
         for token in tokens {
           let id = body.withUnsafeBufferPointer { folder.id(of: UnsafeBufferPointer(rebasing: $0[token.start..<token.end])) }
           let key = folder.keys[Int(id)]
-          let surface = key.folded
           if stemEnds.contains(token.end) && token.isWord {
-            guard key.folded.unicodeScalars.count >= 3 else {
-              throw PatternSyntaxError("stem '\(surface)*' is shorter than 3 letters; it would match too much")
+            guard key.foldedScalars.count >= 3 else {
+              throw PatternSyntaxError("stem '\(key.folded)*' is shorter than 3 letters; it would match too much")
             }
             elements.append(.stem(key))
           } else {
@@ -100,6 +104,10 @@ public struct Pattern: Hashable, Sendable {
 
 extension Pattern {
   static func trimmingWhitespace(_ text: String) -> String {
+    // Most forms start and end with a visible ASCII character: nothing to trim.
+    if let first = text.utf8.first, let last = text.utf8.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) {
+      return text
+    }
     let scalars = text.unicodeScalars
     guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
           let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }

@@ -51,10 +51,12 @@ public final class FoldedKey: Hashable, Sendable {
 /// Forms are looked up by their UTF-16 units in an open-addressing table, so the hot path creates no
 /// strings. Not thread-safe; each worker owns one.
 public final class KeyFolder {
-  private let anyToLatin: Transliterator?
+  /// Opened only for forms the shared unit tables cannot answer (Greek, Han, Arabic …): opening
+  /// Any-Latin costs ICU more than folding thousands of words.
+  private lazy var anyToLatin: Transliterator? = Transliterator("Any-Latin")
   /// Word breaks (root rules) for whoever owns this folder: the segmenter, or the lexicon loader for patterns.
   let wordBreaker: BreakIterator
-  private let latinToASCII: Transliterator?
+  private lazy var latinToASCII: Transliterator? = Transliterator("Latin-ASCII")
   /// Keys by form number.
   private(set) var keys: [FoldedKey] = []
   private var units: [UInt16] = []
@@ -66,8 +68,6 @@ public final class KeyFolder {
   private(set) var generation = 0
 
   public init(limit: Int = 500_000) {
-    anyToLatin = Transliterator("Any-Latin")
-    latinToASCII = Transliterator("Latin-ASCII")
     guard let breaker = BreakIterator(.word, locale: "root") else { preconditionFailure("ICU has no root word break rules") }
     wordBreaker = breaker
     self.limit = limit
@@ -141,7 +141,7 @@ public final class KeyFolder {
       let scalars = lower.map(UInt32.init)
       return FoldedKey(folded: Document.string(fromUTF16: lower), foldedScalars: scalars, latinScalars: scalars, looseScalars: scalars)
     }
-    let folded = units.withUnsafeBufferPointer { ICU.foldCase($0) }
+    let folded = fold(units)
     let latin = toLatin(folded)
     let loose = latin.allSatisfy { $0 < 0x80 } ? latin : toASCII(latin)
     let foldedScalars = Self.scalars(folded)
@@ -172,17 +172,29 @@ public final class KeyFolder {
     return result
   }
 
-  // MARK: - Transliteration, one scalar at a time
+  // MARK: - Folding and transliteration, one unit at a time
 
-  /// ICU's Any-Latin and Latin-ASCII map Cyrillic letters, and Latin letters with diacritics, one by
-  /// one without context once the text is case-folded; so each such scalar is transliterated by ICU
-  /// once and remembered (`KeyFolderTests` holds the result equal to whole-form transliteration).
-  /// Other scripts (Greek, Han, Arabic …) have contextual rules and go to ICU whole.
-  private var latinOfScalar = ScalarMemo()
-  private var asciiOfScalar = ScalarMemo()
-
+  /// ICU's case folding, Any-Latin and Latin-ASCII map Latin, Greek and Cyrillic units one by one
+  /// without context once the text is case-folded; so each such unit is mapped by ICU once per
+  /// process (`UnitTables`) and forms are built from the tables (`KeyFolderTests` holds the result
+  /// equal to whole-form ICU). Other scripts have contextual rules and go to ICU whole.
   private static func isLatin(_ unit: UInt16) -> Bool { unit < 0x0370 || (0x1E00...0x1EFF).contains(unit) }
   private static func isCyrillic(_ unit: UInt16) -> Bool { (0x0400...0x052F).contains(unit) }
+
+  private func fold(_ units: [UInt16]) -> [UInt16] {
+    guard units.allSatisfy(UnitMap.covers) else { return units.withUnsafeBufferPointer { ICU.foldCase($0) } }
+    let tables = UnitTables.shared
+    var result: [UInt16] = []
+    result.reserveCapacity(units.count + 2)
+    for unit in units {
+      if unit < 0x80 {
+        result.append((unit >= 0x41 && unit <= 0x5A) ? unit + 0x20 : unit)
+      } else {
+        tables.fold.append(unit, to: &result)
+      }
+    }
+    return result
+  }
 
   /// The folded form in Latin script, lowercase (a transliteration can leave a capital).
   private func toLatin(_ folded: [UInt16]) -> [UInt16] {
@@ -190,14 +202,11 @@ public final class KeyFolder {
     guard folded.allSatisfy({ Self.isLatin($0) || Self.isCyrillic($0) }) else {
       return Self.lowercased(anyToLatin?.transliterate(folded) ?? folded)
     }
+    let tables = UnitTables.shared
     var result: [UInt16] = []
     result.reserveCapacity(folded.count + 4)
     for unit in folded {
-      if Self.isLatin(unit) { result.append(unit); continue }
-      if latinOfScalar.append(unit, to: &result) { continue }
-      let made = Self.lowercased(anyToLatin?.transliterate([unit]) ?? [unit])
-      latinOfScalar.remember(unit, made)
-      result.append(contentsOf: made)
+      if Self.isLatin(unit) { result.append(unit) } else { tables.latin.append(unit, to: &result) }
     }
     return result
   }
@@ -207,21 +216,19 @@ public final class KeyFolder {
     guard latin.allSatisfy({ Self.isLatin($0) && !UTF16.isLeadSurrogate($0) }) else {
       return Self.lowercased(latinToASCII?.transliterate(latin) ?? latin)
     }
+    let tables = UnitTables.shared
     var result: [UInt16] = []
     result.reserveCapacity(latin.count + 2)
     for unit in latin {
       if unit < 0x80 { result.append(unit); continue }
       if (0x0300...0x036F).contains(unit) { continue }  // combining marks go with their base letter's diacritics
-      if asciiOfScalar.append(unit, to: &result) { continue }
-      let made = Self.lowercased(latinToASCII?.transliterate([unit]) ?? [unit])
-      asciiOfScalar.remember(unit, made)
-      result.append(contentsOf: made)
+      tables.ascii.append(unit, to: &result)
     }
     return result
   }
 
   /// Lowercases the few capitals a transliteration can leave; ASCII without a round trip through String.
-  private static func lowercased(_ units: [UInt16]) -> [UInt16] {
+  fileprivate static func lowercased(_ units: [UInt16]) -> [UInt16] {
     if units.allSatisfy({ $0 < 0x80 }) { return lowercasedASCII(units) }
     return Array(Document.string(fromUTF16: units).lowercased().utf16)
   }
@@ -231,27 +238,104 @@ public final class KeyFolder {
   }
 }
 
-/// Transliterations of single Latin or Cyrillic units (below U+0530, or U+1E00–U+1EFF), in flat
-/// arrays indexed by unit: the lookup runs for every letter of every new form.
-private struct ScalarMemo {
-  private var bounds = [Int32](repeating: -1, count: 2 * 0x0630)
+/// What ICU makes of single units below U+0530 and in U+1E00–U+1EFF, in flat arrays indexed by
+/// unit: the lookup runs for every letter of every new form.
+struct UnitMap: Equatable, Sendable {
+  /// Per slot: the single unit it maps to, 0 when it maps to several or none (see `bounds`).
+  private var single = [UInt16](repeating: 0, count: 0x0630)
+  private var bounds = [Int32](repeating: 0, count: 2 * 0x0630)
   private var flat: [UInt16] = []
 
+  /// The units the tables hold, in the order the embedded tables list them.
+  static let covered = Array(UInt16(0x80)..<0x0530) + Array(UInt16(0x1E00)...0x1EFF)
+
+  static func covers(_ unit: UInt16) -> Bool { unit < 0x0530 || (0x1E00...0x1EFF).contains(unit) }
   private static func slot(_ unit: UInt16) -> Int { unit < 0x0530 ? Int(unit) : 0x0530 + Int(unit) - 0x1E00 }
 
-  /// Appends the remembered transliteration of `unit`; false when there is none yet.
-  func append(_ unit: UInt16, to result: inout [UInt16]) -> Bool {
-    let slot = Self.slot(unit)
-    let start = bounds[2 * slot]
-    if start < 0 { return false }
-    result.append(contentsOf: flat[Int(start)..<Int(bounds[2 * slot + 1])])
-    return true
+  init(_ map: (UInt16) -> [UInt16]) {
+    for unit in Self.covered { set(unit, map(unit)) }
   }
 
-  mutating func remember(_ unit: UInt16, _ made: [UInt16]) {
+  /// Reads a table written at build time: per covered unit, hex units joined by "." ("-" for none),
+  /// separated by spaces.
+  init(encoded: String) {
+    var units = Self.covered.makeIterator()
+    var made: [UInt16] = []
+    var value: UInt16 = 0
+    var digits = 0
+    for byte in encoded.utf8 {
+      switch byte {
+      case 0x20:
+        if digits > 0 { made.append(value) }
+        if let unit = units.next() { set(unit, made) }
+        made.removeAll(keepingCapacity: true)
+        value = 0
+        digits = 0
+      case 0x2E:
+        made.append(value)
+        value = 0
+        digits = 0
+      case 0x2D:
+        break
+      default:
+        value = value << 4 | UInt16(byte <= 0x39 ? byte - 0x30 : byte - 0x61 + 10)
+        digits += 1
+      }
+    }
+    if digits > 0 { made.append(value) }
+    if let unit = units.next() { set(unit, made) }
+  }
+
+  private mutating func set(_ unit: UInt16, _ made: [UInt16]) {
     let slot = Self.slot(unit)
-    bounds[2 * slot] = Int32(flat.count)
-    flat.append(contentsOf: made)
-    bounds[2 * slot + 1] = Int32(flat.count)
+    if made.count == 1 && made[0] != 0 {
+      single[slot] = made[0]
+    } else {
+      bounds[2 * slot] = Int32(flat.count)
+      flat.append(contentsOf: made)
+      bounds[2 * slot + 1] = Int32(flat.count)
+    }
+  }
+
+  /// Appends what `unit` maps to (a unit outside the table maps to itself).
+  @inline(__always)
+  func append(_ unit: UInt16, to result: inout [UInt16]) {
+    guard Self.covers(unit) else { result.append(unit); return }
+    let slot = Self.slot(unit)
+    let mapped = single[slot]
+    if mapped != 0 { result.append(mapped); return }
+    var index = Int(bounds[2 * slot])
+    let end = Int(bounds[2 * slot + 1])
+    while index < end {
+      result.append(flat[index])
+      index += 1
+    }
+  }
+}
+
+/// Case folding, Any-Latin and Latin-ASCII of every covered unit, shared by every key folder. They
+/// are asked of ICU at build time (opening ICU's transliterators would cost more than all the rest
+/// of start-up); `KeyFolderTests` holds them equal to what ICU answers at run time.
+final class UnitTables: Sendable {
+  static let shared = UnitTables(fold: UnitMap(encoded: EmbeddedUnitTables.fold), latin: UnitMap(encoded: EmbeddedUnitTables.latin),
+                                 ascii: UnitMap(encoded: EmbeddedUnitTables.ascii))
+
+  let fold: UnitMap
+  let latin: UnitMap
+  let ascii: UnitMap
+
+  init(fold: UnitMap, latin: UnitMap, ascii: UnitMap) {
+    self.fold = fold
+    self.latin = latin
+    self.ascii = ascii
+  }
+
+  /// The tables as ICU gives them now.
+  static func fromICU() -> UnitTables {
+    let anyToLatin = Transliterator("Any-Latin"), latinToASCII = Transliterator("Latin-ASCII")
+    return UnitTables(
+      fold: UnitMap { unit in [unit].withUnsafeBufferPointer { ICU.foldCase($0) } },
+      latin: UnitMap { KeyFolder.lowercased(anyToLatin?.transliterate([$0]) ?? [$0]) },
+      ascii: UnitMap { KeyFolder.lowercased(latinToASCII?.transliterate([$0]) ?? [$0]) })
   }
 }

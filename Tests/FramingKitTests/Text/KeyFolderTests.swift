@@ -35,3 +35,13 @@ import Testing
     #expect(folder.key("білоруської").loose == "bilorus'koi")
   }
 }
+
+extension KeyFolderTests {
+  /// The unit tables written at build time are what ICU answers at run time.
+  @Test func embeddedUnitTablesEqualICU() {
+    let computed = UnitTables.fromICU()
+    #expect(UnitTables.shared.fold == computed.fold)
+    #expect(UnitTables.shared.latin == computed.latin)
+    #expect(UnitTables.shared.ascii == computed.ascii)
+  }
+}
