@@ -43,7 +43,7 @@ source += "\nenum EmbeddedSchema {\n  static let profile = \(literal(schema))\n}
 
 /// Every unit the tables cover, each mapped as ICU maps it alone; written as hex units joined by
 /// "." per unit, units separated by " " ("-" for a unit that maps to nothing).
-let covered = Array(UInt16(0x80)..<0x0530) + Array(UInt16(0x1E00)...0x1EFF)
+let covered = Array(UInt16(0x80)..<0x0530) + Array(UInt16(0x1E00)...0x1EFF) + Array(UInt16(0x2010)...0x2027)
 func call(_ body: (UnsafeMutablePointer<UInt16>, Int32) -> Int32, input: [UInt16]) -> [UInt16] {
   var capacity = 64
   while true {

@@ -27,7 +27,10 @@ public struct Benchmark {
 
   public let lexicons: LexiconSet
 
-  public init(lexicons: LexiconSet) { self.lexicons = lexicons }
+  public init(lexicons: LexiconSet) {
+    self.lexicons = lexicons
+    lexicons.compileAll()
+  }
 
   /// Splits a corpus file into articles at blank lines, or at line ends when it has no blank lines
   /// (one article per line).

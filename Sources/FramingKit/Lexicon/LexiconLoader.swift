@@ -4,18 +4,14 @@ import Yams
 /// Reads lexicon YAML into validated `LexiconFile`s and `SourceEntity`s. It reads Yams nodes rather
 /// than decoding, so that every problem carries the line and column of the offending value; it
 /// collects all problems of all files before failing.
-/// A YAML mapping indexed once by key: Yams looks keys up by a linear scan comparing nodes, which
-/// is slow when every entry is read field by field.
+/// An entry's fields by key.
 struct Fields {
-  private let values: [String: LexiconNode]
+  private let mapping: LexiconMapping
 
-  init(_ mapping: LexiconMapping) {
-    var values: [String: LexiconNode] = [:]
-    for (key, value) in mapping { if let name = key.string, values[name] == nil { values[name] = value } }
-    self.values = values
-  }
+  init(_ mapping: LexiconMapping) { self.mapping = mapping }
 
-  subscript(_ name: String) -> LexiconNode? { values[name] }
+  /// The first value under a key; entries have a handful of keys, so a scan beats hashing.
+  subscript(_ name: String) -> LexiconNode? { mapping[name] }
 }
 
 struct LexiconLoader {
@@ -136,7 +132,7 @@ struct LexiconLoader {
     var entries: [LexiconEntry] = []
     var firstLineOfID: [String: Int] = [:]
     // Forms are compared by their folded elements: the same form in another case is a repeat.
-    var formOwner: [[PatternElement]: (String, Int)] = [:]
+    var formOwner: [[UInt32]: (String, Int)] = [:]
     for item in sequence {
       guard let raw = item.mapping else { problem(path, item, "an entry must be a mapping with id, category and forms"); continue }
       let mapping = Fields(raw)
@@ -170,7 +166,7 @@ struct LexiconLoader {
             if kind == .attribution && pattern.slots.count != 1 {
               problem(path, formNode, "form '\(form)' of \(what) needs exactly one slot ({source} or {person})")
             }
-            let key = pattern.elements
+            let key = pattern.foldedIdentity
             if let (owner, ownerLine) = formOwner[key] {
               problem(path, formNode, "form '\(form)' of \(what) repeats a form of entry '\(owner)' (line \(ownerLine))")
             } else {
@@ -193,7 +189,8 @@ struct LexiconLoader {
       }
       let note = mapping["note"]?.string
       let examples = strings(path, mapping["examples"], what: "'examples' of \(what)")
-      for (example, node) in examples where example.filter({ $0 == "⟦" }).count != 1 || example.filter({ $0 == "⟧" }).count != 1 {
+      for (example, node) in examples
+      where example.unicodeScalars.count(where: { $0 == "⟦" }) != 1 || example.unicodeScalars.count(where: { $0 == "⟧" }) != 1 {
         problem(path, node, "example of \(what) must mark exactly one span with ⟦…⟧")
       }
       let appliesTo = strings(path, mapping["applies_to"], what: "'applies_to' of \(what)")
@@ -301,11 +298,11 @@ struct LexiconLoader {
         problem(path, key, "unknown language '\(key.string ?? "")' in \(what); use pl, de, ru, en, uk, be")
         continue
       }
-      var seen: Set<String> = []
+      var seen: Set<[UInt32]> = []
       for (form, formNode) in strings(path, value, what: "aliases of \(what)") {
         do {
           let pattern = try Pattern.parse(form, folder: folder, allowElements: false)
-          if !seen.insert(form.lowercased()).inserted {
+          if !seen.insert(pattern.foldedIdentity).inserted {
             problem(path, formNode, "alias '\(form)' of \(what) repeats in '\(language.rawValue)'")
           }
           result[language, default: []].append(pattern)

@@ -22,7 +22,11 @@ public final class LexiconSet: @unchecked Sendable {
     let language: Language?
     let kind: LexiconKind
   }
-  let compiled: [Language: CompiledLanguage]
+  /// Each language's lexicons compiled for matching, built the first time a text in that language
+  /// is read: a run over one language compiles one (compiling is a tenth of start-up per language).
+  private let compiledLanguages = CompiledCache()
+  /// Function words by language, folded: language identification needs every language's.
+  let functionWords: [Language: Set<String>]
 
   /// Loads the built-in lexicons (unless `includeDefaults` is false) and then the given directories.
   public static func load(directories extra: [URL] = [], includeDefaults: Bool = true) throws(LexiconError) -> LexiconSet {
@@ -77,12 +81,15 @@ public final class LexiconSet: @unchecked Sendable {
     let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
     var assignment = [Int](repeating: 0, count: inputs.count)
     var load = [Int](repeating: 0, count: workers)
+    // The last worker also computes the lexicon hash (about an eighth of the cost of parsing the same bytes).
+    load[workers - 1] = inputs.reduce(0) { $0 + $1.data.count } / 8
     for index in inputs.indices.sorted(by: { inputs[$0].data.count > inputs[$1].data.count }) {
       let lightest = load.indices.min { load[$0] < load[$1] }!
       assignment[index] = lightest
       load[lightest] += inputs[index].data.count
     }
     let results = WorkerSlots<(parsed: Parsed, problems: [LexiconProblem])>(count: inputs.count)
+    let hashSlot = WorkerSlots<String>(count: 1)
     DispatchQueue.concurrentPerform(iterations: workers) { worker in
       var loader = LexiconLoader(folder: KeyFolder())
       for index in inputs.indices where assignment[index] == worker {
@@ -90,6 +97,7 @@ public final class LexiconSet: @unchecked Sendable {
         let parsed = Self.parse(inputs[index], loader: &loader)
         results.set(index, (parsed, Array(loader.problems[before...])))
       }
+      if worker == workers - 1 { hashSlot.set(0, Self.hash(inputs)) }
     }
     let folder = KeyFolder()
     var loader = LexiconLoader(folder: folder)
@@ -138,14 +146,7 @@ public final class LexiconSet: @unchecked Sendable {
     if !problems.isEmpty || !settingProblems.isEmpty { throw LexiconError(problems: problems + settingProblems) }
     self.settings = settings
 
-    var hasher = SHA256()
-    for (_, path, data) in inputs.sorted(by: { $0.relative < $1.relative }) {
-      hasher.update(Array(path.utf8))
-      hasher.update([0])
-      hasher.update(data)
-      hasher.update([0])
-    }
-    self.hash = hasher.finalize()
+    self.hash = hashSlot.get(0)
     self.files = sortedFiles
     self.entities = entities
     self.directories = roots
@@ -155,19 +156,38 @@ public final class LexiconSet: @unchecked Sendable {
     var byKey: [FileKey: Int] = [:]
     for (index, file) in sortedFiles.enumerated() { byKey[FileKey(language: file.language, kind: file.kind)] = index }
     self.filesByKey = byKey
-    // Languages compile independently too, one worker (and key folder) each at a time.
-    let languages = Language.analyzed
-    let built = WorkerSlots<CompiledLanguage>(count: languages.count)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
-      let workerFolder = worker == 0 ? folder : KeyFolder()
-      for (index, language) in languages.enumerated() where index % workers == worker {
-        built.set(index, CompiledLanguage(language: language, files: sortedFiles.filter { $0.language == language },
-                                          entities: entities, folder: workerFolder))
-      }
+    var functionWords: [Language: Set<String>] = [:]
+    for language in Language.analyzed {
+      let words = sortedFiles.filter { $0.language == language && $0.kind == .functionWords }
+        .flatMap { $0.entries.flatMap { $0.patterns.map { $0.text.lowercased() } } }
+      functionWords[language] = Set(words.map { folder.key($0).folded })
     }
-    var compiled: [Language: CompiledLanguage] = [:]
-    for (index, language) in languages.enumerated() { compiled[language] = built.get(index) }
-    self.compiled = compiled
+    self.functionWords = functionWords
+  }
+
+  /// The lexicons of a language compiled for matching (nil for an undetermined language).
+  func compiled(_ language: Language) -> CompiledLanguage? {
+    guard Language.analyzed.contains(language) else { return nil }
+    return compiledLanguages.value(language) {
+      CompiledLanguage(language: language, files: files.filter { $0.language == language }, entities: entities, folder: KeyFolder())
+    }
+  }
+
+  /// Compiles every language now (for a benchmark that should not time compiling).
+  public func compileAll() {
+    for language in Language.analyzed { _ = compiled(language) }
+  }
+
+  /// SHA-256 over the sorted relative paths and contents of the inputs.
+  private static func hash(_ inputs: [(root: String, relative: String, data: Data)]) -> String {
+    var hasher = SHA256()
+    for (_, path, data) in inputs.sorted(by: { $0.relative < $1.relative }) {
+      hasher.update(Array(path.utf8))
+      hasher.update([0])
+      hasher.update(data)
+      hasher.update([0])
+    }
+    return hasher.finalize()
   }
 
   /// Relative paths of the YAML files under a root, sorted.
@@ -202,7 +222,6 @@ final class CompiledLanguage: @unchecked Sendable {
   /// The registry's names in this language; payload i is `sourceNames[i]`.
   let sourceIndex: PhraseIndex
   private(set) var sourceNames: [(entity: Int, isDescription: Bool, pattern: Pattern)] = []
-  let functionWords: Set<String>
   /// Abbreviations as folded UTF-16 units (the sentence splitter looks up candidates at every full
   /// stop without building strings), each with whether it is `ambiguous` (may end a sentence); and
   /// the longest one, beyond which the splitter need not look.
@@ -220,12 +239,11 @@ final class CompiledLanguage: @unchecked Sendable {
       for pattern in entity.descriptions[language] ?? [] { sourceNames.append((entityIndex, true, pattern)) }
     }
     for (payload, name) in sourceNames.enumerated() { sourceIndex.insert(name.pattern, payload: payload) }
-    var words: Set<String> = []
     var abbreviations: [([UInt16], Bool)] = []
     for file in files {
       switch file.kind {
       case .functionWords:
-        for entry in file.entries { for pattern in entry.patterns { words.insert(pattern.text.lowercased()) } }
+        break
       case .abbreviations:
         for entry in file.entries {
           for pattern in entry.patterns { abbreviations.append((Array(folder.key(pattern.text).folded.utf16), entry.category == "ambiguous")) }
@@ -240,9 +258,23 @@ final class CompiledLanguage: @unchecked Sendable {
         indexes[file.kind] = index
       }
     }
-    functionWords = Set(words.map { folder.key($0).folded })
     self.abbreviations = Dictionary(abbreviations, uniquingKeysWith: { first, _ in first })
     longestAbbreviation = self.abbreviations.keys.map(\.count).max() ?? 0
+  }
+}
+
+/// Compiled languages, made once each under a lock (batch workers ask for them concurrently).
+private final class CompiledCache: @unchecked Sendable {
+  private var values: [Language: CompiledLanguage] = [:]
+  private let lock = NSLock()
+
+  func value(_ language: Language, make: () -> CompiledLanguage) -> CompiledLanguage {
+    lock.lock()
+    defer { lock.unlock() }
+    if let known = values[language] { return known }
+    let made = make()
+    values[language] = made
+    return made
   }
 }
 

@@ -7,8 +7,9 @@
 /// "Lukaszence" or "Lukašenko" meet "Łukaszence" and "Лукашенко". General vocabulary does not, as
 /// diacritics tell words apart there ("konnte"/"könnte", "ze"/"że").
 final class Vocabulary: @unchecked Sendable {
-  private var words: [String: Int32] = [:]
-  private var stems: [String: Int32] = [:]
+  /// Terms by folded scalars (hashing a non-ASCII String normalizes it first, which is slower).
+  private var words: [[UInt32]: Int32] = [:]
+  private var stems: [[UInt32]: Int32] = [:]
   /// Words (exact) and stems (prefixes) in one trie over folded scalars, and the loose-keyed names
   /// in another, so a form is looked up by one walk of each instead of hashing strings.
   private let foldedTrie = ScalarTrie()
@@ -40,41 +41,31 @@ final class Vocabulary: @unchecked Sendable {
   func markStart(term: Int32, ordinal: Int) { startMasks[Int(term)] |= 1 << UInt32(ordinal) }
 
   func term(word key: FoldedKey, loose: Bool) -> Int32 {
-    if let known = words[key.folded] {
-      if loose && Self.hasFourScalars(key.loose) && looseWordTerms.insert(known).inserted {
+    if let known = words[key.foldedScalars] {
+      if loose && key.looseScalars.count >= 4 && looseWordTerms.insert(known).inserted {
         looseTrie.insert(key.looseScalars, term: known, exact: true)
       }
       return known
     }
     let term = next()
-    words[key.folded] = term
+    words[key.foldedScalars] = term
     foldedTrie.insert(key.foldedScalars, term: term, exact: true)
-    if loose && Self.hasFourScalars(key.loose) && looseWordTerms.insert(term).inserted {
+    if loose && key.looseScalars.count >= 4 && looseWordTerms.insert(term).inserted {
       looseTrie.insert(key.looseScalars, term: term, exact: true)
     }
     return term
   }
 
   func term(stem key: FoldedKey, loose: Bool) -> Int32 {
-    if let known = stems[key.folded] {
+    if let known = stems[key.foldedScalars] {
       if loose && looseStemTerms.insert(known).inserted { looseTrie.insert(key.looseScalars, term: known, exact: false) }
       return known
     }
     let term = next()
-    stems[key.folded] = term
+    stems[key.foldedScalars] = term
     foldedTrie.insert(key.foldedScalars, term: term, exact: false)
     if loose && looseStemTerms.insert(term).inserted { looseTrie.insert(key.looseScalars, term: term, exact: false) }
     return term
-  }
-
-  /// Loose keys of fewer than four letters are too ambiguous to match whole words.
-  private static func hasFourScalars(_ text: String) -> Bool {
-    var count = 0
-    for _ in text.unicodeScalars {
-      count += 1
-      if count == 4 { return true }
-    }
-    return false
   }
 
   /// The term of a named shape, or nil when the language defines no such shape.

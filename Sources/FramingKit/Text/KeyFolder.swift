@@ -199,21 +199,22 @@ public final class KeyFolder {
   /// The folded form in Latin script, lowercase (a transliteration can leave a capital).
   private func toLatin(_ folded: [UInt16]) -> [UInt16] {
     guard folded.contains(where: { !Self.isLatin($0) }) else { return folded }
-    guard folded.allSatisfy({ Self.isLatin($0) || Self.isCyrillic($0) }) else {
+    guard folded.allSatisfy({ Self.isLatin($0) || Self.isCyrillic($0) || UnitMap.isPunctuation($0) }) else {
       return Self.lowercased(anyToLatin?.transliterate(folded) ?? folded)
     }
     let tables = UnitTables.shared
     var result: [UInt16] = []
     result.reserveCapacity(folded.count + 4)
     for unit in folded {
-      if Self.isLatin(unit) { result.append(unit) } else { tables.latin.append(unit, to: &result) }
+      // Any-Latin leaves Latin letters and punctuation as they are.
+      if Self.isLatin(unit) || UnitMap.isPunctuation(unit) { result.append(unit) } else { tables.latin.append(unit, to: &result) }
     }
     return result
   }
 
   /// The Latin form stripped to ASCII, lowercase.
   private func toASCII(_ latin: [UInt16]) -> [UInt16] {
-    guard latin.allSatisfy({ Self.isLatin($0) && !UTF16.isLeadSurrogate($0) }) else {
+    guard latin.allSatisfy({ Self.isLatin($0) || UnitMap.isPunctuation($0) }) else {
       return Self.lowercased(latinToASCII?.transliterate(latin) ?? latin)
     }
     let tables = UnitTables.shared
@@ -238,19 +239,24 @@ public final class KeyFolder {
   }
 }
 
-/// What ICU makes of single units below U+0530 and in U+1E00–U+1EFF, in flat arrays indexed by
+/// What ICU makes of single units below U+0530, in U+1E00–U+1EFF and U+2010–U+2027, in flat arrays indexed by
 /// unit: the lookup runs for every letter of every new form.
 struct UnitMap: Equatable, Sendable {
   /// Per slot: the single unit it maps to, 0 when it maps to several or none (see `bounds`).
-  private var single = [UInt16](repeating: 0, count: 0x0630)
-  private var bounds = [Int32](repeating: 0, count: 2 * 0x0630)
+  private var single = [UInt16](repeating: 0, count: Self.slots)
+  private var bounds = [Int32](repeating: 0, count: 2 * Self.slots)
   private var flat: [UInt16] = []
 
   /// The units the tables hold, in the order the embedded tables list them.
-  static let covered = Array(UInt16(0x80)..<0x0530) + Array(UInt16(0x1E00)...0x1EFF)
+  static let covered = Array(UInt16(0x80)..<0x0530) + Array(UInt16(0x1E00)...0x1EFF) + Array(UInt16(0x2010)...0x2027)
+  private static let slots = 0x0530 + 0x100 + 0x18
 
-  static func covers(_ unit: UInt16) -> Bool { unit < 0x0530 || (0x1E00...0x1EFF).contains(unit) }
-  private static func slot(_ unit: UInt16) -> Int { unit < 0x0530 ? Int(unit) : 0x0530 + Int(unit) - 0x1E00 }
+  static func covers(_ unit: UInt16) -> Bool { unit < 0x0530 || (0x1E00...0x1EFF).contains(unit) || isPunctuation(unit) }
+  /// Dashes, quotation marks and the ellipsis (U+2010–U+2027), which words such as "пам’ять" hold.
+  static func isPunctuation(_ unit: UInt16) -> Bool { (0x2010...0x2027).contains(unit) }
+  private static func slot(_ unit: UInt16) -> Int {
+    unit < 0x0530 ? Int(unit) : unit < 0x2000 ? 0x0530 + Int(unit) - 0x1E00 : 0x0630 + Int(unit) - 0x2010
+  }
 
   init(_ map: (UInt16) -> [UInt16]) {
     for unit in Self.covered { set(unit, map(unit)) }

@@ -69,31 +69,32 @@ public struct SHA256 {
     return hasher.finalize()
   }
 
+  /// One 64-byte block: the message schedule is kept as 16 rolling words and the state in locals,
+  /// so a block costs no array traffic.
   private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 64) { w in
-      for i in 0..<16 {
-        w[i] = UInt32(block[i * 4]) << 24 | UInt32(block[i * 4 + 1]) << 16 | UInt32(block[i * 4 + 2]) << 8 | UInt32(block[i * 4 + 3])
-      }
-      for i in 16..<64 {
-        let s0 = w[i - 15].rotatedRight(7) ^ w[i - 15].rotatedRight(18) ^ (w[i - 15] &>> 3)
-        let s1 = w[i - 2].rotatedRight(17) ^ w[i - 2].rotatedRight(19) ^ (w[i - 2] &>> 10)
-        w[i] = w[i - 16] &+ s0 &+ w[i - 7] &+ s1
-      }
-      compressRounds(w)
-    }
-  }
-
-  private mutating func compressRounds(_ w: UnsafeMutableBufferPointer<UInt32>) {
+    guard let base = block.baseAddress else { return }
     var a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7]
-    Self.k.withUnsafeBufferPointer { k in
-      for i in 0..<64 {
-        let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-        let choice = (e & f) ^ (~e & g)
-        let t1 = h &+ s1 &+ choice &+ k[i] &+ w[i]
-        let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-        let majority = (a & b) ^ (a & c) ^ (b & c)
-        let t2 = s0 &+ majority
-        h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { w in
+      Self.k.withUnsafeBufferPointer { k in
+        for i in 0..<64 {
+          let word: UInt32
+          if i < 16 {
+            word = UInt32(bigEndian: UnsafeRawPointer(base + i * 4).loadUnaligned(as: UInt32.self))
+          } else {
+            let w15 = w[(i &- 15) & 15], w2 = w[(i &- 2) & 15]
+            let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 &>> 3)
+            let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 &>> 10)
+            word = w[i & 15] &+ s0 &+ w[(i &- 7) & 15] &+ s1
+          }
+          w[i & 15] = word
+          let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
+          let choice = (e & f) ^ (~e & g)
+          let t1 = h &+ s1 &+ choice &+ k[i] &+ word
+          let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
+          let majority = (a & b) ^ (a & c) ^ (b & c)
+          let t2 = s0 &+ majority
+          h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
+        }
       }
     }
     state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d

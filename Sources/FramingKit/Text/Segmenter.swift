@@ -24,7 +24,7 @@ public final class Segmenter {
     self.lexicons = lexicons
     var languages: [[UInt32]: UInt8] = [:]
     for (bit, language) in Language.analyzed.enumerated() {
-      for word in lexicons.compiled[language]?.functionWords ?? [] {
+      for word in lexicons.functionWords[language] ?? [] {
         languages[word.unicodeScalars.map(\.value), default: 0] |= 1 << UInt8(bit)
       }
     }
@@ -33,7 +33,7 @@ public final class Segmenter {
 
   func termCache(_ language: Language) -> TermCache? {
     if let cache = termCaches[language] { return cache }
-    guard let compiled = lexicons.compiled[language] else { return nil }
+    guard let compiled = lexicons.compiled(language) else { return nil }
     let cache = TermCache(vocabulary: compiled.vocabulary)
     termCaches[language] = cache
     return cache
@@ -76,7 +76,7 @@ public final class Segmenter {
       ?? identifyLanguage(tokens[...], units: units)
       ?? document.metadata.language.flatMap(Language.init(rawValue:)).map { LanguageGuess(language: $0, confidence: 0) }
       ?? LanguageGuess(language: .und, confidence: 0)
-    let compiled = lexicons.compiled[guess.language]
+    let compiled = lexicons.compiled(guess.language)
     let terms = termCache(guess.language).map { TokenTerms(forms: tokens.map(\.form), keys: folder.keys, cache: $0) }
 
     let classes = classify(lines, tokens: tokens, units: units, compiled: compiled, terms: terms)
