@@ -79,6 +79,14 @@ struct LexiconLoader {
     return []
   }
 
+  /// Lowercase, with ASCII text (most forms) done without Unicode tables.
+  private static func lowercased(_ text: String) -> String {
+    if text.utf8.allSatisfy({ $0 < 0x80 }) {
+      return String(decoding: text.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+    return text.lowercased()
+  }
+
   private static func isSlug(_ id: String) -> Bool {
     !id.isEmpty && id.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "-" }
   }
@@ -131,8 +139,8 @@ struct LexiconLoader {
     }
     var entries: [LexiconEntry] = []
     var firstLineOfID: [String: Int] = [:]
-    // Forms are compared by their folded elements: the same form in another case is a repeat.
-    var formOwner: [[UInt32]: (String, Int)] = [:]
+    // The same form in other capitals is a repeat ("Weiß"/"Weiss" are two forms: lowercase, not folded).
+    var formOwner: [String: (String, Int)] = [:]
     for item in sequence {
       guard let raw = item.mapping else { problem(path, item, "an entry must be a mapping with id, category and forms"); continue }
       let mapping = Fields(raw)
@@ -166,7 +174,7 @@ struct LexiconLoader {
             if kind == .attribution && pattern.slots.count != 1 {
               problem(path, formNode, "form '\(form)' of \(what) needs exactly one slot ({source} or {person})")
             }
-            let key = pattern.foldedIdentity
+            let key = Self.lowercased(form)
             if let (owner, ownerLine) = formOwner[key] {
               problem(path, formNode, "form '\(form)' of \(what) repeats a form of entry '\(owner)' (line \(ownerLine))")
             } else {
@@ -298,11 +306,11 @@ struct LexiconLoader {
         problem(path, key, "unknown language '\(key.string ?? "")' in \(what); use pl, de, ru, en, uk, be")
         continue
       }
-      var seen: Set<[UInt32]> = []
+      var seen: Set<String> = []
       for (form, formNode) in strings(path, value, what: "aliases of \(what)") {
         do {
           let pattern = try Pattern.parse(form, folder: folder, allowElements: false)
-          if !seen.insert(pattern.foldedIdentity).inserted {
+          if !seen.insert(Self.lowercased(form)).inserted {
             problem(path, formNode, "alias '\(form)' of \(what) repeats in '\(language.rawValue)'")
           }
           result[language, default: []].append(pattern)

@@ -32,22 +32,6 @@ public struct Pattern: Hashable, Sendable {
     elements.compactMap { if case .slot(let kind) = $0 { kind } else { nil } }
   }
 
-  /// The elements as one run of scalar values (markers between them), under which two forms that
-  /// differ only in case are the same form.
-  var foldedIdentity: [UInt32] {
-    var identity: [UInt32] = []
-    for element in elements {
-      switch element {
-      case .word(let key): identity += key.foldedScalars; identity.append(0x11_0000)
-      case .stem(let key): identity += key.foldedScalars; identity.append(0x11_0001)
-      case .slot(let kind): identity.append(kind == .source ? 0x11_0002 : 0x11_0003)
-      case .shape(let name): identity += name.unicodeScalars.map(\.value); identity.append(0x11_0004)
-      case .gap: identity.append(0x11_0005)
-      }
-    }
-    return identity
-  }
-
   public var shapes: [String] {
     elements.compactMap { if case .shape(let name) = $0 { name } else { nil } }
   }
