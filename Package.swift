@@ -17,6 +17,7 @@ let package = Package(
       name: "CICU",
       linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
     ),
+    .target(name: "CDigest", linkerSettings: [.linkedLibrary("crypto")]),
     .target(
       name: "CHTML",
       cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
@@ -26,7 +27,7 @@ let package = Package(
     .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["lexicon-embedder"]),
     .target(
       name: "FramingKit",
-      dependencies: ["CICU", "CHTML", "Yams"],
+      dependencies: ["CICU", "CHTML", "CDigest", "Yams"],
       // Hot loops index arrays held by per-worker classes (key tables, caches); each worker owns its
       // own, so run-time exclusivity checks only cost time there.
       swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])],

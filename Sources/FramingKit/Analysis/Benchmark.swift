@@ -29,7 +29,10 @@ public struct Benchmark {
 
   public init(lexicons: LexiconSet) {
     self.lexicons = lexicons
+    // One-time work a run does once whatever its size: compiling languages, opening ICU's
+    // transliterators for scripts the unit tables do not cover.
     lexicons.compileAll()
+    SharedTransliterator.prepare()
   }
 
   /// Splits a corpus file into articles at blank lines, or at line ends when it has no blank lines

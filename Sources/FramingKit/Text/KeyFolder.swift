@@ -1,3 +1,5 @@
+import Foundation
+
 /// The keys under which a word form meets lexicon entries: `folded` is ICU full case folding;
 /// `latin` is the folded form in Latin script (ICU Any-Latin; Latin words keep their diacritics);
 /// `loose` is `latin` stripped to ASCII (Latin-ASCII), so that "Łukaszence" and "Lukaszence" share a
@@ -8,40 +10,29 @@ public final class FoldedKey: Hashable, Sendable {
   public let folded: String
   /// The keys as scalar values (the tries and shapes walk these; made once per form).
   let foldedScalars: [UInt32]
-  let latinScalars: [UInt32]
   let looseScalars: [UInt32]
 
-  /// Only `folded` is read as a string on hot paths, so the other two are built when asked for.
-  public var latin: String { Self.string(latinScalars) }
-  public var loose: String { Self.string(looseScalars) }
-
-  public convenience init(folded: String, latin: String, loose: String) {
-    let foldedScalars = folded.unicodeScalars.map(\.value)
-    self.init(folded: folded, foldedScalars: foldedScalars,
-              latinScalars: latin == folded ? foldedScalars : latin.unicodeScalars.map(\.value),
-              looseScalars: loose == folded ? foldedScalars : loose.unicodeScalars.map(\.value))
-  }
-
-  init(folded: String, foldedScalars: [UInt32], latinScalars: [UInt32], looseScalars: [UInt32]) {
-    self.folded = folded
-    self.foldedScalars = foldedScalars
-    self.latinScalars = latinScalars
-    self.looseScalars = looseScalars
-  }
-
-  private static func string(_ scalars: [UInt32]) -> String {
+  /// Only `folded` is read as a string on hot paths; `latin` (a function of `folded`) and `loose`
+  /// are built when asked for.
+  public var latin: String { Document.string(fromUTF16: KeyFolder.latin(ofFolded: Array(folded.utf16))) }
+  public var loose: String {
     var view = String.UnicodeScalarView()
-    for value in scalars { view.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
+    for value in looseScalars { view.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
     return String(view)
   }
 
+  init(folded: String, foldedScalars: [UInt32], looseScalars: [UInt32]) {
+    self.folded = folded
+    self.foldedScalars = foldedScalars
+    self.looseScalars = looseScalars
+  }
+
   public static func == (lhs: FoldedKey, rhs: FoldedKey) -> Bool {
-    lhs === rhs || (lhs.foldedScalars == rhs.foldedScalars && lhs.latinScalars == rhs.latinScalars && lhs.looseScalars == rhs.looseScalars)
+    lhs === rhs || (lhs.foldedScalars == rhs.foldedScalars && lhs.looseScalars == rhs.looseScalars)
   }
 
   public func hash(into hasher: inout Hasher) {
     hasher.combine(foldedScalars)
-    hasher.combine(latinScalars)
     hasher.combine(looseScalars)
   }
 }
@@ -51,12 +42,9 @@ public final class FoldedKey: Hashable, Sendable {
 /// Forms are looked up by their UTF-16 units in an open-addressing table, so the hot path creates no
 /// strings. Not thread-safe; each worker owns one.
 public final class KeyFolder {
-  /// Opened only for forms the shared unit tables cannot answer (Greek, Han, Arabic …): opening
-  /// Any-Latin costs ICU more than folding thousands of words.
-  private lazy var anyToLatin: Transliterator? = Transliterator("Any-Latin")
+
   /// Word breaks (root rules) for whoever owns this folder: the segmenter, or the lexicon loader for patterns.
   let wordBreaker: BreakIterator
-  private lazy var latinToASCII: Transliterator? = Transliterator("Latin-ASCII")
   /// Keys by form number.
   private(set) var keys: [FoldedKey] = []
   private var units: [UInt16] = []
@@ -139,15 +127,13 @@ public final class KeyFolder {
     if units.allSatisfy({ $0 < 0x80 }) {
       let lower = Self.lowercasedASCII(units)
       let scalars = lower.map(UInt32.init)
-      return FoldedKey(folded: Document.string(fromUTF16: lower), foldedScalars: scalars, latinScalars: scalars, looseScalars: scalars)
+      return FoldedKey(folded: Document.string(fromUTF16: lower), foldedScalars: scalars, looseScalars: scalars)
     }
     let folded = fold(units)
-    let latin = toLatin(folded)
-    let loose = latin.allSatisfy { $0 < 0x80 } ? latin : toASCII(latin)
+    let loose = Self.loose(ofFolded: folded)
     let foldedScalars = Self.scalars(folded)
-    let latinScalars = latin == folded ? foldedScalars : Self.scalars(latin)
-    return FoldedKey(folded: Document.string(fromUTF16: folded), foldedScalars: foldedScalars, latinScalars: latinScalars,
-                     looseScalars: loose == latin ? latinScalars : Self.scalars(loose))
+    return FoldedKey(folded: Document.string(fromUTF16: folded), foldedScalars: foldedScalars,
+                     looseScalars: loose == folded ? foldedScalars : Self.scalars(loose))
   }
 
   /// Scalar values of UTF-16 units (lone surrogates become U+FFFD, as in the key strings).
@@ -197,35 +183,65 @@ public final class KeyFolder {
   }
 
   /// The folded form in Latin script, lowercase (a transliteration can leave a capital).
-  private func toLatin(_ folded: [UInt16]) -> [UInt16] {
-    guard folded.contains(where: { !Self.isLatin($0) }) else { return folded }
-    guard folded.allSatisfy({ Self.isLatin($0) || Self.isCyrillic($0) || UnitMap.isPunctuation($0) }) else {
-      return Self.lowercased(anyToLatin?.transliterate(folded) ?? folded)
+  static func latin(ofFolded folded: [UInt16]) -> [UInt16] {
+    guard folded.contains(where: { !isLatin($0) }) else { return folded }
+    guard folded.allSatisfy({ isLatin($0) || isCyrillic($0) || UnitMap.isPunctuation($0) }) else {
+      return lowercased(SharedTransliterator.anyToLatin.transliterate(folded))
     }
     let tables = UnitTables.shared
     var result: [UInt16] = []
     result.reserveCapacity(folded.count + 4)
     for unit in folded {
       // Any-Latin leaves Latin letters and punctuation as they are.
-      if Self.isLatin(unit) || UnitMap.isPunctuation(unit) { result.append(unit) } else { tables.latin.append(unit, to: &result) }
+      if isLatin(unit) || UnitMap.isPunctuation(unit) { result.append(unit) } else { tables.latin.append(unit, to: &result) }
     }
     return result
   }
 
-  /// The Latin form stripped to ASCII, lowercase.
-  private func toASCII(_ latin: [UInt16]) -> [UInt16] {
-    guard latin.allSatisfy({ Self.isLatin($0) || UnitMap.isPunctuation($0) }) else {
-      return Self.lowercased(latinToASCII?.transliterate(latin) ?? latin)
+  /// The folded form in Latin script stripped to ASCII, lowercase: Latin-ASCII of Any-Latin, made in
+  /// one pass from the unit tables when every unit is Latin, Cyrillic or punctuation.
+  static func loose(ofFolded folded: [UInt16]) -> [UInt16] {
+    if folded.allSatisfy({ $0 < 0x80 }) { return folded }
+    guard folded.allSatisfy({ isLatin($0) || isCyrillic($0) || UnitMap.isPunctuation($0) }) else {
+      let latin = latin(ofFolded: folded)
+      guard latin.allSatisfy({ isLatin($0) || UnitMap.isPunctuation($0) }) else {
+        return latin.allSatisfy({ $0 < 0x80 }) ? latin : lowercased(SharedTransliterator.latinToASCII.transliterate(latin))
+      }
+      return asciiOfLatin(latin)
     }
     let tables = UnitTables.shared
     var result: [UInt16] = []
-    result.reserveCapacity(latin.count + 2)
-    for unit in latin {
-      if unit < 0x80 { result.append(unit); continue }
-      if (0x0300...0x036F).contains(unit) { continue }  // combining marks go with their base letter's diacritics
-      tables.ascii.append(unit, to: &result)
+    result.reserveCapacity(folded.count + 2)
+    var latinOfUnit: [UInt16] = []
+    for unit in folded {
+      if unit < 0x80 {
+        result.append(unit)
+      } else if isCyrillic(unit) {
+        latinOfUnit.removeAll(keepingCapacity: true)
+        tables.latin.append(unit, to: &latinOfUnit)
+        for latin in latinOfUnit { appendASCII(latin, to: &result, tables: tables) }
+      } else {
+        appendASCII(unit, to: &result, tables: tables)
+      }
     }
     return result
+  }
+
+  private static func asciiOfLatin(_ latin: [UInt16]) -> [UInt16] {
+    let tables = UnitTables.shared
+    var result: [UInt16] = []
+    result.reserveCapacity(latin.count + 2)
+    for unit in latin { appendASCII(unit, to: &result, tables: tables) }
+    return result
+  }
+
+  @inline(__always)
+  private static func appendASCII(_ unit: UInt16, to result: inout [UInt16], tables: UnitTables) {
+    if unit < 0x80 {
+      result.append(unit)
+    } else if !(0x0300...0x036F).contains(unit) {  // combining marks go with their base letter's diacritics
+      tables.ascii.append(unit, to: &result)
+    }
   }
 
   /// Lowercases the few capitals a transliteration can leave; ASCII without a round trip through String.
@@ -343,5 +359,34 @@ final class UnitTables: Sendable {
       fold: UnitMap { unit in [unit].withUnsafeBufferPointer { ICU.foldCase($0) } },
       latin: UnitMap { KeyFolder.lowercased(anyToLatin?.transliterate([$0]) ?? [$0]) },
       ascii: UnitMap { KeyFolder.lowercased(latinToASCII?.transliterate([$0]) ?? [$0]) })
+  }
+}
+
+/// One ICU transliterator for the whole process, opened on first use and shared under a lock: only
+/// forms the unit tables cannot answer (Greek, Han, Arabic …) need it, and opening one costs more
+/// than folding thousands of words, so no key folder opens its own.
+final class SharedTransliterator: @unchecked Sendable {
+  static let anyToLatin = SharedTransliterator("Any-Latin")
+  static let latinToASCII = SharedTransliterator("Latin-ASCII")
+
+  private let identifier: String
+  private var transliterator: Transliterator??
+  private let lock = NSLock()
+
+  private init(_ identifier: String) { self.identifier = identifier }
+
+  /// Opens both now (a benchmark keeps this one-time cost out of its timings, as it does loading).
+  static func prepare() {
+    _ = anyToLatin.transliterate([0x03B1])
+    _ = latinToASCII.transliterate([0x00E9])
+  }
+
+  /// The transliteration, or the units unchanged when ICU lacks the transliterator.
+  func transliterate(_ units: [UInt16]) -> [UInt16] {
+    lock.lock()
+    defer { lock.unlock() }
+    if transliterator == nil { transliterator = .some(Transliterator(identifier)) }
+    guard let opened = transliterator ?? nil else { return units }
+    return opened.transliterate(units)
   }
 }

@@ -1,22 +1,22 @@
-/// SHA-256 (FIPS 180-4), for the text and lexicon fingerprints every profile carries. A hash is all
-/// the project needs from cryptography, which does not justify a crypto package and its build time.
-public struct SHA256 {
-  private static let k: [UInt32] = [
-    0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,
-    0xd807aa98, 0x12835b01, 0x243185be, 0x550c7dc3, 0x72be5d74, 0x80deb1fe, 0x9bdc06a7, 0xc19bf174,
-    0xe49b69c1, 0xefbe4786, 0x0fc19dc6, 0x240ca1cc, 0x2de92c6f, 0x4a7484aa, 0x5cb0a9dc, 0x76f988da,
-    0x983e5152, 0xa831c66d, 0xb00327c8, 0xbf597fc7, 0xc6e00bf3, 0xd5a79147, 0x06ca6351, 0x14292967,
-    0x27b70a85, 0x2e1b2138, 0x4d2c6dfc, 0x53380d13, 0x650a7354, 0x766a0abb, 0x81c2c92e, 0x92722c85,
-    0xa2bfe8a1, 0xa81a664b, 0xc24b8b70, 0xc76c51a3, 0xd192e819, 0xd6990624, 0xf40e3585, 0x106aa070,
-    0x19a4c116, 0x1e376c08, 0x2748774c, 0x34b0bcb5, 0x391c0cb3, 0x4ed8aa4a, 0x5b9cca4f, 0x682e6ff3,
-    0x748f82ee, 0x78a5636f, 0x84c87814, 0x8cc70208, 0x90befffa, 0xa4506ceb, 0xbef9a3f7, 0xc67178f2,
-  ]
+import CDigest
 
-  private var state: [UInt32] = [
-    0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a, 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19,
-  ]
-  private var buffer: [UInt8] = []
-  private var length: UInt64 = 0
+/// SHA-256 (FIPS 180-4), for the text and lexicon fingerprints every profile carries, computed by
+/// OpenSSL's libcrypto: it uses the CPU's SHA instructions where there are any, several times
+/// faster than portable code, and every article's text is hashed.
+public struct SHA256 {
+  /// Owns the libcrypto context; a hasher is used from one place, so copies share it.
+  private final class Context {
+    var handle: OpaquePointer?
+
+    init() {
+      guard let handle = cdigest_sha256_new() else { preconditionFailure("libcrypto has no SHA-256") }
+      self.handle = handle
+    }
+
+    deinit { cdigest_sha256_free(handle) }
+  }
+
+  private let context = Context()
 
   public init() {}
 
@@ -26,39 +26,24 @@ public struct SHA256 {
     }
   }
 
-  /// Whole 64-byte blocks are compressed straight from the input; only a partial block is buffered.
-  private mutating func update(contiguous input: UnsafeBufferPointer<UInt8>) {
-    length &+= UInt64(input.count)
-    var index = 0
-    if !buffer.isEmpty {
-      while index < input.count && buffer.count < 64 {
-        buffer.append(input[index])
-        index += 1
-      }
-      guard buffer.count == 64 else { return }
-      buffer.withUnsafeBufferPointer { compress($0) }
-      buffer.removeAll(keepingCapacity: true)
-    }
-    while index + 64 <= input.count {
-      compress(UnsafeBufferPointer(rebasing: input[index..<(index + 64)]))
-      index += 64
-    }
-    buffer.append(contentsOf: input[index...])
+  private func update(contiguous input: UnsafeBufferPointer<UInt8>) {
+    guard let handle = context.handle else { preconditionFailure("SHA256 updated after finalize()") }
+    guard let base = input.baseAddress, !input.isEmpty else { return }
+    precondition(cdigest_sha256_update(handle, base, input.count) == 1, "libcrypto failed to hash")
   }
 
+  /// The digest as 64 lowercase hex digits; the hasher cannot be updated afterwards.
   public mutating func finalize() -> String {
-    let bitLength = length &* 8
-    var padding: [UInt8] = [0x80]
-    while (buffer.count + padding.count) % 64 != 56 { padding.append(0) }
-    for shift in stride(from: 56, through: 0, by: -8) { padding.append(UInt8(truncatingIfNeeded: bitLength >> UInt64(shift))) }
-    let total = length
-    update(padding)
-    length = total
+    guard let handle = context.handle else { preconditionFailure("SHA256 finalized twice") }
+    context.handle = nil
+    var digest = [UInt8](repeating: 0, count: 32)
+    precondition(cdigest_sha256_finish(handle, &digest) == 1, "libcrypto failed to hash")
     let digits = Array("0123456789abcdef".utf8)
     var hex: [UInt8] = []
     hex.reserveCapacity(64)
-    for word in state {
-      for shift in stride(from: 28, through: 0, by: -4) { hex.append(digits[Int((word &>> UInt32(shift)) & 0xF)]) }
+    for byte in digest {
+      hex.append(digits[Int(byte >> 4)])
+      hex.append(digits[Int(byte & 0x0F)])
     }
     return String(decoding: hex, as: UTF8.self)
   }
@@ -68,42 +53,4 @@ public struct SHA256 {
     hasher.update(bytes)
     return hasher.finalize()
   }
-
-  /// One 64-byte block: the message schedule is kept as 16 rolling words and the state in locals,
-  /// so a block costs no array traffic.
-  private mutating func compress(_ block: UnsafeBufferPointer<UInt8>) {
-    guard let base = block.baseAddress else { return }
-    var a = state[0], b = state[1], c = state[2], d = state[3], e = state[4], f = state[5], g = state[6], h = state[7]
-    withUnsafeTemporaryAllocation(of: UInt32.self, capacity: 16) { w in
-      Self.k.withUnsafeBufferPointer { k in
-        for i in 0..<64 {
-          let word: UInt32
-          if i < 16 {
-            word = UInt32(bigEndian: UnsafeRawPointer(base + i * 4).loadUnaligned(as: UInt32.self))
-          } else {
-            let w15 = w[(i &- 15) & 15], w2 = w[(i &- 2) & 15]
-            let s0 = w15.rotatedRight(7) ^ w15.rotatedRight(18) ^ (w15 &>> 3)
-            let s1 = w2.rotatedRight(17) ^ w2.rotatedRight(19) ^ (w2 &>> 10)
-            word = w[i & 15] &+ s0 &+ w[(i &- 7) & 15] &+ s1
-          }
-          w[i & 15] = word
-          let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
-          let choice = (e & f) ^ (~e & g)
-          let t1 = h &+ s1 &+ choice &+ k[i] &+ word
-          let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
-          let majority = (a & b) ^ (a & c) ^ (b & c)
-          let t2 = s0 &+ majority
-          h = g; g = f; f = e; e = d &+ t1; d = c; c = b; b = a; a = t1 &+ t2
-        }
-      }
-    }
-    state[0] &+= a; state[1] &+= b; state[2] &+= c; state[3] &+= d
-    state[4] &+= e; state[5] &+= f; state[6] &+= g; state[7] &+= h
-  }
-}
-
-extension UInt32 {
-  /// Masking shifts: the plain ones check for over-long counts on every call, which showed in profiles.
-  @inline(__always)
-  fileprivate func rotatedRight(_ count: UInt32) -> UInt32 { (self &>> count) | (self &<< (32 &- count)) }
 }

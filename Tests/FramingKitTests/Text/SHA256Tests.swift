@@ -1,7 +1,7 @@
 import FramingKit
 import Testing
 
-/// Published FIPS 180-4 test vectors, fed whole and in uneven pieces (partial blocks are buffered).
+/// Published FIPS 180-4 test vectors, fed whole and in uneven pieces.
 @Suite struct SHA256Tests {
   @Test func knownVectors() {
     #expect(SHA256.hex([UInt8]()) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")

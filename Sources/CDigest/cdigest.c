@@ -1,0 +1,38 @@
+#include "cdigest.h"
+
+#include <openssl/evp.h>
+
+struct cdigest_sha256 { EVP_MD_CTX *context; };
+
+cdigest_sha256 *cdigest_sha256_new(void) {
+  EVP_MD_CTX *context = EVP_MD_CTX_new();
+  if (context == NULL) return NULL;
+  if (EVP_DigestInit_ex(context, EVP_sha256(), NULL) != 1) {
+    EVP_MD_CTX_free(context);
+    return NULL;
+  }
+  cdigest_sha256 *digest = (cdigest_sha256 *)OPENSSL_malloc(sizeof(cdigest_sha256));
+  if (digest == NULL) {
+    EVP_MD_CTX_free(context);
+    return NULL;
+  }
+  digest->context = context;
+  return digest;
+}
+
+int cdigest_sha256_update(cdigest_sha256 *digest, const uint8_t *bytes, size_t count) {
+  return EVP_DigestUpdate(digest->context, bytes, count) == 1;
+}
+
+int cdigest_sha256_finish(cdigest_sha256 *digest, uint8_t *out32) {
+  unsigned int length = 0;
+  int ok = EVP_DigestFinal_ex(digest->context, out32, &length) == 1 && length == 32;
+  cdigest_sha256_free(digest);
+  return ok;
+}
+
+void cdigest_sha256_free(cdigest_sha256 *digest) {
+  if (digest == NULL) return;
+  EVP_MD_CTX_free(digest->context);
+  OPENSSL_free(digest);
+}
