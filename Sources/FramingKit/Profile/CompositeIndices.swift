@@ -8,13 +8,26 @@ struct CompositeIndices {
   let sentences: [Profile.SentenceInfo]
   let sources: [Profile.SourceInfo]
   let lexicons: LexiconSet
+  /// Scores by id, and the analyzed words: looked up many times per article.
+  private let scoreByID: [String: Profile.Score]
+  private let words: Int
+
+  init(findings: [Finding], scores: [Profile.Score], sentences: [Profile.SentenceInfo], sources: [Profile.SourceInfo],
+       lexicons: LexiconSet) {
+    self.findings = findings
+    self.scores = scores
+    self.sentences = sentences
+    self.sources = sources
+    self.lexicons = lexicons
+    scoreByID = Dictionary(scores.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    words = sentences.reduce(0) { $0 + $1.words }
+  }
 
   private var settings: ProfileSettings { lexicons.settings }
 
-  private func score(_ id: String) -> Profile.Score? { scores.first { $0.id == id } }
+  private func score(_ id: String) -> Profile.Score? { scoreByID[id] }
   private func value(_ id: String) -> Double { score(id)?.value ?? 0 }
   private func evidence(_ ids: String...) -> [Int] { Array(Set(ids.flatMap { score($0)?.evidence ?? [] })).sorted() }
-  private var words: Int { sentences.reduce(0) { $0 + $1.words } }
 
   private func index(_ id: String, _ value: Double, _ components: [String: Double], _ evidence: [Int]) -> Profile.Index {
     Profile.Index(id: id, value: JSONOutput.round(value.isFinite ? value : 0), formula: "index.\(id)",

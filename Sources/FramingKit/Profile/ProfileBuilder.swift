@@ -99,6 +99,14 @@ struct ScoreSheet {
     self.lexicons = lexicons
     words = sentences.reduce(0) { $0 + $1.words }
     sentenceIndexes = Set(sentences.map(\.index))
+    var byAnalyzer: [String: [Int]] = [:]
+    var voiceFindingOfSentence: [Int: Int] = [:]
+    for (index, finding) in findings.enumerated() {
+      byAnalyzer[finding.analyzer, default: []].append(index)
+      if finding.analyzer == VoiceAnalyzer.id { voiceFindingOfSentence[finding.sentence] = index }
+    }
+    self.byAnalyzer = byAnalyzer
+    self.voiceFindingOfSentence = voiceFindingOfSentence
     computeSourcing()
     computeVoice()
     computeHedging()
@@ -108,13 +116,18 @@ struct ScoreSheet {
   /// Analyzed words and sentence indexes, computed once: every rate divides by them.
   private let words: Int
   private let sentenceIndexes: Set<Int>
+  /// Finding indexes by analyzer, and the voice finding of each sentence: every score reads one
+  /// analyzer's findings, so none scans them all.
+  private let byAnalyzer: [String: [Int]]
+  private let voiceFindingOfSentence: [Int: Int]
 
   private mutating func add(_ id: String, _ value: Double, evidence: [Int]) {
     scores.append(Profile.Score(id: id, value: JSONOutput.round(value.isFinite ? value : 0), formula: id, evidence: evidence.sorted()))
   }
 
-  private func indexes(_ predicate: (Finding) -> Bool) -> [Int] {
-    findings.indices.filter { predicate(findings[$0]) }
+  /// Indexes of one analyzer's findings that satisfy a predicate, in order.
+  private func indexes(_ analyzer: String, _ predicate: (Finding) -> Bool = { _ in true }) -> [Int] {
+    (byAnalyzer[analyzer] ?? []).filter { predicate(findings[$0]) }
   }
 
   private func share(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }
@@ -122,15 +135,19 @@ struct ScoreSheet {
 
   /// Voice findings of the analyzed sentences that satisfy a predicate, and their words.
   private func voiceEvidence(_ predicate: (Profile.SentenceInfo) -> Bool) -> (evidence: [Int], words: Int) {
-    let chosen = sentences.filter(predicate)
-    let ids = Set(chosen.map(\.index))
-    return (indexes { $0.analyzer == VoiceAnalyzer.id && ids.contains($0.sentence) }, chosen.reduce(0) { $0 + $1.words })
+    var evidence: [Int] = []
+    var words = 0
+    for sentence in sentences where predicate(sentence) {
+      if let finding = voiceFindingOfSentence[sentence.index] { evidence.append(finding) }
+      words += sentence.words
+    }
+    return (evidence.sorted(), words)
   }
 
   private func entity(_ id: String) -> SourceEntity? { lexicons.entity(id) }
 
   private mutating func computeSourcing() {
-    let sourcing = indexes { $0.analyzer == SourcingAnalyzer.id && ($0.label == "attributed" || $0.label == "speaker") }
+    let sourcing = indexes(SourcingAnalyzer.id) { $0.label == "attributed" || $0.label == "speaker" }
     let distinct = Set(sourcing.compactMap { findings[$0].entity })
     add("sourcing.distinct_sources", Double(distinct.count), evidence: sourcing)
     let attributed = voiceEvidence { $0.voice.isReported && !$0.speakers.isEmpty }
@@ -157,7 +174,7 @@ struct ScoreSheet {
 
   private mutating func computeVoice() {
     for voice in SentenceVoice.allCases {
-      let evidence = indexes { $0.analyzer == VoiceAnalyzer.id && $0.label == voice.rawValue && sentenceIndexes.contains($0.sentence) }
+      let evidence = indexes(VoiceAnalyzer.id) { $0.label == voice.rawValue && sentenceIndexes.contains($0.sentence) }
       add("voice.share.\(voice.rawValue)", share(evidence.count, sentences.count), evidence: evidence)
     }
     var reportedWords = 0
@@ -167,29 +184,29 @@ struct ScoreSheet {
       let covered = sentence.reported.reduce(0) { $0 + $1.length }
       reportedWords += Int((Double(sentence.words) * Double(min(covered, length)) / Double(length)).rounded())
     }
-    let authorial = indexes { $0.analyzer == VoiceAnalyzer.id && $0.label == "assertion" && sentenceIndexes.contains($0.sentence) }
+    let authorial = indexes(VoiceAnalyzer.id) { $0.label == "assertion" && sentenceIndexes.contains($0.sentence) }
     add("voice.authorial_word_share", share(words - reportedWords, words), evidence: authorial)
     for stance in Stance.allCases {
-      add("voice.stance.\(stance.rawValue)", Double(indexes { $0.analyzer == ReportingVerbAnalyzer.id && $0.label == stance.rawValue }.count),
-          evidence: indexes { $0.analyzer == ReportingVerbAnalyzer.id && $0.label == stance.rawValue })
+      add("voice.stance.\(stance.rawValue)", Double(indexes(ReportingVerbAnalyzer.id) { $0.label == stance.rawValue }.count),
+          evidence: indexes(ReportingVerbAnalyzer.id) { $0.label == stance.rawValue })
     }
   }
 
   private mutating func computeHedging() {
-    let hedges = indexes { $0.analyzer == HedgeAnalyzer.id && $0.label != "booster" }
+    let hedges = indexes(HedgeAnalyzer.id) { $0.label != "booster" }
     add("hedging.per_100_words", per100(hedges.count), evidence: hedges)
     let authorial = hedges.filter { findings[$0].voice == .authorial }
     add("hedging.authorial_per_100_words", per100(authorial.count), evidence: authorial)
-    let boosters = indexes { $0.analyzer == HedgeAnalyzer.id && $0.label == "booster" }
+    let boosters = indexes(HedgeAnalyzer.id) { $0.label == "booster" }
     add("hedging.boosters_per_100_words", per100(boosters.count), evidence: boosters)
     let authorialBoosters = boosters.filter { findings[$0].voice == .authorial }
     add("hedging.boosters_authorial_per_100_words", per100(authorialBoosters.count), evidence: authorialBoosters)
-    let distancing = indexes { $0.analyzer == HedgeAnalyzer.id && ($0.label == "distancing" || $0.label == "scare-quote") }
+    let distancing = indexes(HedgeAnalyzer.id) { $0.label == "distancing" || $0.label == "scare-quote" }
     add("hedging.distancing_per_100_words", per100(distancing.count), evidence: distancing)
   }
 
   private mutating func computeLoaded() {
-    let loaded = indexes { $0.analyzer == LoadedTermAnalyzer.id }
+    let loaded = indexes(LoadedTermAnalyzer.id)
     add("loaded.per_100_words", per100(loaded.count), evidence: loaded)
     let authorial = loaded.filter { findings[$0].voice == .authorial }
     add("loaded.authorial_per_100_words", per100(authorial.count), evidence: authorial)
@@ -210,7 +227,7 @@ struct ScoreSheet {
       add("loaded.net_polarity.\(entity)", Double(net), evidence: hits)
     }
     var naming: [String: [Int]] = [:]
-    for index in indexes({ $0.analyzer == NamingAnalyzer.id }) {
+    for index in indexes(NamingAnalyzer.id) {
       let finding = findings[index]
       naming["\(finding.details["refers_to"] ?? "unknown").\(finding.details["side"] ?? "neutral")", default: []].append(index)
     }

@@ -72,7 +72,9 @@ public struct Quotation: Hashable, Codable, Sendable {
 
 /// The output of the text layer, read-only from here on: language, chrome set aside, title,
 /// paragraphs, sentences, tokens with keys and quotation spans, all with code-point offsets.
-public struct SegmentedText: Sendable {
+/// A class: the later stages pass it around a great deal, and a reference costs one retain where
+/// the struct cost one per array.
+public final class SegmentedText: Sendable {
   public let document: Document
   public let language: LanguageGuess
   public let boilerplate: [BoilerplateSpan]
@@ -86,6 +88,22 @@ public struct SegmentedText: Sendable {
   /// The lexicons compiled for `language` (nil for undetermined text) and each token's terms in them.
   let lexicon: CompiledLanguage?
   let terms: TokenTerms?
+
+  init(document: Document, language: LanguageGuess, boilerplate: [BoilerplateSpan], credits: [CreditSpan],
+       paragraphs: [Paragraph], sentences: [Sentence], tokens: [Token], quotations: [Quotation], warnings: [String],
+       lexicon: CompiledLanguage?, terms: TokenTerms?) {
+    self.document = document
+    self.language = language
+    self.boilerplate = boilerplate
+    self.credits = credits
+    self.paragraphs = paragraphs
+    self.sentences = sentences
+    self.tokens = tokens
+    self.quotations = quotations
+    self.warnings = warnings
+    self.lexicon = lexicon
+    self.terms = terms
+  }
 
   public var title: Sentence? { sentences.first?.isTitle == true ? sentences.first : nil }
 

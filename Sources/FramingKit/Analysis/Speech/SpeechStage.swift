@@ -61,14 +61,27 @@ public struct SpeechStage {
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
       let hits = hitsBySentence[sentenceIndex] ?? []
       let range = sentence.tokens
-      let cueCandidates = hits.filter { $0.kind == .attribution }
-      let verbHits = hits.filter { $0.kind == .reportingVerbs }
-      let complementizers = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "complementizer" }.map(\.tokens.lowerBound)
-      let moods = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "reported-mood" }
-      let reportatives = hits.filter { $0.kind == .hedges && entries($0).category == "reportative" }
-      let anaphors = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "anaphor" }
-      let sourceAnaphors = hits.filter { $0.kind == .clauseMarkers && entries($0).category == "source-anaphor" }
-      let backReferences = hits.filter { $0.kind == .clauseMarkers && ["back-reference", "summary-reference"].contains(entries($0).category) }
+      // The sentence's hits sorted by role, in one pass.
+      var cueCandidates: [LexiconHit] = [], verbHits: [LexiconHit] = [], complementizers: [Int] = [], moods: [LexiconHit] = []
+      var reportatives: [LexiconHit] = [], anaphors: [LexiconHit] = [], sourceAnaphors: [LexiconHit] = []
+      var backReferences: [LexiconHit] = []
+      for hit in hits {
+        switch hit.kind {
+        case .attribution: cueCandidates.append(hit)
+        case .reportingVerbs: verbHits.append(hit)
+        case .hedges: if entries(hit).category == "reportative" { reportatives.append(hit) }
+        case .clauseMarkers:
+          switch entries(hit).category {
+          case "complementizer": complementizers.append(hit.tokens.lowerBound)
+          case "reported-mood": moods.append(hit)
+          case "anaphor": anaphors.append(hit)
+          case "source-anaphor": sourceAnaphors.append(hit)
+          case "back-reference", "summary-reference": backReferences.append(hit)
+          default: break
+          }
+        default: break
+        }
+      }
       let lineStart = sentence.paragraph >= 0 ? text.paragraphs[sentence.paragraph].span.start : sentence.span.start
       let quotes = Self.quotations(text.quotations, overlapping: sentence.span, lineStart: lineStart)
       let isByline = (mentionsBySentence[sentenceIndex] ?? []).contains { byline.contains($0) }
