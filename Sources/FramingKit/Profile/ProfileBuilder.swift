@@ -113,6 +113,12 @@ struct ScoreSheet {
     computeLoaded()
   }
 
+  /// Score ids spelled once rather than per article.
+  private static let voiceShareIDs = Dictionary(uniqueKeysWithValues: SentenceVoice.allCases.map { ($0, "voice.share.\($0.rawValue)") })
+  private static let stanceIDs = Dictionary(uniqueKeysWithValues: Stance.allCases.map { ($0, "voice.stance.\($0.rawValue)") })
+  private static let loadedCategoryIDs = Dictionary(uniqueKeysWithValues: LexiconKind.loaded.categories.map { ($0, "loaded.category.\($0)") })
+  private static let polarityIDs = Dictionary(uniqueKeysWithValues: Polarity.allCases.map { ($0, "loaded.polarity.\($0.rawValue)") })
+
   /// Analyzed words and sentence indexes, computed once: every rate divides by them.
   private let words: Int
   private let sentenceIndexes: Set<Int>
@@ -126,7 +132,7 @@ struct ScoreSheet {
   }
 
   /// Indexes of one analyzer's findings that satisfy a predicate, in order.
-  private func indexes(_ analyzer: String, _ predicate: (Finding) -> Bool = { _ in true }) -> [Int] {
+  private func indexes(_ analyzer: String, _ predicate: (borrowing Finding) -> Bool = { _ in true }) -> [Int] {
     (byAnalyzer[analyzer] ?? []).filter { predicate(findings[$0]) }
   }
 
@@ -134,12 +140,12 @@ struct ScoreSheet {
   private func per100(_ count: Int) -> Double { words == 0 ? 0 : Double(count) * 100 / Double(words) }
 
   /// Voice findings of the analyzed sentences that satisfy a predicate, and their words.
-  private func voiceEvidence(_ predicate: (Profile.SentenceInfo) -> Bool) -> (evidence: [Int], words: Int) {
+  private func voiceEvidence(_ predicate: (borrowing Profile.SentenceInfo) -> Bool) -> (evidence: [Int], words: Int) {
     var evidence: [Int] = []
     var words = 0
-    for sentence in sentences where predicate(sentence) {
-      if let finding = voiceFindingOfSentence[sentence.index] { evidence.append(finding) }
-      words += sentence.words
+    for position in sentences.indices where predicate(sentences[position]) {
+      if let finding = voiceFindingOfSentence[sentences[position].index] { evidence.append(finding) }
+      words += sentences[position].words
     }
     return (evidence.sorted(), words)
   }
@@ -175,7 +181,7 @@ struct ScoreSheet {
   private mutating func computeVoice() {
     for voice in SentenceVoice.allCases {
       let evidence = indexes(VoiceAnalyzer.id) { $0.label == voice.rawValue && sentenceIndexes.contains($0.sentence) }
-      add("voice.share.\(voice.rawValue)", share(evidence.count, sentences.count), evidence: evidence)
+      add(Self.voiceShareIDs[voice]!, share(evidence.count, sentences.count), evidence: evidence)
     }
     var reportedWords = 0
     for sentence in sentences {
@@ -187,8 +193,8 @@ struct ScoreSheet {
     let authorial = indexes(VoiceAnalyzer.id) { $0.label == "assertion" && sentenceIndexes.contains($0.sentence) }
     add("voice.authorial_word_share", share(words - reportedWords, words), evidence: authorial)
     for stance in Stance.allCases {
-      add("voice.stance.\(stance.rawValue)", Double(indexes(ReportingVerbAnalyzer.id) { $0.label == stance.rawValue }.count),
-          evidence: indexes(ReportingVerbAnalyzer.id) { $0.label == stance.rawValue })
+      let verbs = indexes(ReportingVerbAnalyzer.id) { $0.label == stance.rawValue }
+      add(Self.stanceIDs[stance]!, Double(verbs.count), evidence: verbs)
     }
   }
 
@@ -212,11 +218,11 @@ struct ScoreSheet {
     add("loaded.authorial_per_100_words", per100(authorial.count), evidence: authorial)
     for category in LexiconKind.loaded.categories {
       let hits = loaded.filter { findings[$0].label == category }
-      add("loaded.category.\(category)", Double(hits.count), evidence: hits)
+      add(Self.loadedCategoryIDs[category]!, Double(hits.count), evidence: hits)
     }
     for polarity in Polarity.allCases {
       let hits = loaded.filter { findings[$0].polarity == polarity.rawValue }
-      add("loaded.polarity.\(polarity.rawValue)", Double(hits.count), evidence: hits)
+      add(Self.polarityIDs[polarity]!, Double(hits.count), evidence: hits)
     }
     var targets: [String: [Int]] = [:]
     for index in authorial { if let entity = findings[index].entity { targets[entity, default: []].append(index) } }

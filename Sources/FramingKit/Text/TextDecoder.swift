@@ -75,6 +75,8 @@ public struct TextDecoder: Sendable {
 
   /// NFC, "\r\n" and "\r" to "\n", a leading BOM dropped.
   public static func normalize(_ units: [UInt16]) -> [UInt16] {
+    // Most texts have "\n" line ends and no BOM: nothing to rewrite before NFC.
+    if units.first != 0xFEFF && !units.contains(0x0D) { return ICU.nfc(units) }
     var lines: [UInt16] = []
     lines.reserveCapacity(units.count)
     var index = units.first == 0xFEFF ? 1 : 0
