@@ -80,7 +80,7 @@ struct LexiconLoader {
   }
 
   /// Lowercase, with ASCII text (most forms) done without Unicode tables.
-  private static func lowercased(_ text: String) -> String {
+  fileprivate static func lowercased(_ text: String) -> String {
     if text.utf8.allSatisfy({ $0 < 0x80 }) {
       return String(decoding: text.utf8.map { ($0 >= 0x41 && $0 <= 0x5A) ? $0 + 0x20 : $0 }, as: UTF8.self)
     }
@@ -140,7 +140,7 @@ struct LexiconLoader {
     var entries: [LexiconEntry] = []
     var firstLineOfID: [String: Int] = [:]
     // The same form in other capitals is a repeat ("Weiß"/"Weiss" are two forms: lowercase, not folded).
-    var formOwner: [String: (String, Int)] = [:]
+    var formOwner = RepeatedForms<(owner: String, line: Int)>()
     for item in sequence {
       guard let raw = item.mapping else { problem(path, item, "an entry must be a mapping with id, category and forms"); continue }
       let mapping = Fields(raw)
@@ -174,11 +174,8 @@ struct LexiconLoader {
             if kind == .attribution && pattern.slots.count != 1 {
               problem(path, formNode, "form '\(form)' of \(what) needs exactly one slot ({source} or {person})")
             }
-            let key = Self.lowercased(form)
-            if let (owner, ownerLine) = formOwner[key] {
+            if let (owner, ownerLine) = formOwner.record(form, pattern, (id, formNode.line)) {
               problem(path, formNode, "form '\(form)' of \(what) repeats a form of entry '\(owner)' (line \(ownerLine))")
-            } else {
-              formOwner[key] = (id, formNode.line)
             }
             patterns.append(pattern)
           } catch {
@@ -306,11 +303,11 @@ struct LexiconLoader {
         problem(path, key, "unknown language '\(key.string ?? "")' in \(what); use pl, de, ru, en, uk, be")
         continue
       }
-      var seen: Set<String> = []
+      var seen = RepeatedForms<Void>()
       for (form, formNode) in strings(path, value, what: "aliases of \(what)") {
         do {
           let pattern = try Pattern.parse(form, folder: folder, allowElements: false)
-          if !seen.insert(Self.lowercased(form)).inserted {
+          if seen.record(form, pattern, ()) != nil {
             problem(path, formNode, "alias '\(form)' of \(what) repeats in '\(language.rawValue)'")
           }
           result[language, default: []].append(pattern)
@@ -349,5 +346,33 @@ struct LexiconLoader {
         }
       }
     }
+  }
+}
+
+/// The forms of a file (or an entity's aliases in one language) read so far, to report one repeated
+/// in other capitals. Candidates are found by their folded elements, which parsing already made;
+/// only those are compared lowercased, as folding also joins forms that lowercasing keeps apart
+/// ("Weiß…" and "Weiss…" are two forms).
+struct RepeatedForms<Value> {
+  private var byIdentity: [[UInt32]: [(form: String, value: Value)]] = [:]
+
+  /// The value recorded with an earlier spelling of this form; nil (and the form recorded) when new.
+  mutating func record(_ form: String, _ pattern: Pattern, _ value: Value) -> Value? {
+    var identity: [UInt32] = []
+    for element in pattern.elements {
+      switch element {
+      case .word(let key): identity += key.foldedScalars; identity.append(0x11_0000)
+      case .stem(let key): identity += key.foldedScalars; identity.append(0x11_0001)
+      case .slot(let kind): identity.append(kind == .source ? 0x11_0002 : 0x11_0003)
+      case .shape(let name): identity += name.unicodeScalars.map(\.value); identity.append(0x11_0004)
+      case .gap: identity.append(0x11_0005)
+      }
+    }
+    if let candidates = byIdentity[identity] {
+      let lowered = LexiconLoader.lowercased(form)
+      if let earlier = candidates.first(where: { LexiconLoader.lowercased($0.form) == lowered }) { return earlier.value }
+    }
+    byIdentity[identity, default: []].append((form, value))
+    return nil
   }
 }

@@ -79,25 +79,24 @@ public final class LexiconSet: @unchecked Sendable {
     // Parsing YAML is most of start-up; files are independent, so two workers share them (each with
     // its own key folder), and the results are merged in input order as if read one by one.
     let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
-    var assignment = [Int](repeating: 0, count: inputs.count)
-    var load = [Int](repeating: 0, count: workers)
-    // The last worker also computes the lexicon hash (about an eighth of the cost of parsing the same bytes).
-    load[workers - 1] = inputs.reduce(0) { $0 + $1.data.count } / 8
-    for index in inputs.indices.sorted(by: { inputs[$0].data.count > inputs[$1].data.count }) {
-      let lightest = load.indices.min { load[$0] < load[$1] }!
-      assignment[index] = lightest
-      load[lightest] += inputs[index].data.count
-    }
+    // Tasks are taken from a queue, largest first: the hash (task -1) and then the files by size, so
+    // whichever worker is free takes the next and neither waits for the other at the end.
+    let tasks = [-1] + inputs.indices.sorted { inputs[$0].data.count > inputs[$1].data.count }
+    let queue = TaskQueue(count: tasks.count)
     let results = WorkerSlots<(parsed: Parsed, problems: [LexiconProblem])>(count: inputs.count)
     let hashSlot = WorkerSlots<String>(count: 1)
-    DispatchQueue.concurrentPerform(iterations: workers) { worker in
+    DispatchQueue.concurrentPerform(iterations: workers) { _ in
       var loader = LexiconLoader(folder: KeyFolder())
-      for index in inputs.indices where assignment[index] == worker {
+      while let next = queue.next() {
+        let index = tasks[next]
+        if index < 0 {
+          hashSlot.set(0, Self.hash(inputs))
+          continue
+        }
         let before = loader.problems.count
         let parsed = Self.parse(inputs[index], loader: &loader)
         results.set(index, (parsed, Array(loader.problems[before...])))
       }
-      if worker == workers - 1 { hashSlot.set(0, Self.hash(inputs)) }
     }
     let folder = KeyFolder()
     var loader = LexiconLoader(folder: folder)
@@ -275,6 +274,23 @@ private final class CompiledCache: @unchecked Sendable {
     let made = make()
     values[language] = made
     return made
+  }
+}
+
+/// Hands out task numbers 0..<count, each once, to whichever worker asks.
+private final class TaskQueue: @unchecked Sendable {
+  private var nextTask = 0
+  private let count: Int
+  private let lock = NSLock()
+
+  init(count: Int) { self.count = count }
+
+  func next() -> Int? {
+    lock.lock()
+    defer { lock.unlock() }
+    guard nextTask < count else { return nil }
+    defer { nextTask += 1 }
+    return nextTask
   }
 }
 

@@ -38,6 +38,30 @@ import Testing
     }
   }
 
+  /// A form repeated in other capitals is reported; "ß" and "ss" spell two forms, though their keys fold alike.
+  @Test func repeatedFormsAreComparedLowercased() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("framing-repeats-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory.appendingPathComponent("de"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try """
+      kind: loaded
+      language: de
+      version: 1
+      entries:
+        - id: weiss
+          category: pejorative
+          polarity: negative
+          note: "x"
+          forms: ["weißrussisch*", "weissrussisch*", "WEISSRUSSISCH*"]
+      """.write(to: directory.appendingPathComponent("de/loaded.yaml"), atomically: true, encoding: .utf8)
+    do {
+      _ = try LexiconSet.load(directories: [directory], includeDefaults: false)
+      Issue.record("the repeated form was not reported")
+    } catch {
+      #expect(error.problems.map(\.message) == ["form 'WEISSRUSSISCH*' of entry 'weiss' repeats a form of entry 'weiss' (line 9)"])
+    }
+  }
+
   @Test func unknownFilesAreRejectedWithTheExpectedLayout() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("framing-layout-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory.appendingPathComponent("pl"), withIntermediateDirectories: true)
