@@ -37,6 +37,16 @@ public final class FoldedKey: Hashable, Sendable {
   }
 }
 
+/// The keys a key folder has made, by form number.
+final class KeyStore: @unchecked Sendable {
+  fileprivate(set) var keys: [FoldedKey] = []
+
+  /// A form's key without a retain, for tokens (whose segmented text keeps this store alive).
+  func unmanagedKey(_ form: Int32) -> Unmanaged<FoldedKey> {
+    keys.withUnsafeBufferPointer { Unmanaged.passUnretained($0[Int(form)]) }
+  }
+}
+
 /// Numbers every distinct word form and computes its `FoldedKey` once. Transliteration is slow in ICU
 /// (a few MB/s), so it never runs over whole texts: each new form is folded and transliterated once.
 /// Forms are looked up by their UTF-16 units in an open-addressing table, so the hot path creates no
@@ -46,7 +56,10 @@ public final class KeyFolder {
   /// Word breaks (root rules) for whoever owns this folder: the segmenter, or the lexicon loader for patterns.
   let wordBreaker: BreakIterator
   /// Keys by form number.
-  private(set) var keys: [FoldedKey] = []
+  /// Keys by form number, in a store that segmented texts keep alive: their tokens point at keys
+  /// without retaining them (see `Token.key`).
+  private(set) var store = KeyStore()
+  var keys: [FoldedKey] { store.keys }
   private var units: [UInt16] = []
   private var starts: [Int32] = [0]
   private var table: [Int32] = [Int32](repeating: -1, count: 1 << 12)
@@ -74,7 +87,7 @@ public final class KeyFolder {
   /// Forgets all forms when the table is over its limit; call only between documents.
   func resetIfFull() {
     guard keys.count > limit else { return }
-    keys.removeAll(keepingCapacity: true)
+    store = KeyStore()
     units.removeAll(keepingCapacity: true)
     starts = [0]
     table = [Int32](repeating: -1, count: 1 << 12)
@@ -103,7 +116,7 @@ public final class KeyFolder {
       slot = (slot + 1) & mask
     }
     let id = Int32(keys.count)
-    keys.append(makeKey(Array(form)))
+    store.keys.append(makeKey(Array(form)))
     units.append(contentsOf: form)
     starts.append(Int32(units.count))
     table[slot] = id

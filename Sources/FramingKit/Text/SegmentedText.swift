@@ -1,12 +1,26 @@
 /// A word or punctuation mark, with its keys for lexicon matching.
-public struct Token: Sendable {
+public struct Token: @unchecked Sendable {
   public let span: TextSpan
   let utf16Start: Int32
   let utf16End: Int32
   public let isWord: Bool
-  public let key: FoldedKey
+  /// The form's keys, not retained: the segmented text holding the token keeps the key folder's
+  /// store alive, and a token without a reference count costs nothing to copy or free.
+  private let keyReference: Unmanaged<FoldedKey>
   /// The form's number in the segmenter's `KeyFolder` (per-form caches are indexed by it).
   let form: Int32
+
+  /// Internal: valid while the token's segmented text (or its segmenter) lives.
+  var key: FoldedKey { keyReference.takeUnretainedValue() }
+
+  init(span: TextSpan, utf16Start: Int32, utf16End: Int32, isWord: Bool, key: Unmanaged<FoldedKey>, form: Int32) {
+    self.span = span
+    self.utf16Start = utf16Start
+    self.utf16End = utf16End
+    self.isWord = isWord
+    keyReference = key
+    self.form = form
+  }
 }
 
 /// A sentence of the body (or the title), with the tokens inside it.
@@ -88,10 +102,12 @@ public final class SegmentedText: Sendable {
   /// The lexicons compiled for `language` (nil for undetermined text) and each token's terms in them.
   let lexicon: CompiledLanguage?
   let terms: TokenTerms?
+  /// Keeps the keys the tokens point at alive.
+  private let keyStore: KeyStore
 
   init(document: Document, language: LanguageGuess, boilerplate: [BoilerplateSpan], credits: [CreditSpan],
        paragraphs: [Paragraph], sentences: [Sentence], tokens: [Token], quotations: [Quotation], warnings: [String],
-       lexicon: CompiledLanguage?, terms: TokenTerms?) {
+       lexicon: CompiledLanguage?, terms: TokenTerms?, keyStore: KeyStore) {
     self.document = document
     self.language = language
     self.boilerplate = boilerplate
@@ -103,6 +119,7 @@ public final class SegmentedText: Sendable {
     self.warnings = warnings
     self.lexicon = lexicon
     self.terms = terms
+    self.keyStore = keyStore
   }
 
   public var title: Sentence? { sentences.first?.isTitle == true ? sentences.first : nil }

@@ -121,18 +121,19 @@ public final class Segmenter {
     }
     return SegmentedText(document: document, language: guess, boilerplate: boilerplate, credits: credits,
                          paragraphs: paragraphs, sentences: sentences, tokens: tokens, quotations: quotations,
-                         warnings: document.warnings, lexicon: compiled, terms: terms)
+                         warnings: document.warnings, lexicon: compiled, terms: terms, keyStore: folder.store)
   }
 
   // MARK: - Tokens and lines
 
   private func tokenize(_ document: Document) -> [Token] {
     let units = document.utf16
+    let store = folder.store
     return units.withUnsafeBufferPointer { buffer in
       WordBreaker.pieces(units, breaker: folder.wordBreaker).map { piece in
         let form = folder.id(of: UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]))
         return Token(span: document.span(utf16: piece.start, piece.end), utf16Start: Int32(piece.start),
-                     utf16End: Int32(piece.end), isWord: piece.isWord, key: folder.keys[Int(form)], form: form)
+                     utf16End: Int32(piece.end), isWord: piece.isWord, key: store.unmanagedKey(form), form: form)
       }
     }
   }

@@ -1,4 +1,4 @@
-import FramingKit
+@testable import FramingKit
 import FramingTestSupport
 import Foundation
 import Testing
