@@ -173,10 +173,10 @@ public final class KeyFolder {
 
   // MARK: - Folding and transliteration, one unit at a time
 
-  /// ICU's case folding, Any-Latin and Latin-ASCII map Latin, Greek and Cyrillic units one by one
-  /// without context once the text is case-folded; so each such unit is mapped by ICU once per
-  /// process (`UnitTables`) and forms are built from the tables (`KeyFolderTests` holds the result
-  /// equal to whole-form ICU). Other scripts have contextual rules and go to ICU whole.
+  /// ICU's case folding, Any-Latin and Latin-ASCII map Latin, Greek, Cyrillic and punctuation units
+  /// one by one without context once the text is case-folded; so each such unit's mapping is asked of
+  /// ICU once, at build time (`UnitTables`), and forms are built from the tables (`KeyFolderTests`
+  /// holds the result equal to whole-form ICU). Other scripts have contextual rules and go to ICU whole.
   private static func isLatin(_ unit: UInt16) -> Bool { unit < 0x0370 || (0x1E00...0x1EFF).contains(unit) }
   private static func isCyrillic(_ unit: UInt16) -> Bool { (0x0400...0x052F).contains(unit) }
 
