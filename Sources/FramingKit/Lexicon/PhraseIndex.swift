@@ -150,6 +150,9 @@ final class ScalarTrie {
   /// Per node: terms of the stems ending there (they match any longer form too) and of the words.
   private var stemTerms: [[Int32]] = [[]]
   private var wordTerms: [[Int32]] = [[]]
+  /// Per node: bit 0 when stems end there, bit 1 when words do; the walk tests these bytes and only
+  /// reads (and retains) a term list where there is one.
+  private var ends: [UInt8] = [0]
 
   var isEmpty: Bool { stemTerms.count == 1 }
 
@@ -163,6 +166,7 @@ final class ScalarTrie {
       }
       stemTerms.append([])
       wordTerms.append([])
+      ends.append(0)
       let made = Int32(stemTerms.count - 1)
       edges.add(node, scalar, target: made)
       node = made
@@ -170,8 +174,10 @@ final class ScalarTrie {
     let index = Int(node)
     if exact {
       if !wordTerms[index].contains(term) { wordTerms[index].append(term) }
+      ends[index] |= 2
     } else if index > 0 {
       if !stemTerms[index].contains(term) { stemTerms[index].append(term) }
+      ends[index] |= 1
     }
   }
 
@@ -182,9 +188,42 @@ final class ScalarTrie {
     for scalar in scalars {
       node = edges.child(node, scalar)
       if node < 0 { return }
-      if !stemTerms[Int(node)].isEmpty { found.append(contentsOf: stemTerms[Int(node)]) }
+      if ends[Int(node)] & 1 != 0 { found.append(contentsOf: stemTerms[Int(node)]) }
     }
-    if !wordTerms[Int(node)].isEmpty { found.append(contentsOf: wordTerms[Int(node)]) }
+    if ends[Int(node)] & 2 != 0 { found.append(contentsOf: wordTerms[Int(node)]) }
+  }
+}
+
+/// A map from whole words (as scalars) to a small value, walked like the tries: a form that is no
+/// key usually fails within its first letters, without hashing the whole form.
+final class ScalarMap: @unchecked Sendable {
+  private let edges = EdgeTable()
+  private var values: [UInt8] = [0]
+
+  subscript(_ scalars: [UInt32]) -> UInt8 {
+    get {
+      var node: Int32 = 0
+      for scalar in scalars {
+        node = edges.child(node, scalar)
+        if node < 0 { return 0 }
+      }
+      return values[Int(node)]
+    }
+    set {
+      var node: Int32 = 0
+      for scalar in scalars {
+        let next = edges.child(node, scalar)
+        if next >= 0 {
+          node = next
+          continue
+        }
+        values.append(0)
+        let made = Int32(values.count - 1)
+        edges.add(node, scalar, target: made)
+        node = made
+      }
+      values[Int(node)] = newValue
+    }
   }
 }
 

@@ -12,9 +12,9 @@ public final class Segmenter {
   /// For each form number, the languages whose function words list it (bit per `Language.analyzed` index).
   private var functionWordMasks: [UInt8] = []
   private var cachedGeneration = 0
-  /// For each function word (by folded scalars: hashing non-ASCII strings normalizes them first),
-  /// the languages that list it (bit per `Language.analyzed` index).
-  private let functionWordLanguages: [[UInt32]: UInt8]
+  /// For each function word (by folded scalars), the languages that list it (bit per
+  /// `Language.analyzed` index); 0 for any other form.
+  private let functionWordLanguages = ScalarMap()
   /// A line with more words than this is never headline-like.
   static let headlineMaximumWords = 16
   /// This many headline-like lines in a row are a teaser list, not article text.
@@ -22,13 +22,11 @@ public final class Segmenter {
 
   public init(lexicons: LexiconSet) {
     self.lexicons = lexicons
-    var languages: [[UInt32]: UInt8] = [:]
     for (bit, language) in Language.analyzed.enumerated() {
       for word in lexicons.functionWords[language] ?? [] {
-        languages[word.unicodeScalars.map(\.value), default: 0] |= 1 << UInt8(bit)
+        functionWordLanguages[word.unicodeScalars.map(\.value)] |= 1 << UInt8(bit)
       }
     }
-    functionWordLanguages = languages
   }
 
   func termCache(_ language: Language) -> TermCache? {
@@ -62,7 +60,7 @@ public final class Segmenter {
     let form = Int(form)
     if functionWordMasks.count <= form { functionWordMasks.append(contentsOf: repeatElement(0xFF, count: form + 1 - functionWordMasks.count)) }
     if functionWordMasks[form] == 0xFF {
-      functionWordMasks[form] = functionWordLanguages[folder.keys[form].foldedScalars] ?? 0
+      functionWordMasks[form] = functionWordLanguages[folder.keys[form].foldedScalars]
     }
     return functionWordMasks[form]
   }
