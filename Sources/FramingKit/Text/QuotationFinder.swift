@@ -80,12 +80,13 @@ enum QuotationFinder {
     while index < tokens.count && Int(tokens[index].utf16End) <= inner.upperBound {
       if tokens[index].isWord {
         words += 1
+        if words > scareQuoteMaximumWords { return .quotation }  // long: no need to look at capitals
         let first = Segmenter.scalar(units, at: Int(tokens[index].utf16Start))
         if first.properties.isUppercase || first.properties.numericType != nil { capitalized += 1 }
       }
       index += 1
     }
-    if words > scareQuoteMaximumWords || words == 0 { return .quotation }
+    if words == 0 { return .quotation }
     if units[inner].contains(where: { ".!?".utf16.contains($0) }) { return .quotation }
     if capitalized == words { return .name }
     var before = quoteStart - 1
