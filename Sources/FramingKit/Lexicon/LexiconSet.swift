@@ -30,9 +30,9 @@ public final class LexiconSet: @unchecked Sendable {
 
   /// Loads the built-in lexicons (unless `includeDefaults` is false) and then the given directories.
   public static func load(directories extra: [URL] = [], includeDefaults: Bool = true) throws(LexiconError) -> LexiconSet {
-    var inputs: [(root: String, relative: String, data: Data)] = []
+    var inputs: [Input] = []
     if includeDefaults {
-      for file in EmbeddedLexicons.files { inputs.append(("lexicons", file.path, Data(file.contents.utf8))) }
+      for file in EmbeddedLexicons.files { inputs.append(("lexicons", file.path, Data(file.contents.utf8), file.contents)) }
     }
     for url in extra {
       var isDirectory: ObjCBool = false
@@ -43,11 +43,15 @@ public final class LexiconSet: @unchecked Sendable {
         guard let data = FileManager.default.contents(atPath: url.appendingPathComponent(relative).path) else {
           throw LexiconError(file: url.relativePath + "/" + relative, "cannot be read")
         }
-        inputs.append((url.relativePath, relative, data))
+        inputs.append((url.relativePath, relative, data, nil))
       }
     }
     return try LexiconSet(inputs: inputs)
   }
+
+  /// One lexicon file to read: where it comes from, its bytes, and its text when already decoded
+  /// (the built-in files are embedded as text).
+  private typealias Input = (root: String, relative: String, data: Data, text: String?)
 
   /// What one input file turned into.
   private enum Parsed {
@@ -58,9 +62,9 @@ public final class LexiconSet: @unchecked Sendable {
   }
 
   /// Parses one input with a worker's loader; the problems it adds are that input's.
-  private static func parse(_ input: (root: String, relative: String, data: Data), loader: inout LexiconLoader) -> Parsed {
+  private static func parse(_ input: Input, loader: inout LexiconLoader) -> Parsed {
     let display = input.root + "/" + input.relative
-    guard let contents = String(data: input.data, encoding: .utf8) else {
+    guard let contents = input.text ?? String(data: input.data, encoding: .utf8) else {
       return .refused(LexiconError(file: display, "not UTF-8 text; save the lexicon as UTF-8"))
     }
     let parts = input.relative.split(separator: "/").map(String.init)
@@ -75,7 +79,7 @@ public final class LexiconSet: @unchecked Sendable {
       "not a lexicon file; expected sources.yaml or <language>/<kind>.yaml with language one of \(Language.analyzed.map(\.rawValue).joined(separator: ", ")) and kind one of \(LexiconKind.allCases.filter { $0 != .sources }.map(\.rawValue).joined(separator: ", "))"))
   }
 
-  private init(inputs: [(root: String, relative: String, data: Data)]) throws(LexiconError) {
+  private init(inputs: [Input]) throws(LexiconError) {
     // Parsing YAML is most of start-up; files are independent, so two workers share them (each with
     // its own key folder), and the results are merged in input order as if read one by one.
     let workers = min(2, max(1, ProcessInfo.processInfo.activeProcessorCount))
@@ -106,7 +110,7 @@ public final class LexiconSet: @unchecked Sendable {
     var settings = ProfileSettings()
     var settingProblems: [LexiconProblem] = []
     var problems: [LexiconProblem] = []
-    for (index, (root, relative, _)) in inputs.enumerated() {
+    for (index, (root, relative, _, _)) in inputs.enumerated() {
       if roots.last != root { roots.append(root) }
       let (parsed, inputProblems) = results.get(index)
       problems += inputProblems
@@ -178,9 +182,9 @@ public final class LexiconSet: @unchecked Sendable {
   }
 
   /// SHA-256 over the sorted relative paths and contents of the inputs.
-  private static func hash(_ inputs: [(root: String, relative: String, data: Data)]) -> String {
+  private static func hash(_ inputs: [Input]) -> String {
     var hasher = SHA256()
-    for (_, path, data) in inputs.sorted(by: { $0.relative < $1.relative }) {
+    for (_, path, data, _) in inputs.sorted(by: { $0.relative < $1.relative }) {
       hasher.update(Array(path.utf8))
       hasher.update([0])
       hasher.update(data)

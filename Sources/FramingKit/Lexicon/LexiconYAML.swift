@@ -79,12 +79,26 @@ struct LexiconYAMLReader {
     return try? reader.document()
   }
 
-  /// The 1-based column of a byte, counted in characters as Yams counts them.
+  /// The 1-based column of a byte, counted in characters as Yams counts them. Nodes of a line are
+  /// read left to right, so the count goes on from the last one asked for on the same line.
   private func column(at position: Int) -> Int {
-    var count = 1
-    for index in lineStarts[line]..<position where bytes[index] & 0xC0 != 0x80 { count += 1 }
+    var (from, count) = (lineStarts[line], 1)
+    if columns.line == line && columns.position <= position { (from, count) = (columns.position, columns.column) }
+    for index in from..<position where bytes[index] & 0xC0 != 0x80 { count += 1 }
+    columns.line = line
+    columns.position = position
+    columns.column = count
     return count
   }
+
+  /// The last column computed (a class, so that reading values need not be mutating).
+  private final class ColumnCache {
+    var line = -1
+    var position = 0
+    var column = 1
+  }
+
+  private let columns = ColumnCache()
 
   private init(bytes: [UInt8]) {
     self.bytes = bytes
@@ -258,9 +272,16 @@ struct LexiconYAMLReader {
 
   private func quoted(at position: Int) throws -> (LexiconNode, Int) {
     let quote = bytes[position]
-    var text: [UInt8] = []
-    var index = position + 1
     let end = end(of: line)
+    // Most quoted scalars hold no escape: they are their bytes.
+    var close = position + 1
+    while close < end && bytes[close] != quote && bytes[close] != 0x5C { close += 1 }
+    if close < end && bytes[close] == quote && !(quote == 0x27 && close + 1 < end && bytes[close + 1] == 0x27) {
+      return (node(.scalar(String(decoding: bytes[(position + 1)..<close], as: UTF8.self)), at: position), close + 1)
+    }
+    var text: [UInt8] = []
+    text.reserveCapacity(close - position + 16)
+    var index = position + 1
     while index < end {
       let byte = bytes[index]
       if byte == quote {
