@@ -434,7 +434,8 @@ struct TokenTerms {
   private let masks: [UInt32]
 
   init(forms: [Int32], keys: [FoldedKey], cache: TermCache) {
-    for form in forms { cache.prepare(form: form, key: keys[Int(form)]) }
+    // Only a form met for the first time needs its key (reading it from the array retains it).
+    for form in forms where !cache.isPrepared(form) { cache.prepare(form: form, key: keys[Int(form)]) }
     self.forms = forms
     flat = cache.flat
     bounds = cache.bounds
@@ -460,6 +461,11 @@ final class TermCache {
   private(set) var masks: [UInt32] = []
 
   init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+
+  func isPrepared(_ form: Int32) -> Bool {
+    let index = Int(form)
+    return index < masks.count && bounds[2 * index] >= 0
+  }
 
   func prepare(form: Int32, key: FoldedKey) {
     let index = Int(form)

@@ -132,18 +132,21 @@ struct ScoreSheet {
   }
 
   /// Indexes of one analyzer's findings that satisfy a predicate, in order.
-  private func indexes(_ analyzer: String, _ predicate: (borrowing Finding) -> Bool = { _ in true }) -> [Int] {
-    (byAnalyzer[analyzer] ?? []).filter { predicate(findings[$0]) }
+  /// The predicate gets a finding's index and reads the fields it needs (passing the finding itself
+  /// would copy it, retaining each of its strings).
+  private func indexes(_ analyzer: String, _ predicate: (Int) -> Bool = { _ in true }) -> [Int] {
+    (byAnalyzer[analyzer] ?? []).filter(predicate)
   }
 
   private func share(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }
   private func per100(_ count: Int) -> Double { words == 0 ? 0 : Double(count) * 100 / Double(words) }
 
-  /// Voice findings of the analyzed sentences that satisfy a predicate, and their words.
-  private func voiceEvidence(_ predicate: (borrowing Profile.SentenceInfo) -> Bool) -> (evidence: [Int], words: Int) {
+  /// Voice findings of the analyzed sentences that satisfy a predicate (given a position in
+  /// `sentences`), and their words.
+  private func voiceEvidence(_ predicate: (Int) -> Bool) -> (evidence: [Int], words: Int) {
     var evidence: [Int] = []
     var words = 0
-    for position in sentences.indices where predicate(sentences[position]) {
+    for position in sentences.indices where predicate(position) {
       if let finding = voiceFindingOfSentence[sentences[position].index] { evidence.append(finding) }
       words += sentences[position].words
     }
@@ -153,15 +156,15 @@ struct ScoreSheet {
   private func entity(_ id: String) -> SourceEntity? { lexicons.entity(id) }
 
   private mutating func computeSourcing() {
-    let sourcing = indexes(SourcingAnalyzer.id) { $0.label == "attributed" || $0.label == "speaker" }
+    let sourcing = indexes(SourcingAnalyzer.id) { findings[$0].label == "attributed" || findings[$0].label == "speaker" }
     let distinct = Set(sourcing.compactMap { findings[$0].entity })
     add("sourcing.distinct_sources", Double(distinct.count), evidence: sourcing)
-    let attributed = voiceEvidence { $0.voice.isReported && !$0.speakers.isEmpty }
+    let attributed = voiceEvidence { sentences[$0].voice.isReported && !sentences[$0].speakers.isEmpty }
     add("sourcing.attributed_share", share(attributed.words, words), evidence: attributed.evidence)
-    let state = voiceEvidence { $0.speakers.contains { entity($0)?.stateAffiliated ?? false } }
+    let state = voiceEvidence { sentences[$0].speakers.contains { entity($0)?.stateAffiliated ?? false } }
     add("sourcing.state_affiliated_share", share(state.words, words), evidence: state.evidence)
     add("sourcing.state_share_of_attributed", share(state.words, attributed.words), evidence: state.evidence)
-    let anonymous = voiceEvidence { $0.speakers.contains { entity($0)?.kind == "anonymous" } }
+    let anonymous = voiceEvidence { sentences[$0].speakers.contains { entity($0)?.kind == "anonymous" } }
     add("sourcing.anonymous_share", share(anonymous.words, words), evidence: anonymous.evidence)
     let independentKinds: Set<String> = ["independent-media", "opposition", "ngo"]
     let independent = sourcing.filter { findings[$0].entity.flatMap { entity($0) }.map { independentKinds.contains($0.kind) } ?? false }
@@ -180,7 +183,7 @@ struct ScoreSheet {
 
   private mutating func computeVoice() {
     for voice in SentenceVoice.allCases {
-      let evidence = indexes(VoiceAnalyzer.id) { $0.label == voice.rawValue && sentenceIndexes.contains($0.sentence) }
+      let evidence = indexes(VoiceAnalyzer.id) { findings[$0].label == voice.rawValue && sentenceIndexes.contains(findings[$0].sentence) }
       add(Self.voiceShareIDs[voice]!, share(evidence.count, sentences.count), evidence: evidence)
     }
     var reportedWords = 0
@@ -190,24 +193,24 @@ struct ScoreSheet {
       let covered = sentence.reported.reduce(0) { $0 + $1.length }
       reportedWords += Int((Double(sentence.words) * Double(min(covered, length)) / Double(length)).rounded())
     }
-    let authorial = indexes(VoiceAnalyzer.id) { $0.label == "assertion" && sentenceIndexes.contains($0.sentence) }
+    let authorial = indexes(VoiceAnalyzer.id) { findings[$0].label == "assertion" && sentenceIndexes.contains(findings[$0].sentence) }
     add("voice.authorial_word_share", share(words - reportedWords, words), evidence: authorial)
     for stance in Stance.allCases {
-      let verbs = indexes(ReportingVerbAnalyzer.id) { $0.label == stance.rawValue }
+      let verbs = indexes(ReportingVerbAnalyzer.id) { findings[$0].label == stance.rawValue }
       add(Self.stanceIDs[stance]!, Double(verbs.count), evidence: verbs)
     }
   }
 
   private mutating func computeHedging() {
-    let hedges = indexes(HedgeAnalyzer.id) { $0.label != "booster" }
+    let hedges = indexes(HedgeAnalyzer.id) { findings[$0].label != "booster" }
     add("hedging.per_100_words", per100(hedges.count), evidence: hedges)
     let authorial = hedges.filter { findings[$0].voice == .authorial }
     add("hedging.authorial_per_100_words", per100(authorial.count), evidence: authorial)
-    let boosters = indexes(HedgeAnalyzer.id) { $0.label == "booster" }
+    let boosters = indexes(HedgeAnalyzer.id) { findings[$0].label == "booster" }
     add("hedging.boosters_per_100_words", per100(boosters.count), evidence: boosters)
     let authorialBoosters = boosters.filter { findings[$0].voice == .authorial }
     add("hedging.boosters_authorial_per_100_words", per100(authorialBoosters.count), evidence: authorialBoosters)
-    let distancing = indexes(HedgeAnalyzer.id) { $0.label == "distancing" || $0.label == "scare-quote" }
+    let distancing = indexes(HedgeAnalyzer.id) { findings[$0].label == "distancing" || findings[$0].label == "scare-quote" }
     add("hedging.distancing_per_100_words", per100(distancing.count), evidence: distancing)
   }
 
