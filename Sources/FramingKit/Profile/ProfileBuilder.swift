@@ -101,9 +101,10 @@ struct ScoreSheet {
     sentenceIndexes = Set(sentences.map(\.index))
     var byAnalyzer: [String: [Int]] = [:]
     var voiceFindingOfSentence: [Int: Int] = [:]
-    for (index, finding) in findings.enumerated() {
-      byAnalyzer[finding.analyzer, default: []].append(index)
-      if finding.analyzer == VoiceAnalyzer.id { voiceFindingOfSentence[finding.sentence] = index }
+    for index in findings.indices {
+      let analyzer = findings[index].analyzer
+      byAnalyzer[analyzer, default: []].append(index)
+      if analyzer == VoiceAnalyzer.id { voiceFindingOfSentence[findings[index].sentence] = index }
     }
     self.byAnalyzer = byAnalyzer
     self.voiceFindingOfSentence = voiceFindingOfSentence
