@@ -119,9 +119,13 @@ struct JSONWriter {
 
   mutating func value(_ number: Int) {
     beforeValue()
-    if number == 0 { buffer.append(0x30); return }
-    var magnitude = number.magnitude
     if number < 0 { buffer.append(0x2D) }
+    appendDigits(number.magnitude)
+  }
+
+  private mutating func appendDigits(_ number: UInt) {
+    if number == 0 { buffer.append(0x30); return }
+    var magnitude = number
     var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
                  UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
       (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
@@ -136,10 +140,28 @@ struct JSONWriter {
     }
   }
 
+  /// Swift's shortest round-trip spelling of a number. Profile values are rounded to four decimals
+  /// (`JSONOutput.round`); such a number is spelled here without building a String: its four-decimal
+  /// form is the shortest that reads back as the same Double (`JSONWriterTests` holds the two equal).
   mutating func value(_ number: Double) {
     guard number.isFinite else { value(0); return }
     if number == number.rounded() && abs(number) < 1e15 { value(Int(number)); return }
     beforeValue()
+    let scaled = (number * 10_000).rounded()
+    if abs(scaled) < 1e15 && scaled / 10_000 == number {
+      let magnitude = UInt(abs(scaled))
+      if number < 0 { buffer.append(0x2D) }
+      appendDigits(magnitude / 10_000)
+      buffer.append(0x2E)
+      var fraction = magnitude % 10_000
+      var divisor: UInt = 1_000
+      while fraction > 0 {
+        buffer.append(0x30 + UInt8(fraction / divisor))
+        fraction %= divisor
+        divisor /= 10
+      }
+      return
+    }
     var text = "\(number)"
     text.withUTF8 { buffer.append($0) }
   }
