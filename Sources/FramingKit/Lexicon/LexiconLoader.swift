@@ -1,19 +1,9 @@
 import Foundation
 import Yams
 
-/// Reads lexicon YAML into validated `LexiconFile`s and `SourceEntity`s. It reads Yams nodes rather
-/// than decoding, so that every problem carries the line and column of the offending value; it
-/// collects all problems of all files before failing.
-/// An entry's fields by key.
-struct Fields {
-  private let mapping: LexiconMapping
-
-  init(_ mapping: LexiconMapping) { self.mapping = mapping }
-
-  /// The first value under a key; entries have a handful of keys, so a scan beats hashing.
-  subscript(_ name: String) -> LexiconNode? { mapping[name] }
-}
-
+/// Reads lexicon YAML into validated `LexiconFile`s and `SourceEntity`s. It walks `LexiconNode`s
+/// rather than decoding, so that every problem carries the line and column of the offending value;
+/// it collects all problems of all files before failing.
 struct LexiconLoader {
   private static let headerKeys = ["kind", "language", "version", "authors", "sources", "entries"]
   private static let entryKeys = ["id", "category", "forms", "polarity", "weight", "note", "examples"]
@@ -142,13 +132,12 @@ struct LexiconLoader {
     // The same form in other capitals is a repeat ("Weiß"/"Weiss" are two forms: lowercase, not folded).
     var formOwner = RepeatedForms<(owner: String, line: Int)>()
     for item in sequence {
-      guard let raw = item.mapping else { problem(path, item, "an entry must be a mapping with id, category and forms"); continue }
-      let mapping = Fields(raw)
+      guard let mapping = item.mapping else { problem(path, item, "an entry must be a mapping with id, category and forms"); continue }
       let idNode = mapping["id"]
       let id = idNode?.string ?? ""
       let line = item.line
       let what = id.isEmpty ? "an entry" : "entry '\(id)'"
-      checkKeys(path, raw, allowed: Self.entryKeys + kind.extraKeys, what: what)
+      checkKeys(path, mapping, allowed: Self.entryKeys + kind.extraKeys, what: what)
       if id.isEmpty {
         problem(path, item, "entry without 'id'; give it a lowercase slug such as 'podobno'")
       } else if !Self.isSlug(id) {
@@ -254,12 +243,11 @@ struct LexiconLoader {
     var firstLine: [String: Int] = [:]
     let kinds = LexiconKind.sources.categories
     for item in sequence {
-      guard let raw = item.mapping else { problem(path, item, "an entity must be a mapping"); continue }
-      let entity = Fields(raw)
+      guard let entity = item.mapping else { problem(path, item, "an entity must be a mapping"); continue }
       let id = entity["id"]?.string ?? ""
       let line = item.line
       let what = id.isEmpty ? "an entity" : "entity '\(id)'"
-      checkKeys(path, raw, allowed: Self.entityKeys, what: what)
+      checkKeys(path, entity, allowed: Self.entityKeys, what: what)
       if !Self.isSlug(id) {
         problem(path, entity["id"] ?? item, "entity id '\(id)' is not a slug; use lowercase ASCII letters, digits and '-'")
       } else if let first = firstLine[id] {
