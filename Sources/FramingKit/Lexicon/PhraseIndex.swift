@@ -122,6 +122,23 @@ final class EdgeTable {
     return keys[slot] == 0 ? -1 : targets[slot]
   }
 
+  /// The node a run of labels leads to from the root, adding the missing nodes (numbered by
+  /// `newNode`) on the way.
+  func path(_ labels: [UInt32], newNode: () -> Int32) -> Int32 {
+    var node: Int32 = 0
+    for label in labels {
+      let next = child(node, label)
+      if next >= 0 {
+        node = next
+        continue
+      }
+      let made = newNode()
+      add(node, label, target: made)
+      node = made
+    }
+    return node
+  }
+
   func add(_ node: Int32, _ label: UInt32, target: Int32) {
     let key = Self.key(node, label)
     let slot = slot(for: key)
@@ -157,19 +174,11 @@ final class ScalarTrie {
   var isEmpty: Bool { stemTerms.count == 1 }
 
   func insert(_ scalars: [UInt32], term: Int32, exact: Bool) {
-    var node: Int32 = 0
-    for scalar in scalars {
-      let next = edges.child(node, scalar)
-      if next >= 0 {
-        node = next
-        continue
-      }
+    let node = edges.path(scalars) {
       stemTerms.append([])
       wordTerms.append([])
       ends.append(0)
-      let made = Int32(stemTerms.count - 1)
-      edges.add(node, scalar, target: made)
-      node = made
+      return Int32(stemTerms.count - 1)
     }
     let index = Int(node)
     if exact {
@@ -210,17 +219,9 @@ final class ScalarMap: @unchecked Sendable {
       return values[Int(node)]
     }
     set {
-      var node: Int32 = 0
-      for scalar in scalars {
-        let next = edges.child(node, scalar)
-        if next >= 0 {
-          node = next
-          continue
-        }
+      let node = edges.path(scalars) {
         values.append(0)
-        let made = Int32(values.count - 1)
-        edges.add(node, scalar, target: made)
-        node = made
+        return Int32(values.count - 1)
       }
       values[Int(node)] = newValue
     }
