@@ -325,16 +325,9 @@ final class PhraseIndex: @unchecked Sendable {
     var stack: [(node: Int32, position: Int, fills: [Int])] = [(0, start, [])]
     while let (node, position, used) = stack.popLast() {
       let terminal = terminals[Int(node)]
-      if terminal >= 0, position > start {
-        let candidate = Match(payload: Int(terminal), tokens: start..<position, fills: used)
-        if let current = best {
-          if position > current.tokens.upperBound
-            || (position == current.tokens.upperBound && candidate.payload < current.payload) {
-            best = candidate
-          }
-        } else {
-          best = candidate
-        }
+      if terminal >= 0, position > start,
+         Self.prefers(end: position, payload: Int(terminal), over: best.map { ($0.tokens.upperBound, $0.payload) }) {
+        best = Match(payload: Int(terminal), tokens: start..<position, fills: used)
       }
       guard position < limit else { continue }
       if hasTermEdges[Int(node)] {
@@ -360,9 +353,15 @@ final class PhraseIndex: @unchecked Sendable {
     return best
   }
 
+  /// Within one index the longest match wins; at equal length, the entry listed first.
+  private static func prefers(end: Int, payload: Int, over best: (end: Int, payload: Int)?) -> Bool {
+    guard let best else { return true }
+    return end > best.end || (end == best.end && payload < best.payload)
+  }
+
   /// The same walk when no slot can be filled, with its stack on the call's frame: no allocation
   /// unless something matches. Returns nil when the stack overflows (the general walk then answers),
-  /// and a match with payload -1 when nothing matches.
+  /// and `.some(nil)` when nothing matches.
   private func plainMatch(at start: Int, limit: Int, terms: TokenTerms) -> Match?? {
     let capacity = 256
     return withUnsafeTemporaryAllocation(of: (node: Int32, position: Int32).self, capacity: capacity) { stack -> Match?? in
@@ -374,7 +373,8 @@ final class PhraseIndex: @unchecked Sendable {
         let (node, position32) = stack[top]
         let position = Int(position32)
         let terminal = Int(terminals[Int(node)])
-        if terminal >= 0, position > start, position > bestEnd || (position == bestEnd && terminal < bestPayload) {
+        if terminal >= 0, position > start,
+           Self.prefers(end: position, payload: terminal, over: bestPayload < 0 ? nil : (bestEnd, bestPayload)) {
           bestEnd = position
           bestPayload = terminal
         }

@@ -200,8 +200,24 @@ struct JSONWriter {
 
   mutating func member(_ name: StaticString, _ texts: [String]) {
     key(name)
+    value(texts)
+  }
+
+  /// An attribution chain: its links, each a list of entity ids.
+  mutating func member(_ name: StaticString, _ chain: [[String]]) {
+    key(name)
+    value(chain)
+  }
+
+  mutating func value(_ texts: [String]) {
     beginArray()
     for text in texts { value(text) }
+    endArray()
+  }
+
+  mutating func value(_ chain: [[String]]) {
+    beginArray()
+    for link in chain { value(link) }
     endArray()
   }
 

@@ -57,15 +57,7 @@ extension Profile.Attribution: JSONWritable {
     json.member("byline", byline)
     json.key("chains")
     json.beginArray()
-    for chain in chains {
-      json.beginArray()
-      for link in chain {
-        json.beginArray()
-        for entity in link { json.value(entity) }
-        json.endArray()
-      }
-      json.endArray()
-    }
+    for chain in chains { json.value(chain) }
     json.endArray()
     json.endObject()
   }
@@ -211,14 +203,7 @@ extension TextSpan: JSONWritable {
 extension Profile.SentenceInfo: JSONWritable {
   func write(to json: inout JSONWriter) {
     json.beginObject()
-    json.key("chain")
-    json.beginArray()
-    for link in chain {
-      json.beginArray()
-      for entity in link { json.value(entity) }
-      json.endArray()
-    }
-    json.endArray()
+    json.member("chain", chain)
     json.member("cues", cues)
     json.member("end", end)
     json.member("index", index)
