@@ -62,6 +62,14 @@ int32_t cicu_nfc(const uint16_t *text, int32_t length, uint16_t *out, int32_t ca
   return written;
 }
 
+int32_t cicu_nfc_span(const uint16_t *text, int32_t length) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+  if (U_FAILURE(status)) return 0;
+  int32_t span = unorm2_spanQuickCheckYes(nfc, (const UChar *)text, length, &status);
+  return U_FAILURE(status) ? 0 : span;
+}
+
 int32_t cicu_fold_case(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity) {
   UErrorCode status = U_ZERO_ERROR;
   int32_t written = u_strFoldCase((UChar *)out, capacity, (const UChar *)text, length, U_FOLD_CASE_DEFAULT, &status);

@@ -22,6 +22,8 @@ int32_t cicu_to_utf16(const char *charset, const char *bytes, int32_t length,
 int32_t cicu_nfc(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity);
 
 /// Full case folding (u_strFoldCase). Returns the length written, or the needed size negated.
+// Length of the prefix that is certainly in NFC already (ICU's quick check).
+int32_t cicu_nfc_span(const uint16_t *text, int32_t length);
 int32_t cicu_fold_case(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity);
 
 enum { CICU_BREAK_WORD = 0, CICU_BREAK_SENTENCE = 1 };

@@ -1,13 +1,14 @@
 import Foundation
 
 /// A decoded article: NFC text with line ends normalized to "\n", plus what is known about it.
-/// Invariant: `utf16` and `text` hold the same characters, and `scalarOffset` maps every UTF-16
-/// index (0...utf16.count) to its code-point offset, so spans can be reported in code points.
+/// Spans are reported in code points; `utf16` is what the text layer walks. Most news text has no
+/// characters outside the Basic Multilingual Plane, and then a UTF-16 index is its code-point
+/// offset: the offset table is only built for texts with surrogate pairs.
 public struct Document: Sendable {
   public let id: String
-  public let text: String
   public let utf16: [UInt16]
-  public let scalarOffset: [Int32]
+  /// Code-point offset of every UTF-16 index (0...utf16.count); empty when the text has no surrogate pairs.
+  private let scalarOffsets: [Int32]
   /// The charset the bytes were read as ("UTF-8", "windows-1250" …).
   public let encoding: String
   public let metadata: ArticleMetadata
@@ -18,7 +19,38 @@ public struct Document: Sendable {
               metadata: ArticleMetadata = ArticleMetadata(), warnings: [String] = []) {
     self.id = id
     self.utf16 = units
-    self.text = Self.string(fromUTF16: units)
+    self.scalarOffsets = Self.scalarOffsets(units)
+    self.encoding = encoding
+    self.metadata = metadata
+    self.warnings = warnings
+  }
+
+  /// The whole text as a String (made on demand: the analysis itself reads `utf16`).
+  public var text: String { Self.string(fromUTF16: utf16) }
+
+  /// SHA-256 of the text's UTF-8, transcoded in chunks rather than through a String.
+  public var textSHA256: String {
+    var hasher = SHA256()
+    utf16.withUnsafeBufferPointer { units in
+      var chunk = [UInt8](repeating: 0, count: 3 * 4096 + 4)
+      var start = 0
+      while start < units.count {
+        var end = min(start + 4096, units.count)
+        // Never split a surrogate pair between chunks.
+        if end < units.count, UTF16.isLeadSurrogate(units[end - 1]) { end += 1 }
+        let written = chunk.withUnsafeMutableBufferPointer { Self.transcode(UnsafeBufferPointer(rebasing: units[start..<end]), into: $0) }
+        chunk.withUnsafeBufferPointer { hasher.update(UnsafeBufferPointer(rebasing: $0[..<written])) }
+        start = end
+      }
+    }
+    return hasher.finalize()
+  }
+
+  private static func scalarOffsets(_ units: [UInt16]) -> [Int32] {
+    let hasPairs = units.withUnsafeBufferPointer { buffer in
+      buffer.contains { $0 & 0xFC00 == 0xD800 }
+    }
+    guard hasPairs else { return [] }
     var offsets = [Int32](repeating: 0, count: units.count + 1)
     var scalar: Int32 = 0
     var index = 0
@@ -33,10 +65,7 @@ public struct Document: Sendable {
       scalar += 1
     }
     offsets[units.count] = scalar
-    self.scalarOffset = offsets
-    self.encoding = encoding
-    self.metadata = metadata
-    self.warnings = warnings
+    return offsets
   }
 
   /// Builds a document from text already in memory (normalizes it first).
@@ -52,61 +81,70 @@ public struct Document: Sendable {
 
   static func string(fromUTF16 units: UnsafeBufferPointer<UInt16>) -> String {
     if units.isEmpty { return "" }
-    return String(unsafeUninitializedCapacity: units.count * 3) { bytes in
-      var out = 0
-      var index = 0
-      let count = units.count
-      while index < count {
-        var scalar = UInt32(units[index])
-        index += 1
-        if scalar < 0x80 {
-          bytes[out] = UInt8(scalar)
-          out += 1
-          continue
-        }
-        if scalar >= 0xD800 && scalar < 0xE000 {
-          if scalar < 0xDC00, index < count, units[index] >= 0xDC00, units[index] < 0xE000 {
-            scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
-            index += 1
-          } else {
-            scalar = 0xFFFD
-          }
-        }
-        if scalar < 0x800 {
-          bytes[out] = UInt8(0xC0 | (scalar >> 6))
-          bytes[out + 1] = UInt8(0x80 | (scalar & 0x3F))
-          out += 2
-        } else if scalar < 0x10000 {
-          bytes[out] = UInt8(0xE0 | (scalar >> 12))
-          bytes[out + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-          bytes[out + 2] = UInt8(0x80 | (scalar & 0x3F))
-          out += 3
+    return String(unsafeUninitializedCapacity: units.count * 3) { transcode(units, into: $0) }
+  }
+
+  /// Writes the UTF-8 of UTF-16 units (lone surrogates as U+FFFD) and returns its length; `bytes`
+  /// must hold three bytes per unit.
+  static func transcode(_ units: UnsafeBufferPointer<UInt16>, into bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    var out = 0
+    var index = 0
+    let count = units.count
+    while index < count {
+      var scalar = UInt32(units[index])
+      index += 1
+      if scalar < 0x80 {
+        bytes[out] = UInt8(scalar)
+        out += 1
+        continue
+      }
+      if scalar >= 0xD800 && scalar < 0xE000 {
+        if scalar < 0xDC00, index < count, units[index] >= 0xDC00, units[index] < 0xE000 {
+          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
+          index += 1
         } else {
-          bytes[out] = UInt8(0xF0 | (scalar >> 18))
-          bytes[out + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-          bytes[out + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-          bytes[out + 3] = UInt8(0x80 | (scalar & 0x3F))
-          out += 4
+          scalar = 0xFFFD
         }
       }
-      return out
+      if scalar < 0x800 {
+        bytes[out] = UInt8(0xC0 | (scalar >> 6))
+        bytes[out + 1] = UInt8(0x80 | (scalar & 0x3F))
+        out += 2
+      } else if scalar < 0x10000 {
+        bytes[out] = UInt8(0xE0 | (scalar >> 12))
+        bytes[out + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+        bytes[out + 2] = UInt8(0x80 | (scalar & 0x3F))
+        out += 3
+      } else {
+        bytes[out] = UInt8(0xF0 | (scalar >> 18))
+        bytes[out + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+        bytes[out + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+        bytes[out + 3] = UInt8(0x80 | (scalar & 0x3F))
+        out += 4
+      }
     }
+    return out
   }
 
   /// Number of code points in the text.
-  public var scalarCount: Int { Int(scalarOffset[utf16.count]) }
+  public var scalarCount: Int { scalarOffsets.isEmpty ? utf16.count : Int(scalarOffsets[utf16.count]) }
+
+  /// The code-point offset of a UTF-16 index.
+  @inline(__always)
+  public func scalarOffset(utf16 index: Int) -> Int { scalarOffsets.isEmpty ? index : Int(scalarOffsets[index]) }
 
   /// The code-point span of a UTF-16 range.
   public func span(utf16 start: Int, _ end: Int) -> TextSpan {
-    TextSpan(start: Int(scalarOffset[start]), end: Int(scalarOffset[end]))
+    TextSpan(start: scalarOffset(utf16: start), end: scalarOffset(utf16: end))
   }
 
   /// The UTF-16 index where the code point at `scalar` starts (binary search; offsets are monotonic).
   public func utf16Index(ofScalar scalar: Int) -> Int {
+    if scalarOffsets.isEmpty { return min(max(scalar, 0), utf16.count) }
     var low = 0, high = utf16.count
     while low < high {
       let middle = (low + high) / 2
-      if Int(scalarOffset[middle]) >= scalar { high = middle } else { low = middle + 1 }
+      if Int(scalarOffsets[middle]) >= scalar { high = middle } else { low = middle + 1 }
     }
     return low
   }

@@ -6,14 +6,15 @@ enum ICU {
   private static func fill(initialCapacity: Int, _ body: (UnsafeMutablePointer<UInt16>, Int32) -> Int32) -> [UInt16]? {
     var capacity = max(initialCapacity, 16)
     for _ in 0..<2 {
-      var out = [UInt16](repeating: 0, count: capacity)
-      let written = out.withUnsafeMutableBufferPointer { body($0.baseAddress!, Int32(capacity)) }
-      if written == Int32.min { return nil }
-      if written >= 0 {
-        out.removeSubrange(Int(written)...)
-        return out
+      var needed = 0
+      let out = [UInt16](unsafeUninitializedCapacity: capacity) { buffer, count in
+        let written = body(buffer.baseAddress!, Int32(capacity))
+        count = max(Int(written), 0)
+        if written < 0 { needed = written == Int32.min ? -1 : Int(-written) + 1 }
       }
-      capacity = Int(-written) + 1
+      if needed == 0 { return out }
+      if needed < 0 { return nil }
+      capacity = needed
     }
     return nil
   }
@@ -42,12 +43,14 @@ enum ICU {
     return (units, Int(invalid))
   }
 
+  /// NFC; text that ICU's quick check finds normalized already (most news text) is not copied.
   static func nfc(_ units: [UInt16]) -> [UInt16] {
     units.withUnsafeBufferPointer { input in
-      fill(initialCapacity: input.count + input.count / 8) { out, capacity in
+      if cicu_nfc_span(input.baseAddress, Int32(input.count)) == input.count { return units }
+      return fill(initialCapacity: input.count + input.count / 8) { out, capacity in
         cicu_nfc(input.baseAddress, Int32(input.count), out, capacity)
-      }
-    } ?? units
+      } ?? units
+    }
   }
 
   static func foldCase(_ units: UnsafeBufferPointer<UInt16>) -> [UInt16] {
@@ -57,12 +60,6 @@ enum ICU {
   }
 
   enum BreakKind { case word, sentence }
-
-  /// All boundaries (with ICU rule statuses) of one break kind over the whole buffer, with a break
-  /// iterator opened for this call only (see `BreakIterator` to reuse one).
-  static func boundaries(_ kind: BreakKind, locale: String, in units: [UInt16]) -> (positions: [Int32], statuses: [Int32]) {
-    BreakIterator(kind, locale: locale)?.boundaries(in: units) ?? ([], [])
-  }
 }
 
 /// An ICU break iterator opened once and reused for many texts. Not thread-safe: one per worker.

@@ -116,7 +116,7 @@ public final class KeyFolder {
       slot = (slot + 1) & mask
     }
     let id = Int32(keys.count)
-    store.keys.append(makeKey(Array(form)))
+    store.keys.append(makeKey(form))
     units.append(contentsOf: form)
     starts.append(Int32(units.count))
     table[slot] = id
@@ -136,39 +136,59 @@ public final class KeyFolder {
     }
   }
 
-  private func makeKey(_ units: [UInt16]) -> FoldedKey {
-    if units.allSatisfy({ $0 < 0x80 }) {
-      let lower = Self.lowercasedASCII(units)
-      let scalars = lower.map(UInt32.init)
-      return FoldedKey(folded: Document.string(fromUTF16: lower), foldedScalars: scalars, looseScalars: scalars)
+  /// Scratch for the folded and loose units of a new form, reused from form to form.
+  private var foldedScratch: [UInt16] = []
+  private var looseScratch: [UInt16] = []
+
+  private func makeKey(_ form: UnsafeBufferPointer<UInt16>) -> FoldedKey {
+    if !form.contains(where: { $0 >= 0x80 }) {
+      let scalars = [UInt32](unsafeUninitializedCapacity: form.count) { buffer, count in
+        for index in 0..<form.count {
+          let unit = form[index]
+          buffer[index] = UInt32((unit >= 0x41 && unit <= 0x5A) ? unit + 0x20 : unit)
+        }
+        count = form.count
+      }
+      let folded = String(unsafeUninitializedCapacity: form.count) { bytes in
+        for index in 0..<form.count { bytes[index] = UInt8(truncatingIfNeeded: scalars[index]) }
+        return form.count
+      }
+      return FoldedKey(folded: folded, foldedScalars: scalars, looseScalars: scalars)
     }
-    let folded = fold(units)
-    let loose = Self.loose(ofFolded: folded)
-    let foldedScalars = Self.scalars(folded)
-    return FoldedKey(folded: Document.string(fromUTF16: folded), foldedScalars: foldedScalars,
-                     looseScalars: loose == folded ? foldedScalars : Self.scalars(loose))
+    foldedScratch.removeAll(keepingCapacity: true)
+    fold(form, into: &foldedScratch)
+    looseScratch.removeAll(keepingCapacity: true)
+    foldedScratch.withUnsafeBufferPointer { Self.appendLoose(ofFolded: $0, to: &looseScratch) }
+    let foldedScalars = Self.scalars(foldedScratch)
+    let folded = foldedScratch.withUnsafeBufferPointer { Document.string(fromUTF16: $0) }
+    return FoldedKey(folded: folded, foldedScalars: foldedScalars,
+                     looseScalars: looseScratch == foldedScratch ? foldedScalars : Self.scalars(looseScratch))
   }
 
   /// Scalar values of UTF-16 units (lone surrogates become U+FFFD, as in the key strings).
   private static func scalars(_ units: [UInt16]) -> [UInt32] {
-    var result: [UInt32] = []
-    result.reserveCapacity(units.count)
-    var index = 0
-    while index < units.count {
-      let unit = UInt32(units[index])
-      index += 1
-      if unit >= 0xD800 && unit < 0xE000 {
-        if unit < 0xDC00, index < units.count, units[index] >= 0xDC00, units[index] < 0xE000 {
-          result.append(0x10000 + ((unit - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00))
+    units.withUnsafeBufferPointer { units in
+      [UInt32](unsafeUninitializedCapacity: units.count) { result, count in
+        var index = 0
+        var written = 0
+        while index < units.count {
+          let unit = UInt32(units[index])
           index += 1
-        } else {
-          result.append(0xFFFD)
+          if unit >= 0xD800 && unit < 0xE000 {
+            if unit < 0xDC00, index < units.count, units[index] >= 0xDC00, units[index] < 0xE000 {
+              result[written] = 0x10000 + ((unit - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
+              index += 1
+            } else {
+              result[written] = 0xFFFD
+            }
+          } else {
+            result[written] = unit
+          }
+          written += 1
         }
-      } else {
-        result.append(unit)
+        count = written
       }
     }
-    return result
   }
 
   // MARK: - Folding and transliteration, one unit at a time
@@ -180,11 +200,9 @@ public final class KeyFolder {
   private static func isLatin(_ unit: UInt16) -> Bool { unit < 0x0370 || (0x1E00...0x1EFF).contains(unit) }
   private static func isCyrillic(_ unit: UInt16) -> Bool { (0x0400...0x052F).contains(unit) }
 
-  private func fold(_ units: [UInt16]) -> [UInt16] {
-    guard units.allSatisfy(UnitMap.covers) else { return units.withUnsafeBufferPointer { ICU.foldCase($0) } }
+  private func fold(_ units: UnsafeBufferPointer<UInt16>, into result: inout [UInt16]) {
+    guard units.allSatisfy(UnitMap.covers) else { result.append(contentsOf: ICU.foldCase(units)); return }
     let tables = UnitTables.shared
-    var result: [UInt16] = []
-    result.reserveCapacity(units.count + 2)
     for unit in units {
       if unit < 0x80 {
         result.append((unit >= 0x41 && unit <= 0x5A) ? unit + 0x20 : unit)
@@ -192,7 +210,6 @@ public final class KeyFolder {
         tables.fold.append(unit, to: &result)
       }
     }
-    return result
   }
 
   /// The folded form in Latin script, lowercase (a transliteration can leave a capital).
@@ -213,31 +230,28 @@ public final class KeyFolder {
 
   /// The folded form in Latin script stripped to ASCII, lowercase: Latin-ASCII of Any-Latin, made in
   /// one pass from the unit tables when every unit is Latin, Cyrillic or punctuation.
-  static func loose(ofFolded folded: [UInt16]) -> [UInt16] {
-    if folded.allSatisfy({ $0 < 0x80 }) { return folded }
+  private static func appendLoose(ofFolded folded: UnsafeBufferPointer<UInt16>, to result: inout [UInt16]) {
+    if !folded.contains(where: { $0 >= 0x80 }) { result.append(contentsOf: folded); return }
     guard folded.allSatisfy({ isLatin($0) || isCyrillic($0) || UnitMap.isPunctuation($0) }) else {
-      let latin = latin(ofFolded: folded)
+      let latin = latin(ofFolded: Array(folded))
       guard latin.allSatisfy({ isLatin($0) || UnitMap.isPunctuation($0) }) else {
-        return latin.allSatisfy({ $0 < 0x80 }) ? latin : lowercased(SharedTransliterator.latinToASCII.transliterate(latin))
+        result.append(contentsOf: latin.allSatisfy({ $0 < 0x80 }) ? latin : lowercased(SharedTransliterator.latinToASCII.transliterate(latin)))
+        return
       }
-      return asciiOfLatin(latin)
+      result.append(contentsOf: asciiOfLatin(latin))
+      return
     }
     let tables = UnitTables.shared
-    var result: [UInt16] = []
     result.reserveCapacity(folded.count + 2)
-    var latinOfUnit: [UInt16] = []
     for unit in folded {
       if unit < 0x80 {
         result.append(unit)
       } else if isCyrillic(unit) {
-        latinOfUnit.removeAll(keepingCapacity: true)
-        tables.latin.append(unit, to: &latinOfUnit)
-        for latin in latinOfUnit { appendASCII(latin, to: &result, tables: tables) }
+        tables.latin.forEach(unit) { appendASCII($0, to: &result, tables: tables) }
       } else {
         appendASCII(unit, to: &result, tables: tables)
       }
     }
-    return result
   }
 
   private static func asciiOfLatin(_ latin: [UInt16]) -> [UInt16] {
@@ -330,6 +344,16 @@ struct UnitMap: Equatable, Sendable {
       flat.append(contentsOf: made)
       bounds[2 * slot + 1] = Int32(flat.count)
     }
+  }
+
+  /// Calls `body` with each unit that `unit` maps to (a unit outside the table maps to itself).
+  @inline(__always)
+  func forEach(_ unit: UInt16, _ body: (UInt16) -> Void) {
+    guard Self.covers(unit) else { body(unit); return }
+    let slot = Self.slot(unit)
+    let mapped = single[slot]
+    if mapped != 0 { body(mapped); return }
+    for index in Int(bounds[2 * slot])..<Int(bounds[2 * slot + 1]) { body(flat[index]) }
   }
 
   /// Appends what `unit` maps to (a unit outside the table maps to itself).

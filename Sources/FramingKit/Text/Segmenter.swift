@@ -264,8 +264,15 @@ public final class Segmenter {
 
   private func sentenceRanges(_ line: Line, breaks: [Int32], units: [UInt16], compiled: CompiledLanguage?) -> [Range<Int>] {
     var cuts: [Int] = [line.start]
-    for position in breaks where Int(position) > line.start && Int(position) < line.end {
-      cuts.append(Int(position))
+    // Breaks are ascending: find the first one inside the line, then walk to its end.
+    var low = 0, high = breaks.count
+    while low < high {
+      let middle = (low + high) / 2
+      if Int(breaks[middle]) <= line.start { low = middle + 1 } else { high = middle }
+    }
+    while low < breaks.count && Int(breaks[low]) < line.end {
+      cuts.append(Int(breaks[low]))
+      low += 1
     }
     cuts.append(line.end)
     var ranges: [Range<Int>] = []

@@ -21,8 +21,12 @@ public struct TextDecoder: Sendable {
     if invalid > 0 {
       warnings.append("\(name): \(invalid) invalid byte sequence\(invalid == 1 ? "" : "s") in \(encoding) replaced with U+FFFD")
     }
-    units = Self.normalize(units)
-    if looksBinary(units) { throw .binary(file: name) }
+    let census = UnitCensus(units)
+    if census.hasNull { throw .binary(file: name) }
+    units = census.hasCarriageReturn || units.first == 0xFEFF ? Self.normalize(units) : ICU.nfc(units)
+    // Binary when control characters other than tab, newline, form feed and carriage return make up
+    // more than one percent of the text (normalizing leaves them as they are).
+    if census.controls * 100 > units.count { throw .binary(file: name) }
     if !units.contains(where: { !Self.isWhitespace($0) }) { throw .empty(file: name) }
     return Document(id: id ?? name, normalizedUTF16: units, encoding: encoding, metadata: metadata, warnings: warnings)
   }
@@ -62,17 +66,6 @@ public struct TextDecoder: Sendable {
     return (converted.units, "UTF-8", converted.invalid)
   }
 
-  /// Binary when control characters other than tab, newline, form feed and carriage return make up
-  /// more than one percent of the text.
-  private func looksBinary(_ units: [UInt16]) -> Bool {
-    var controls = 0
-    for unit in units where unit < 0x20 && unit != 0x09 && unit != 0x0A && unit != 0x0C {
-      if unit == 0 { return true }
-      controls += 1
-    }
-    return controls * 100 > units.count
-  }
-
   /// NFC, "\r\n" and "\r" to "\n", a leading BOM dropped.
   public static func normalize(_ units: [UInt16]) -> [UInt16] {
     // Most texts have "\n" line ends and no BOM: nothing to rewrite before NFC.
@@ -96,6 +89,27 @@ public struct TextDecoder: Sendable {
   static func isWhitespace(_ unit: UInt16) -> Bool {
     unit == 0x20 || unit == 0x09 || unit == 0x0A || unit == 0x0C || unit == 0xA0 || unit == 0x2007 || unit == 0x202F
       || (unit >= 0x2000 && unit <= 0x200B) || unit == 0x3000 || unit == 0xFEFF
+  }
+}
+
+/// What one pass over the decoded units tells about them before normalizing.
+private struct UnitCensus {
+  var hasNull = false
+  var hasCarriageReturn = false
+  /// Control characters other than tab, newline, form feed and carriage return.
+  var controls = 0
+
+  init(_ units: [UInt16]) {
+    units.withUnsafeBufferPointer { buffer in
+      for unit in buffer where unit < 0x20 {
+        switch unit {
+        case 0x00: hasNull = true
+        case 0x0D: hasCarriageReturn = true
+        case 0x09, 0x0A, 0x0C: break
+        default: controls += 1
+        }
+      }
+    }
   }
 }
 
