@@ -44,21 +44,28 @@ public struct LexiconScan: Sendable {
     }
     var mentions: [SourceMention] = []
     var hits: [LexiconHit] = []
+    let indexes = Self.scannedKinds.compactMap { kind in compiled.indexes[kind].map { (kind: kind, index: $0) } }
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
+      // The phrase indexes with a pattern that may start at some token of the sentence.
+      var startMask: UInt32 = 0
+      for token in sentence.tokens { startMask |= terms.startMask(token) }
       let firstMention = mentions.count
-      for match in compiled.sourceIndex.matches(in: sentence.tokens, terms: terms) {
-        let name = compiled.sourceNames[match.payload]
-        mentions.append(SourceMention(entity: lexicons.entities[name.entity].id, sentence: sentenceIndex, tokens: match.tokens,
-                                      isDescription: name.isDescription))
+      if startMask & compiled.sourceIndex.startBit != 0 {
+        for match in compiled.sourceIndex.matches(in: sentence.tokens, terms: terms) {
+          let name = compiled.sourceNames[match.payload]
+          mentions.append(SourceMention(entity: lexicons.entities[name.entity].id, sentence: sentenceIndex, tokens: match.tokens,
+                                        isDescription: name.isDescription))
+        }
       }
-      let fills = SlotFills(mentions[firstMention...].enumerated().map { offset, mention in
+      let fills = mentions.count == firstMention ? nil : SlotFills(mentions[firstMention...].enumerated().map { offset, mention in
         (mention.tokens.lowerBound,
          SlotFills.Fill(index: firstMention + offset, end: mention.tokens.upperBound,
                         isPerson: lexicons.entity(mention.entity)?.person ?? false))
       })
-      for kind in Self.scannedKinds {
-        guard let index = compiled.indexes[kind] else { continue }
-        for match in index.matches(in: sentence.tokens, terms: terms, fills: index.hasSlots && !fills.isEmpty ? fills : nil) {
+      for (kind, index) in indexes {
+        let slotted = index.hasSlots ? fills : nil
+        guard startMask & index.startBit != 0 || (slotted != nil && index.rootHasSlots) else { continue }
+        for match in index.matches(in: sentence.tokens, terms: terms, fills: slotted) {
           hits.append(LexiconHit(kind: kind, entry: match.payload, sentence: sentenceIndex, tokens: match.tokens, fills: match.fills))
         }
       }

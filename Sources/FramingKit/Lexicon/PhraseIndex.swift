@@ -249,7 +249,8 @@ final class PhraseIndex: @unchecked Sendable {
   /// Index of the payload (entry) that ends at each node, or -1.
   private var terminals: [Int32] = [-1]
   /// Whether a pattern starts with a slot, so that any token starting a registry mention may start one.
-  private var rootHasSlots = false
+  /// Whether a pattern starts with a slot (it may then start wherever a registry mention does).
+  private(set) var rootHasSlots = false
   let vocabulary: Vocabulary
   /// This index's bit in the vocabulary's start masks: most tokens start no pattern, and a token's
   /// mask (`TokenTerms.startMask`) answers that without walking its terms.
@@ -363,7 +364,9 @@ final class PhraseIndex: @unchecked Sendable {
   /// unless something matches. Returns nil when the stack overflows (the general walk then answers),
   /// and `.some(nil)` when nothing matches.
   private func plainMatch(at start: Int, limit: Int, terms: TokenTerms) -> Match?? {
-    let capacity = 256
+    // 64 entries (512 bytes) stay on the stack; a larger temporary allocation is asked of the heap
+    // whenever the runtime cannot prove the stack has room, which on Linux is always.
+    let capacity = 64
     return withUnsafeTemporaryAllocation(of: (node: Int32, position: Int32).self, capacity: capacity) { stack -> Match?? in
       stack[0] = (0, Int32(start))
       var top = 1
