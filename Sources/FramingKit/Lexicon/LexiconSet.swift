@@ -222,6 +222,8 @@ final class CompiledLanguage: @unchecked Sendable {
   let language: Language
   let vocabulary = Vocabulary()
   private(set) var indexes: [LexiconKind: PhraseIndex] = [:]
+  /// The category of every entry, per kind (rules read a hit's category without copying its entry).
+  private(set) var categories: [LexiconKind: [String]] = [:]
   /// The registry's names in this language; payload i is `sourceNames[i]`.
   let sourceIndex: PhraseIndex
   private(set) var sourceNames: [(entity: Int, isDescription: Bool, pattern: Pattern)] = []
@@ -233,6 +235,7 @@ final class CompiledLanguage: @unchecked Sendable {
 
   init(language: Language, files: [LexiconFile], entities: [SourceEntity], folder: KeyFolder) {
     self.language = language
+    for file in files { categories[file.kind] = file.entries.map(\.category) }
     for file in files where file.kind == .shapes {
       for entry in file.entries { if let shape = entry.shape { vocabulary.define(shape: entry.id, shape) } }
     }

@@ -5,6 +5,9 @@ public enum Language: String, CaseIterable, Codable, Hashable, Sendable, Compara
   /// Languages with lexicons, in the order files are listed and loaded.
   public static let analyzed: [Language] = [.pl, .de, .ru, .en, .uk, .be]
 
+  /// Hashes the case, not its raw value (see `LexiconKind.hash(into:)`).
+  public func hash(into hasher: inout Hasher) { withUnsafeBytes(of: self) { hasher.combine($0.load(as: UInt8.self)) } }
+
   /// Whether the language is written in Cyrillic.
   public var isCyrillic: Bool { self == .ru || self == .uk || self == .be }
 

@@ -9,17 +9,21 @@ public struct Token: @unchecked Sendable {
   private let keyReference: Unmanaged<FoldedKey>
   /// The form's number in the segmenter's `KeyFolder` (per-form caches are indexed by it).
   let form: Int32
+  /// The unit of a one-unit token that is not a word (",", ":", "–" …), else 0: the who-speaks stage
+  /// tests punctuation on every clause, and folding leaves such marks as they are.
+  let mark: UInt16
 
   /// Internal: valid while the token's segmented text (or its segmenter) lives.
   var key: FoldedKey { keyReference.takeUnretainedValue() }
 
-  init(span: TextSpan, utf16Start: Int32, utf16End: Int32, isWord: Bool, key: Unmanaged<FoldedKey>, form: Int32) {
+  init(span: TextSpan, utf16Start: Int32, utf16End: Int32, isWord: Bool, key: Unmanaged<FoldedKey>, form: Int32, mark: UInt16) {
     self.span = span
     self.utf16Start = utf16Start
     self.utf16End = utf16End
     self.isWord = isWord
     keyReference = key
     self.form = form
+    self.mark = mark
   }
 }
 

@@ -131,7 +131,8 @@ public final class Segmenter {
       WordBreaker.pieces(units, breaker: folder.wordBreaker).map { piece in
         let form = folder.id(of: UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]))
         return Token(span: document.span(utf16: piece.start, piece.end), utf16Start: Int32(piece.start),
-                     utf16End: Int32(piece.end), isWord: piece.isWord, key: store.unmanagedKey(form), form: form)
+                     utf16End: Int32(piece.end), isWord: piece.isWord, key: store.unmanagedKey(form), form: form,
+                     mark: !piece.isWord && piece.end - piece.start == 1 ? buffer[piece.start] : 0)
       }
     }
   }

@@ -19,9 +19,11 @@ enum Typography {
     }
   }
 
-  /// Whether a one-character token is a dash.
-  static func isDash(_ token: String) -> Bool {
-    let units = token.utf16
-    return units.count == 1 && dashes.contains(units.first!)
+  /// `dashes` as a switch (a token's `mark`; 0 is no dash).
+  static func isDash(_ unit: UInt16) -> Bool {
+    switch unit {
+    case 0x2D, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: true
+    default: false
+    }
   }
 }

@@ -33,13 +33,12 @@ public struct SpeechStage {
 
   public func run(_ text: SegmentedText, scan: LexiconScan) -> AttributedArticle {
     let language = text.language.language
-    var hitsBySentence: [Int: [LexiconHit]] = [:]
-    for hit in scan.hits { hitsBySentence[hit.sentence, default: []].append(hit) }
-    var mentionsBySentence: [Int: [Int]] = [:]
-    for (index, mention) in scan.mentions.enumerated() { mentionsBySentence[mention.sentence, default: []].append(index) }
+    // The scan lists hits and mentions sentence by sentence: each sentence's are a range.
+    let hitRanges = Self.ranges(of: scan.hits.lazy.map(\.sentence), sentences: text.sentences.count)
+    let mentionRanges = Self.ranges(of: scan.mentions.lazy.map(\.sentence), sentences: text.sentences.count)
 
-    let byline = bylineMentions(text, scan: scan, mentionsBySentence: mentionsBySentence)
-    let inlineCredits = inlineCreditMentions(text, scan: scan, mentionsBySentence: mentionsBySentence)
+    let byline = bylineMentions(text, scan: scan, mentionRanges: mentionRanges)
+    let inlineCredits = inlineCreditMentions(text, scan: scan, mentionRanges: mentionRanges)
     var roles: [Int: SourceRole] = [:]
     for index in byline { roles[index] = .byline }
     for index in inlineCredits { roles[index] = .credit }
@@ -53,13 +52,17 @@ public struct SpeechStage {
     var announcement = false
     var dashParagraph = Int.min
 
-    // The entry lists of the scanned kinds, fetched once: rules ask for a hit's entry many times.
+    // The entry lists of the scanned kinds, fetched once; rules ask for a hit's category many times,
+    // from the compiled lists (an entry is a large value to copy).
     var entryLists: [LexiconKind: [LexiconEntry]] = [:]
     for kind in LexiconScan.scannedKinds { entryLists[kind] = lexicons.entries(kind, language) }
+    let categoryLists = text.lexicon?.categories ?? [:]
     let entries = { (hit: LexiconHit) in entryLists[hit.kind]![hit.entry] }
+    let category = { (hit: LexiconHit) in categoryLists[hit.kind]![hit.entry] }
 
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
-      let hits = hitsBySentence[sentenceIndex] ?? []
+      let hits = scan.hits[hitRanges[sentenceIndex]]
+      let sentenceMentions = mentionRanges[sentenceIndex]
       let range = sentence.tokens
       // The sentence's hits sorted by role, in one pass.
       var cueCandidates: [LexiconHit] = [], verbHits: [LexiconHit] = [], complementizers: [Int] = [], moods: [LexiconHit] = []
@@ -69,9 +72,9 @@ public struct SpeechStage {
         switch hit.kind {
         case .attribution: cueCandidates.append(hit)
         case .reportingVerbs: verbHits.append(hit)
-        case .hedges: if entries(hit).category == "reportative" { reportatives.append(hit) }
+        case .hedges: if category(hit) == "reportative" { reportatives.append(hit) }
         case .clauseMarkers:
-          switch entries(hit).category {
+          switch category(hit) {
           case "complementizer": complementizers.append(hit.tokens.lowerBound)
           case "reported-mood": moods.append(hit)
           case "anaphor": anaphors.append(hit)
@@ -84,10 +87,11 @@ public struct SpeechStage {
       }
       let lineStart = sentence.paragraph >= 0 ? text.paragraphs[sentence.paragraph].span.start : sentence.span.start
       let quotes = Self.quotations(text.quotations, overlapping: sentence.span, lineStart: lineStart)
-      let isByline = (mentionsBySentence[sentenceIndex] ?? []).contains { byline.contains($0) }
+      let isByline = !byline.isEmpty && sentenceMentions.contains { byline.contains($0) }
 
       // Candidates for speakers: mention groups and resolved pronouns.
-      var candidates = groups((mentionsBySentence[sentenceIndex] ?? []).filter { !inlineCredits.contains($0) }, scan: scan, text: text)
+      var candidates = sentenceMentions.isEmpty ? []
+        : groups(sentenceMentions.filter { !inlineCredits.contains($0) }, scan: scan, text: text)
       if let person = lastPerson {
         for hit in anaphors {
           candidates.append(Candidate(tokens: hit.tokens, entities: [person], isAnaphor: true, mentionIndexes: []))
@@ -147,7 +151,7 @@ public struct SpeechStage {
       }
 
       let firstToken = range.isEmpty ? nil : text.tokens[range.lowerBound]
-      let dashLed = firstToken.map { Typography.isDash($0.key.folded) } ?? false
+      let dashLed = firstToken.map { Typography.isDash($0.mark) } ?? false
       if dashLed && sentence.paragraph >= 0 && text.paragraphs[sentence.paragraph].sentences.lowerBound == sentenceIndex {
         dashParagraph = sentence.paragraph
       }
@@ -162,12 +166,12 @@ public struct SpeechStage {
       // Speech events: reporting verbs (with or without a speaker) and `reports` cues (their source speaks).
       let freeVerbs = verbHits.indices.filter { index in !cueHits.contains { $0.tokens.overlaps(verbHits[index].tokens) } }
       var speechEvents: [(tokens: Range<Int>, hasSpeaker: Bool)] = freeVerbs.map { (verbHits[$0].tokens, !verbs[$0].speakers.isEmpty) }
-      speechEvents += cueHits.filter { entries($0).category == "reports" }.map { ($0.tokens, true) }
+      speechEvents += cueHits.filter { category($0) == "reports" }.map { ($0.tokens, true) }
       speechEvents.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
       // A clause after the event: a complementizer, or (German) a Konjunktiv I form standing for one.
       // A colon right after the event opens its words too ("Kreml potwierdza: Putin pomoże …").
       let colons = speechEvents.compactMap { event -> Int? in
-        event.tokens.upperBound < range.upperBound && text.tokens[event.tokens.upperBound].key.folded == ":" ? event.tokens.upperBound : nil
+        event.tokens.upperBound < range.upperBound && text.tokens[event.tokens.upperBound].mark == Self.colon ? event.tokens.upperBound : nil
       }
       let clauseStarts = (complementizers + moods.map(\.tokens.lowerBound) + colons).sorted()
       let eventWithClause = speechEvents.first { event in clauseStarts.contains { $0 >= event.tokens.upperBound } }
@@ -178,7 +182,7 @@ public struct SpeechStage {
           Self.isBound(reference.tokens, to: anchor, sentence: range, names: candidates.map(\.tokens), text: text)
         }
       }
-      let postposed = firstPostposed(verbHits.map(\.tokens) + cueHits.filter { entries($0).category == "reports" }.map(\.tokens),
+      let postposed = firstPostposed(verbHits.map(\.tokens) + cueHits.filter { category($0) == "reports" }.map(\.tokens),
                                      in: range, text: text)
       if isByline {
         reason = "byline"
@@ -212,7 +216,7 @@ public struct SpeechStage {
           reported.append(TextSpan(start: sentence.span.start, end: text.tokens[boundary - 1].span.start))
         }
       } else if let cue = cueHits.first(where: { hit in
-        entries(hit).category == "reports" && (hit.fills.first.map { scan.mentions[$0].tokens.lowerBound <= hit.tokens.lowerBound } ?? false)
+        category(hit) == "reports" && (hit.fills.first.map { scan.mentions[$0].tokens.lowerBound <= hit.tokens.lowerBound } ?? false)
       }) {
         // "Reuters said the talks ended", "Die Agentur bestätigte den Angriff": the source is the subject of
         // the reporting verb, which is speech by that source, not an adjunct naming it.
@@ -242,7 +246,7 @@ public struct SpeechStage {
         reason = "attribution to the source named before"
         inherited = true
       } else if let speaker = candidates.first, !speaker.isAnaphor, speaker.tokens.lowerBound == range.lowerBound,
-                speaker.tokens.upperBound < range.upperBound, text.tokens[speaker.tokens.upperBound].key.folded == ":" {
+                speaker.tokens.upperBound < range.upperBound, text.tokens[speaker.tokens.upperBound].mark == Self.colon {
         // "Tichanowskaja: Alle Gefangenen freilassen" — a name and a colon open the speaker's words.
         voice = .indirect
         reason = "speaker and colon"
@@ -293,7 +297,7 @@ public struct SpeechStage {
         roles[index] = (lexicons.entity(entity)?.person ?? false) ? .speaker : .attributed
       }
       if let reference = fragmentReference, voice == .attributed {
-        let scope = entries(reference).category == "summary-reference" ? FragmentScope.paragraph : .sentence
+        let scope = category(reference) == "summary-reference" ? FragmentScope.paragraph : .sentence
         for index in fragmentContent(before: sentenceIndex, scope: scope, text: text, speeches: speeches) {
           let content = speeches[index]
           speeches[index] = SentenceSpeech(voice: .attributed, speakers: speakers, verbs: content.verbs, cues: content.cues,
@@ -340,6 +344,20 @@ public struct SpeechStage {
 
   // MARK: - Helpers
 
+  /// Per sentence, the range of the items that belong to it, given each item's sentence in ascending
+  /// order (items of credit lines, sentence -1, belong to none).
+  static func ranges<Sentences: Sequence<Int>>(of itemSentences: Sentences, sentences count: Int) -> [Range<Int>] {
+    var starts = [Int](repeating: -1, count: count + 1)
+    var index = 0
+    for sentence in itemSentences {
+      if sentence >= 0 && sentence < count && starts[sentence] < 0 { starts[sentence] = index }
+      index += 1
+    }
+    starts[count] = index
+    for sentence in stride(from: count - 1, through: 0, by: -1) where starts[sentence] < 0 { starts[sentence] = starts[sentence + 1] }
+    return (0..<count).map { starts[$0]..<starts[$0 + 1] }
+  }
+
   /// Clause-like quotations overlapping a span. Quotations are sorted by start and never leave their
   /// line, so only those starting between the line's start and the span's end can overlap it.
   static func quotations(_ all: [Quotation], overlapping span: TextSpan, lineStart: Int) -> [Quotation] {
@@ -352,7 +370,16 @@ public struct SpeechStage {
     return result
   }
 
-  static func isBoundary(_ folded: String) -> Bool { Typography.isDash(folded) || [",", ";", ":", "(", ")"].contains(folded) }
+  /// A clause boundary: a dash, ",", ";", ":", "(" or ")" (a token's `mark`).
+  static func isBoundary(_ mark: UInt16) -> Bool {
+    switch mark {
+    case 0x2C, 0x3B, 0x3A, 0x28, 0x29: true
+    default: Typography.isDash(mark)
+    }
+  }
+
+  static let colon: UInt16 = 0x3A
+  static let comma: UInt16 = 0x2C
 
   private func span(_ text: SegmentedText, _ tokens: Range<Int>) -> TextSpan {
     TextSpan(start: text.tokens[tokens.lowerBound].span.start, end: text.tokens[tokens.upperBound - 1].span.end)
@@ -398,7 +425,7 @@ public struct SpeechStage {
     if let immediate { return immediate }
     do {
       var end = verb.upperBound
-      while end < range.upperBound && !complementizers.contains(end) && text.tokens[end].key.folded != "," { end += 1 }
+      while end < range.upperBound && !complementizers.contains(end) && text.tokens[end].mark != Self.comma { end += 1 }
       if let after = candidates.first(where: { $0.tokens.lowerBound >= verb.upperBound && $0.tokens.upperBound <= end }) {
         return after
       }
@@ -415,7 +442,7 @@ public struct SpeechStage {
   private func clauseStart(before token: Int, in range: Range<Int>, text: SegmentedText, complementizers: [Int]) -> Int {
     var position = token - 1
     while position >= range.lowerBound {
-      if Self.isBoundary(text.tokens[position].key.folded) || complementizers.contains(position) { return position + 1 }
+      if Self.isBoundary(text.tokens[position].mark) || complementizers.contains(position) { return position + 1 }
       position -= 1
     }
     return range.lowerBound
@@ -426,8 +453,8 @@ public struct SpeechStage {
   private func firstPostposed(_ events: [Range<Int>], in range: Range<Int>, text: SegmentedText) -> Int? {
     for event in events.sorted(by: { $0.lowerBound < $1.lowerBound }) {
       let before = event.lowerBound - 1
-      guard before > range.lowerBound + 2, Self.isBoundary(text.tokens[before].key.folded) else { continue }
-      guard text.tokens[before].key.folded != "(" else { continue }
+      guard before > range.lowerBound + 2, Self.isBoundary(text.tokens[before].mark) else { continue }
+      guard text.tokens[before].mark != 0x28 else { continue }
       // The reporting clause runs to the end: no further boundary-led clause with content after it.
       return event.lowerBound
     }
@@ -435,13 +462,13 @@ public struct SpeechStage {
   }
 
   /// A paragraph that is only registry names of outlets (first or last body paragraph) is a byline.
-  private func bylineMentions(_ text: SegmentedText, scan: LexiconScan, mentionsBySentence: [Int: [Int]]) -> Set<Int> {
+  private func bylineMentions(_ text: SegmentedText, scan: LexiconScan, mentionRanges: [Range<Int>]) -> Set<Int> {
     var result: Set<Int> = []
     let candidates = [text.paragraphs.first, text.paragraphs.last].compactMap { $0 }
     for paragraph in candidates where paragraph.sentences.count == 1 {
       let sentenceIndex = paragraph.sentences.lowerBound
       let sentence = text.sentences[sentenceIndex]
-      let indexes = mentionsBySentence[sentenceIndex] ?? []
+      let indexes = mentionRanges[sentenceIndex]
       guard !indexes.isEmpty else { continue }
       var covered = Set<Int>()
       for index in indexes { covered.formUnion(scan.mentions[index].tokens) }
@@ -507,18 +534,18 @@ public struct SpeechStage {
   /// Credits inside body lines, which are no one's speech: an outlet joined to others by "/" or set off
   /// by "|" ("PAP/EPA", "/TASS/", "Moskau dpa |"), and any registry name after a credit marker ending
   /// in a colon ("(Photo: AP)", "фота: БелТА").
-  private func inlineCreditMentions(_ text: SegmentedText, scan: LexiconScan, mentionsBySentence: [Int: [Int]]) -> Set<Int> {
+  private func inlineCreditMentions(_ text: SegmentedText, scan: LexiconScan, mentionRanges: [Range<Int>]) -> Set<Int> {
     var result: Set<Int> = []
-    let separators: Set<String> = ["/", "|"]
+    let isSeparator = { (mark: UInt16) in mark == 0x2F || mark == 0x7C }  // "/" and "|"
     let language = text.language.language
-    for (sentenceIndex, indexes) in mentionsBySentence {
+    for (sentenceIndex, indexes) in mentionRanges.enumerated() where !indexes.isEmpty {
       let range = text.sentences[sentenceIndex].tokens
       for index in indexes {
         let tokens = scan.mentions[index].tokens
         guard let entity = lexicons.entity(scan.mentions[index].entity), entity.isOutlet else { continue }
-        let before = tokens.lowerBound > range.lowerBound ? text.tokens[tokens.lowerBound - 1].key.folded : ""
-        let after = tokens.upperBound < range.upperBound ? text.tokens[tokens.upperBound].key.folded : ""
-        if separators.contains(before) || separators.contains(after) { result.insert(index) }
+        let before = tokens.lowerBound > range.lowerBound ? text.tokens[tokens.lowerBound - 1].mark : 0
+        let after = tokens.upperBound < range.upperBound ? text.tokens[tokens.upperBound].mark : 0
+        if isSeparator(before) || isSeparator(after) { result.insert(index) }
       }
       guard let lexicon = text.lexicon, let terms = text.terms, let index = lexicon.indexes[.boilerplate] else { continue }
       var position = range.lowerBound
@@ -527,11 +554,11 @@ public struct SpeechStage {
         guard text.tokens[position].isWord,
               let match = index.longestMatch(at: position, limit: range.upperBound, terms: terms, fills: nil),
               lexicons.entries(.boilerplate, language)[match.payload].category == "credit" else { continue }
-        let colon = text.tokens[match.tokens.upperBound - 1].key.folded == ":" ? match.tokens.upperBound - 1
-          : match.tokens.upperBound < range.upperBound && text.tokens[match.tokens.upperBound].key.folded == ":" ? match.tokens.upperBound : nil
+        let colon = text.tokens[match.tokens.upperBound - 1].mark == Self.colon ? match.tokens.upperBound - 1
+          : match.tokens.upperBound < range.upperBound && text.tokens[match.tokens.upperBound].mark == Self.colon ? match.tokens.upperBound : nil
         guard let colon else { continue }
         var end = colon + 1
-        while end < range.upperBound && text.tokens[end].key.folded != ")" { end += 1 }
+        while end < range.upperBound && text.tokens[end].mark != 0x29 { end += 1 }
         for mention in indexes where scan.mentions[mention].tokens.lowerBound > colon && scan.mentions[mention].tokens.upperBound <= end {
           result.insert(mention)
         }
@@ -554,11 +581,11 @@ public struct SpeechStage {
       start = match.tokens.upperBound
     }
     for token in start..<credit.tokens.upperBound {
-      let folded = text.tokens[token].key.folded
-      if folded == "/" || folded == "," || folded == "|" {
+      let mark = text.tokens[token].mark
+      if mark == 0x2F || mark == Self.comma || mark == 0x7C {  // "/", ",", "|"
         if !current.isEmpty { tokensInParts.append(current) }
         current = []
-      } else if !(folded == ":" && current.isEmpty) {
+      } else if !(mark == Self.colon && current.isEmpty) {
         current.append(token)
       }
     }
