@@ -62,17 +62,24 @@ public struct WordShape: Hashable, Sendable {
     let suffixes: [[UInt32]]
     let prefixes: [[UInt32]]
     let exceptions: Set<String>
+    /// Bit `s % 64` set for the last scalar `s` of every suffix (all bits when a suffix is empty): most
+    /// forms end in none of them and are turned away by one test.
+    let lastScalarBits: UInt64
 
     init(_ shape: WordShape) {
       minimumLength = shape.minimumLength
       suffixes = shape.suffixScalars
       prefixes = shape.prefixScalars
       exceptions = shape.exceptions
+      lastScalarBits = shape.suffixScalars.reduce(0) { bits, suffix in bits | (suffix.last.map { 1 << ($0 & 63) } ?? ~0) }
     }
 
     func matches(_ folded: String, scalars: [UInt32]) -> Bool {
-      WordShape.matches(folded, scalars: scalars, minimumLength: minimumLength, suffixes: suffixes, prefixes: prefixes,
-                        exceptions: exceptions)
+      if lastScalarBits != ~0 {
+        guard let last = scalars.last, lastScalarBits & (1 << (last & 63)) != 0 else { return false }
+      }
+      return WordShape.matches(folded, scalars: scalars, minimumLength: minimumLength, suffixes: suffixes, prefixes: prefixes,
+                               exceptions: exceptions)
     }
   }
 

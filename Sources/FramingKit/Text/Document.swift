@@ -81,7 +81,13 @@ public struct Document: Sendable {
 
   static func string(fromUTF16 units: UnsafeBufferPointer<UInt16>) -> String {
     if units.isEmpty { return "" }
-    return String(unsafeUninitializedCapacity: units.count * 3) { transcode(units, into: $0) }
+    // A short text may fit a small string (15 UTF-8 bytes, no allocation) if asked for its exact size.
+    var capacity = units.count * 3
+    if capacity > 15 && units.count <= 15 {
+      capacity = 0
+      for unit in units { capacity += unit < 0x80 ? 1 : unit < 0x800 ? 2 : 3 }
+    }
+    return String(unsafeUninitializedCapacity: capacity) { transcode(units, into: $0) }
   }
 
   /// Writes the UTF-8 of UTF-16 units (lone surrogates as U+FFFD) and returns its length; `bytes`

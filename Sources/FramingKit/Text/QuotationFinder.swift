@@ -25,11 +25,14 @@ enum QuotationFinder {
     var found: [(start: Int, end: Int, depth: Int, closed: Bool)] = []
     var position = range.lowerBound
     while position < range.upperBound {
-      let unit = units[position]
-      guard Typography.isQuotationMark(unit) else {
-        position += 1
-        continue
+      // Most units are no quotation mark: skip them without bounds checks.
+      position = units.withUnsafeBufferPointer { buffer in
+        var next = position
+        while next < range.upperBound && !Typography.isQuotationMark(buffer[next]) { next += 1 }
+        return next
       }
+      guard position < range.upperBound else { break }
+      let unit = units[position]
       if let top = stack.last, top.closers.contains(unit), canClose(units, at: position, range: range) {
         stack.removeLast()
         found.append((top.position, position + 1, stack.count, true))

@@ -56,13 +56,16 @@ public final class Segmenter {
     }
   }
 
-  private func functionWordMask(form: Int32) -> UInt8 {
-    let form = Int(form)
-    if functionWordMasks.count <= form { functionWordMasks.append(contentsOf: repeatElement(0xFF, count: form + 1 - functionWordMasks.count)) }
-    if functionWordMasks[form] == 0xFF {
-      functionWordMasks[form] = functionWordLanguages[folder.keys[form].foldedScalars]
+  /// Each token's function-word languages as bits (0 for punctuation and other words).
+  private func functionWordVotes(_ tokens: [Token]) -> [UInt8] {
+    let known = folder.keys.count
+    if functionWordMasks.count < known { functionWordMasks.append(contentsOf: repeatElement(0xFF, count: known - functionWordMasks.count)) }
+    return tokens.map { token in
+      guard token.isWord else { return 0 }
+      let form = Int(token.form)
+      if functionWordMasks[form] == 0xFF { functionWordMasks[form] = functionWordLanguages[folder.keys[form].foldedScalars] }
+      return functionWordMasks[form]
     }
-    return functionWordMasks[form]
   }
 
   public func segment(_ document: Document, language forced: Language? = nil) -> SegmentedText {
@@ -70,8 +73,10 @@ public final class Segmenter {
     let units = document.utf16
     let tokens = tokenize(document)
     let lines = Self.lines(units, tokens: tokens)
+    // Each token's function-word languages, read once for the document and again for its paragraphs.
+    let votes = functionWordVotes(tokens)
     let guess = forced.map { LanguageGuess(language: $0, confidence: 1) }
-      ?? identifyLanguage(tokens[...], units: units)
+      ?? identifyLanguage(votes[...])
       ?? document.metadata.language.flatMap(Language.init(rawValue:)).map { LanguageGuess(language: $0, confidence: 0) }
       ?? LanguageGuess(language: .und, confidence: 0)
     let compiled = lexicons.compiled(guess.language)
@@ -112,7 +117,7 @@ public final class Segmenter {
         sentences.append(Sentence(span: document.span(utf16: range.lowerBound, range.upperBound), tokens: tokenRange,
                                   paragraph: paragraphs.count, utf16Start: range.lowerBound, utf16End: range.upperBound))
       }
-      let language = identifyLanguage(tokens[line.tokens], units: units) ?? LanguageGuess(language: guess.language, confidence: 0)
+      let language = identifyLanguage(votes[line.tokens]) ?? LanguageGuess(language: guess.language, confidence: 0)
       paragraphs.append(Paragraph(span: document.span(utf16: line.start, line.end), language: language,
                                   sentences: first..<sentences.count))
       quotations += QuotationFinder.find(in: line.start..<line.end, document: document, tokens: tokens)
@@ -175,13 +180,12 @@ public final class Segmenter {
 
   // MARK: - Language
 
-  /// Votes of function words, each counted for the languages of its script that list it.
-  func identifyLanguage(_ tokens: ArraySlice<Token>, units: [UInt16]) -> LanguageGuess? {
+  /// Votes of function words, each counted for the languages of its script that list it; `masks` holds
+  /// each token's languages as bits (0 for a token that is no function word).
+  func identifyLanguage(_ masks: ArraySlice<UInt8>) -> LanguageGuess? {
     var votes = [Int](repeating: 0, count: Language.analyzed.count)
     var total = 0
-    for index in tokens.indices where tokens[index].isWord {
-      let mask = functionWordMask(form: tokens[index].form)
-      if mask == 0 { continue }
+    for mask in masks where mask != 0 {
       total += 1
       for bit in votes.indices where mask & (1 << UInt8(bit)) != 0 { votes[bit] += 1 }
     }
@@ -304,18 +308,18 @@ public final class Segmenter {
       while afterDash < lineEnd && TextDecoder.isWhitespace(units[afterDash]) { afterDash += 1 }
     }
     let nextScalar = Self.scalar(units, at: afterDash < lineEnd ? afterDash : next)
-    let nextIsLower = nextScalar.properties.isLowercase
-    let nextIsDigit = nextScalar.properties.numericType != nil
+    let nextIsLower = Self.isLowercase(nextScalar)
+    let nextIsDigit = Self.isNumeric(nextScalar)
     if nextIsLower { return true }
-    if !nextScalar.properties.isAlphabetic && !nextIsDigit && !Typography.dashes.contains(units[next])
+    if !Self.isAlphabetic(nextScalar) && !nextIsDigit && !Typography.dashes.contains(units[next])
       && !Self.openingMarks.contains(units[next]) { return true }
     // What precedes it.
     var end = cut
     while end > sentenceStart && TextDecoder.isWhitespace(units[end - 1]) { end -= 1 }
     guard end > sentenceStart, units[end - 1] == 0x2E else { return false }
     // An initial: one capital letter and a full stop.
-    if end - 2 >= sentenceStart, Self.scalar(units, at: end - 2).properties.isUppercase,
-       end - 3 < sentenceStart || !Self.scalar(units, at: end - 3).properties.isAlphabetic {
+    if end - 2 >= sentenceStart, Self.isUppercase(Self.scalar(units, at: end - 2)),
+       end - 3 < sentenceStart || !Self.isAlphabetic(Self.scalar(units, at: end - 3)) {
       return true
     }
     guard let compiled, !compiled.abbreviations.isEmpty else { return false }
@@ -342,6 +346,20 @@ public final class Segmenter {
   private static let leadingMarks = Typography.quotationMarks.union(Typography.openingBrackets).union([Typography.apostrophe])
 
   private static let openingMarks = Typography.quotationMarks.union(Typography.openingBrackets)
+
+  // Letter case and kind, answered for ASCII without Unicode's property tables.
+  private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x80 ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
+  }
+  private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+  }
+  private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x80 ? isLowercase(scalar) || isUppercase(scalar) : scalar.properties.isAlphabetic
+  }
+  private static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+    scalar.value < 0x80 ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType != nil
+  }
 
   static func scalar(_ units: [UInt16], at index: Int) -> Unicode.Scalar {
     let unit = units[index]

@@ -10,13 +10,13 @@ enum Typography {
   static let sentenceEnds: Set<UInt16> = Set(".!?…".utf16)
   static let apostrophe: UInt16 = 0x27
 
-  /// `quotationMarks` as a switch, for scans that test every unit of a text (a set, or even a static
+  /// `quotationMarks` as comparisons, for scans that test every unit of a text (a set, or even a static
   /// table, costs a lazy-initialization check per unit); `TypographyTests` holds the two equal.
+  /// Ordered so that letters (below U+2018) take two comparisons.
   static func isQuotationMark(_ unit: UInt16) -> Bool {
-    switch unit {
-    case 0x22, 0xAB, 0xBB, 0x2018, 0x2019, 0x201A, 0x201C, 0x201D, 0x201E, 0x2039, 0x203A: true
-    default: false
-    }
+    if unit < 0x2018 { return unit == 0x22 || unit == 0xAB || unit == 0xBB }
+    if unit <= 0x201E { return unit != 0x201B }
+    return unit == 0x2039 || unit == 0x203A
   }
 
   /// `dashes` as a switch (a token's `mark`; 0 is no dash).
