@@ -200,7 +200,8 @@ public final class KeyFolder {
   private static func isLatin(_ unit: UInt16) -> Bool { unit < 0x0370 || (0x1E00...0x1EFF).contains(unit) }
   private static func isCyrillic(_ unit: UInt16) -> Bool { (0x0400...0x052F).contains(unit) }
 
-  private func fold(_ units: UnsafeBufferPointer<UInt16>, into result: inout [UInt16]) {
+  /// ICU's full case folding of `units`, appended to `result`.
+  func fold(_ units: UnsafeBufferPointer<UInt16>, into result: inout [UInt16]) {
     guard units.allSatisfy(UnitMap.covers) else { result.append(contentsOf: ICU.foldCase(units)); return }
     let tables = UnitTables.shared
     for unit in units {

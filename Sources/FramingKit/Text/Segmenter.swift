@@ -326,7 +326,9 @@ public final class Segmenter {
     // Candidates: the text before the break from each of its last three spaces (abbreviations such as
     // "z. B." or "и т. д." contain spaces), without leading brackets or quotes.
     let tailStart = max(sentenceStart, end - max(24, compiled.longestAbbreviation + 2))
-    let tail = units.withUnsafeBufferPointer { ICU.foldCase(UnsafeBufferPointer(rebasing: $0[tailStart..<end])) }
+    foldedTail.removeAll(keepingCapacity: true)
+    units.withUnsafeBufferPointer { folder.fold(UnsafeBufferPointer(rebasing: $0[tailStart..<end]), into: &foldedTail) }
+    let tail = foldedTail
     var starts: [Int] = []
     var index = tail.count - 1
     while index >= 0 && starts.count < 3 {
@@ -342,6 +344,9 @@ public final class Segmenter {
     }
     return false
   }
+
+  /// Scratch for the case-folded end of a sentence, reused from break to break.
+  private var foldedTail: [UInt16] = []
 
   private static let leadingMarks = Typography.quotationMarks.union(Typography.openingBrackets).union([Typography.apostrophe])
 
