@@ -61,8 +61,16 @@ public final class KeyFolder {
   private(set) var store = KeyStore()
   var keys: [FoldedKey] { store.keys }
   private var units: [UInt16] = []
-  private var starts: [Int32] = [0]
-  private var table: [Int32] = [Int32](repeating: -1, count: 1 << 12)
+  /// A form in the lookup table: where its units are, its number and its hash. Lookups compare the
+  /// hash and length in the slot before reading the units, and read no other array.
+  private struct Slot {
+    var hash: UInt32
+    var id: Int32
+    var start: Int32
+    var length: Int32
+    static let empty = Slot(hash: 0, id: -1, start: 0, length: 0)
+  }
+  private var table = [Slot](repeating: .empty, count: 1 << 12)
   /// When more forms than this are known, `resetIfFull` starts afresh (between documents).
   private let limit: Int
   /// Bumped on every reset, so per-form caches elsewhere know to drop their entries.
@@ -89,8 +97,7 @@ public final class KeyFolder {
     guard keys.count > limit else { return }
     store = KeyStore()
     units.removeAll(keepingCapacity: true)
-    starts = [0]
-    table = [Int32](repeating: -1, count: 1 << 12)
+    table = [Slot](repeating: .empty, count: 1 << 12)
     generation += 1
   }
 
@@ -98,41 +105,46 @@ public final class KeyFolder {
   func id(of form: UnsafeBufferPointer<UInt16>) -> Int32 {
     var hash: UInt64 = 0xcbf29ce484222325
     for unit in form { hash = (hash ^ UInt64(unit)) &* 0x100000001b3 }
-    let mask = table.count - 1
-    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-    while true {
-      let candidate = table[slot]
-      if candidate < 0 { break }
-      let start = Int(starts[Int(candidate)]), end = Int(starts[Int(candidate) + 1])
-      if end - start == form.count {
-        var same = true
-        var index = 0
-        while index < form.count {
-          if units[start + index] != form[index] { same = false; break }
-          index += 1
+    let tag = UInt32(truncatingIfNeeded: hash >> 32)
+    let found: Int32? = table.withUnsafeBufferPointer { table in
+      units.withUnsafeBufferPointer { units in
+        let mask = table.count - 1
+        var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+          let candidate = table[slot]
+          if candidate.id < 0 { return nil }
+          if candidate.hash == tag && Int(candidate.length) == form.count
+            && (form.isEmpty || memcmp(units.baseAddress! + Int(candidate.start), form.baseAddress!, form.count * 2) == 0) {
+            return candidate.id
+          }
+          slot = (slot + 1) & mask
         }
-        if same { return candidate }
       }
-      slot = (slot + 1) & mask
     }
+    if let found { return found }
     let id = Int32(keys.count)
     store.keys.append(makeKey(form))
+    let start = Int32(units.count)
     units.append(contentsOf: form)
-    starts.append(Int32(units.count))
-    table[slot] = id
+    insert(Slot(hash: tag, id: id, start: start, length: Int32(form.count)), hash: hash)
     if keys.count * 2 > table.count { grow() }
     return id
   }
 
-  private func grow() {
-    table = [Int32](repeating: -1, count: table.count * 2)
+  private func insert(_ entry: Slot, hash: UInt64) {
     let mask = table.count - 1
-    for id in keys.indices {
+    var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+    while table[slot].id >= 0 { slot = (slot + 1) & mask }
+    table[slot] = entry
+  }
+
+  private func grow() {
+    let old = table
+    table = [Slot](repeating: .empty, count: old.count * 2)
+    for entry in old where entry.id >= 0 {
       var hash: UInt64 = 0xcbf29ce484222325
-      for index in Int(starts[id])..<Int(starts[id + 1]) { hash = (hash ^ UInt64(units[index])) &* 0x100000001b3 }
-      var slot = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-      while table[slot] >= 0 { slot = (slot + 1) & mask }
-      table[slot] = Int32(id)
+      for index in Int(entry.start)..<Int(entry.start + entry.length) { hash = (hash ^ UInt64(units[index])) &* 0x100000001b3 }
+      insert(entry, hash: hash)
     }
   }
 
