@@ -113,9 +113,12 @@ public final class KeyFolder {
         while true {
           let candidate = table[slot]
           if candidate.id < 0 { return nil }
-          if candidate.hash == tag && Int(candidate.length) == form.count
-            && (form.isEmpty || memcmp(units.baseAddress! + Int(candidate.start), form.baseAddress!, form.count * 2) == 0) {
-            return candidate.id
+          if candidate.hash == tag && Int(candidate.length) == form.count {
+            // Forms are short: a plain loop beats a call to memcmp.
+            let start = Int(candidate.start)
+            var index = 0
+            while index < form.count && units[start + index] == form[index] { index += 1 }
+            if index == form.count { return candidate.id }
           }
           slot = (slot + 1) & mask
         }
