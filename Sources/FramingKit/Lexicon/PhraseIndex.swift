@@ -111,6 +111,10 @@ final class EdgeTable {
 
   private var slots = [Slot](repeating: Slot(key: 0, target: 0), count: 64)
   private var count = 0
+  /// The root's children along labels below `rootLimit` (Latin, Greek and Cyrillic letters; small term
+  /// numbers), in a direct array: every walk starts there, and it stays in the cache.
+  private var rootChildren = [Int32](repeating: -1, count: EdgeTable.rootLimit)
+  private static let rootLimit = 0x0530
 
   private static func key(_ node: Int32, _ label: UInt32) -> UInt64 { UInt64(UInt32(bitPattern: node) + 1) << 32 | UInt64(label) }
 
@@ -125,6 +129,7 @@ final class EdgeTable {
 
   /// The child of `node` along `label`, or -1.
   func child(_ node: Int32, _ label: UInt32) -> Int32 {
+    if node == 0 && label < Self.rootLimit { return rootChildren[Int(label)] }
     let key = Self.key(node, label)
     return slots.withUnsafeBufferPointer { slots in
       let mask = slots.count - 1
@@ -156,6 +161,10 @@ final class EdgeTable {
   }
 
   func add(_ node: Int32, _ label: UInt32, target: Int32) {
+    if node == 0 && label < Self.rootLimit {
+      rootChildren[Int(label)] = target
+      return
+    }
     let key = Self.key(node, label)
     slots[slot(for: key)] = Slot(key: key, target: target)
     count += 1
