@@ -75,18 +75,16 @@ final class BreakIterator {
 
   func boundaries(in units: [UInt16]) -> (positions: [Int32], statuses: [Int32]) {
     let capacity = units.count + 2
-    var positions = [Int32](repeating: 0, count: capacity)
-    var statuses = [Int32](repeating: 0, count: capacity)
-    let count = units.withUnsafeBufferPointer { text in
-      positions.withUnsafeMutableBufferPointer { p in
-        statuses.withUnsafeMutableBufferPointer { s in
-          cicu_breaker_run(handle, text.baseAddress, Int32(text.count), p.baseAddress, s.baseAddress, Int32(capacity))
+    var statuses: [Int32] = []
+    let positions = [Int32](unsafeUninitializedCapacity: capacity) { positions, positionCount in
+      statuses = [Int32](unsafeUninitializedCapacity: capacity) { statuses, statusCount in
+        let count = units.withUnsafeBufferPointer { text in
+          cicu_breaker_run(handle, text.baseAddress, Int32(text.count), positions.baseAddress, statuses.baseAddress, Int32(capacity))
         }
+        statusCount = max(Int(count), 0)
       }
+      positionCount = statuses.count
     }
-    let n = max(Int(count), 0)
-    positions.removeSubrange(n...)
-    statuses.removeSubrange(n...)
     return (positions, statuses)
   }
 }
