@@ -4,12 +4,15 @@ public final class Pipeline {
   public let lexicons: LexiconSet
   public let segmenter: Segmenter
   private let analyzers: [any Analyzer]
+  /// Made once: it reads the profile parameters when made.
+  private let builder: ProfileBuilder
   public var includeText = false
 
   public init(lexicons: LexiconSet) {
     self.lexicons = lexicons
     self.segmenter = Segmenter(lexicons: lexicons)
     self.analyzers = AnalyzerRegistry.all.map { $0.init() }
+    self.builder = ProfileBuilder(lexicons: lexicons)
   }
 
   /// Runs the text layer and the who-speaks stage.
@@ -28,6 +31,8 @@ public final class Pipeline {
 
   public func profile(_ document: Document, language: Language? = nil) -> Profile {
     let article = attribute(document, language: language)
-    return ProfileBuilder(lexicons: lexicons, includeText: includeText).build(article, findings: findings(article))
+    var builder = builder
+    builder.includeText = includeText
+    return builder.build(article, findings: findings(article))
   }
 }
