@@ -58,7 +58,7 @@ struct CompositeIndices {
     return unique
   }
 
-  private func index(_ id: String, _ value: Double, _ components: [String: Double], _ evidence: [Int]) -> Profile.Index {
+  private func index(_ id: String, _ value: Double, _ components: LabelMap<Double>, _ evidence: [Int]) -> Profile.Index {
     Profile.Index(id: id, value: JSONOutput.round(value.isFinite ? value : 0), formula: "index.\(id)",
                   components: components.mapValues { JSONOutput.round($0.isFinite ? $0 : 0) }, evidence: evidence.sorted())
   }

@@ -38,8 +38,13 @@ final class SnakeCase: @unchecked Sendable {
   private let lock = NSLock()
   private var cache: [String: String] = [:]
 
+  /// Whether `convert` gives a name back as it is: it has no capitals and nothing beyond ASCII.
+  static func isUnchanged(_ name: String) -> Bool {
+    !name.utf8.contains { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }
+  }
+
   func convert(_ name: String) -> String {
-    guard name.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) else { return name }
+    guard !Self.isUnchanged(name) else { return name }
     lock.lock()
     defer { lock.unlock() }
     if let known = cache[name] { return known }

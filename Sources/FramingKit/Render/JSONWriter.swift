@@ -239,9 +239,29 @@ struct JSONWriter {
     writeMap(map, verbatim: verbatim) { $0.value($1) }
   }
 
-  mutating func member(_ name: StaticString, _ map: [String: Double]) {
+  /// A label map, spelled like a dictionary: the entries are kept in name order, which is the
+  /// output order whenever snake_case leaves the names as they are.
+  mutating func member(_ name: StaticString, _ map: LabelMap<String>) {
     key(name)
-    writeMap(map, verbatim: false) { $0.value($1) }
+    writeMap(map) { $0.value($1) }
+  }
+
+  mutating func member(_ name: StaticString, _ map: LabelMap<Double>) {
+    key(name)
+    writeMap(map) { $0.value($1) }
+  }
+
+  private mutating func writeMap<Value>(_ map: LabelMap<Value>, _ write: (inout JSONWriter, Value) -> Void) {
+    guard map.entries.allSatisfy({ SnakeCase.isUnchanged($0.name) }) else {
+      writeMap(Dictionary(uniqueKeysWithValues: map.entries.map { ($0.name, $0.value) }), verbatim: false, write)
+      return
+    }
+    beginObject()
+    for entry in map.entries {
+      key(dynamic: entry.name)
+      write(&self, entry.value)
+    }
+    endObject()
   }
 
   private mutating func writeMap<Value>(_ map: [String: Value], verbatim: Bool, _ write: (inout JSONWriter, Value) -> Void) {

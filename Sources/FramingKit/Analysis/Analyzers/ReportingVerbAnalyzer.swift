@@ -18,7 +18,7 @@ public struct ReportingVerbAnalyzer: Analyzer {
         findings.append(Finding(analyzer: Self.id, label: verb.stance.rawValue, span: verb.span, sentence: index,
                                 voice: voice, entity: verb.speakers.first, entry: verb.entry,
                                 surface: article.text.text(verb.span), polarity: nil, note: nil,
-                                details: verb.speakers.isEmpty ? [:] : ["speakers": verb.speakers.joined(separator: ",")]))
+                                details: verb.speakers.isEmpty ? LabelMap() : ["speakers": verb.speakers.joined(separator: ",")]))
       }
     }
     return findings

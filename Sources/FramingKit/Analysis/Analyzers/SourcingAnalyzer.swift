@@ -26,7 +26,7 @@ public struct SourcingAnalyzer: Analyzer {
     }
     return mentions.map { mention in
       let (voice, speaker) = article.speech.voice(of: mention.span, sentence: mention.sentence)
-      var details: [String: String] = [:]
+      var details: LabelMap<String> = [:]
       if let entity = article.lexicons.entity(mention.entity) {
         details["kind"] = entity.kind
         details["state_affiliated"] = entity.stateAffiliated ? "true" : "false"

@@ -13,7 +13,7 @@ public struct VoiceAnalyzer: Analyzer {
   public func analyze(_ article: AttributedArticle) -> [Finding] {
     zip(article.text.sentences, article.speech.sentences).enumerated().map { index, pair in
       let (sentence, speech) = pair
-      var details = ["reason": speech.reason]
+      var details: LabelMap<String> = ["reason": speech.reason]
       if !speech.speakers.isEmpty { details["speakers"] = speech.speakers.joined(separator: ",") }
       return Finding(analyzer: Self.id, label: speech.voice.rawValue, span: sentence.span, sentence: index,
                      voice: speech.voice == .assertion ? .authorial : .reported, entity: speech.speakers.first,
