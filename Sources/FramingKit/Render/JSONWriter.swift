@@ -29,7 +29,7 @@ struct JSONWriter {
   mutating func beginArray() { open(isArray: true, mark: 0x5B) }
   mutating func endArray() { close(mark: 0x5D) }
 
-  private var bit: UInt64 { 1 << UInt64(depth - 1) }
+  private var bit: UInt64 { 1 &<< UInt64(truncatingIfNeeded: depth &- 1) }
 
   private mutating func open(isArray: Bool, mark: UInt8) {
     beforeValue()
@@ -72,9 +72,12 @@ struct JSONWriter {
     checkOrder(name.description)
     #endif
     beforeKey()
-    buffer.append(0x22)
-    buffer.append(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-    buffer.append(0x22)
+    let length = name.utf8CodeUnitCount
+    let out = buffer.reserve(length + 2)
+    out[0] = 0x22
+    (out + 1).update(from: name.utf8Start, count: length)
+    out[length + 1] = 0x22
+    buffer.advance(by: length + 2)
     afterKey()
   }
 
@@ -104,7 +107,9 @@ struct JSONWriter {
   @inline(__always)
   private mutating func afterKey() {
     if pretty {
-      buffer.append(0x20); buffer.append(0x3A); buffer.append(0x20)
+      let out = buffer.reserve(3)
+      out[0] = 0x20; out[1] = 0x3A; out[2] = 0x20
+      buffer.advance(by: 3)
     } else {
       buffer.append(0x3A)
     }
@@ -123,21 +128,23 @@ struct JSONWriter {
     appendDigits(number.magnitude)
   }
 
+  /// Digits are written in place, last first, once their count is known.
   private mutating func appendDigits(_ number: UInt) {
-    if number == 0 { buffer.append(0x30); return }
-    var magnitude = number
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      while magnitude > 0 {
-        buffer[count] = 0x30 + UInt8(magnitude % 10)
-        magnitude /= 10
-        count += 1
-      }
-      for index in stride(from: count - 1, through: 0, by: -1) { self.buffer.append(buffer[index]) }
+    var count = 1
+    var rest = number
+    while rest >= 10 {
+      rest /= 10
+      count += 1
     }
+    let out = buffer.reserve(count)
+    var magnitude = number
+    var position = count
+    repeat {
+      position -= 1
+      out[position] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
+      magnitude /= 10
+    } while position > 0
+    buffer.advance(by: count)
   }
 
   /// Swift's shortest round-trip spelling of a number. Profile values are rounded to four decimals
@@ -224,7 +231,11 @@ struct JSONWriter {
   mutating func member<Element: JSONWritable>(_ name: StaticString, _ elements: [Element]) {
     key(name)
     beginArray()
-    for element in elements { element.write(to: &self) }
+    // Through a buffer pointer: each element is written in place rather than copied out (which
+    // retains every string it holds).
+    elements.withUnsafeBufferPointer { elements in
+      for index in elements.indices { elements[index].write(to: &self) }
+    }
     endArray()
   }
 
@@ -277,57 +288,95 @@ struct JSONWriter {
   // MARK: - Strings
 
   private mutating func quote(_ text: String) {
-    buffer.append(0x22)
-    let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(escaping: $0) }
-    if copied == nil { Array(text.utf8).withUnsafeBufferPointer { append(escaping: $0) } }
-    buffer.append(0x22)
+    let copied: Void? = text.utf8.withContiguousStorageIfAvailable { quote(utf8: $0) }
+    if copied == nil { Array(text.utf8).withUnsafeBufferPointer { quote(utf8: $0) } }
   }
 
-  /// Copies text that needs no escapes in one move; the test looks at eight bytes at a time for a
-  /// control character, a quote or a backslash.
-  private mutating func append(escaping utf8: UnsafeBufferPointer<UInt8>) {
-    guard let base = utf8.baseAddress else { return }
+  /// Text that needs no escapes goes in one move, quotes included; the test looks at eight bytes at
+  /// a time for a control character, a quote or a backslash.
+  private mutating func quote(utf8: UnsafeBufferPointer<UInt8>) {
     let count = utf8.count
-    var index = 0
-    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-    while index + 8 <= count {
-      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-      let controls = (word &- ones &* 0x20) & ~word & highs
-      let quotes = ((word ^ (ones &* 0x22)) &- ones) & ~(word ^ (ones &* 0x22)) & highs
-      let backslashes = ((word ^ (ones &* 0x5C)) &- ones) & ~(word ^ (ones &* 0x5C)) & highs
-      if controls | quotes | backslashes != 0 { escape(utf8); return }
-      index += 8
+    guard let base = utf8.baseAddress, count > 0 else {
+      let out = buffer.reserve(2)
+      out[0] = 0x22; out[1] = 0x22
+      buffer.advance(by: 2)
+      return
     }
-    while index < count {
-      let byte = base[index]
-      if byte < 0x20 || byte == 0x22 || byte == 0x5C { escape(utf8); return }
-      index += 1
+    if Self.needsEscapes(base, count: count) {
+      buffer.append(0x22)
+      escape(utf8)
+      buffer.append(0x22)
+      return
     }
-    buffer.append(utf8)
+    let out = buffer.reserve(count + 2)
+    out[0] = 0x22
+    (out + 1).update(from: base, count: count)
+    out[count + 1] = 0x22
+    buffer.advance(by: count + 2)
   }
 
+  /// Sixteen bytes at a time; the last (possibly overlapping) sixteen or eight cover the rest, so only
+  /// texts shorter than eight bytes are looked at byte by byte.
+  private static func needsEscapes(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+    let bytes = UnsafeRawPointer(base)
+    if count >= 16 {
+      let space = SIMD16<UInt8>(repeating: 0x20), quote = SIMD16<UInt8>(repeating: 0x22)
+      let backslash = SIMD16<UInt8>(repeating: 0x5C)
+      var index = 0
+      while true {
+        let chunk = bytes.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+        if any((chunk .< space) .| (chunk .== quote) .| (chunk .== backslash)) { return true }
+        if index + 16 >= count { return false }
+        index = min(index + 16, count - 16)
+      }
+    }
+    if count >= 8 {
+      return needsEscapes(bytes.loadUnaligned(as: UInt64.self)) || needsEscapes(bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+    }
+    for index in 0..<count where base[index] < 0x20 || base[index] == 0x22 || base[index] == 0x5C { return true }
+    return false
+  }
+
+  /// Whether any of eight bytes is a control character, a quote or a backslash (the bytewise
+  /// "has less than" and "has zero" tests).
+  @inline(__always)
+  private static func needsEscapes(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    let controls = (word &- ones &* 0x20) & ~word & highs
+    let quotes = ((word ^ (ones &* 0x22)) &- ones) & ~(word ^ (ones &* 0x22)) & highs
+    let backslashes = ((word ^ (ones &* 0x5C)) &- ones) & ~(word ^ (ones &* 0x5C)) & highs
+    return controls | quotes | backslashes != 0
+  }
+
+  /// Text with something to escape, written into room for the worst case (six bytes per byte).
   private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
+    let out = buffer.reserve(utf8.count * 6)
+    var written = 0
     for byte in utf8 {
       guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
-        buffer.append(byte)
+        out[written] = byte
+        written += 1
         continue
       }
-      buffer.append(0x5C)
+      out[written] = 0x5C
       switch byte {
-      case 0x22: buffer.append(0x22)
-      case 0x5C: buffer.append(0x5C)
-      case 0x0A: buffer.append(0x6E)
-      case 0x0D: buffer.append(0x72)
-      case 0x09: buffer.append(0x74)
+      case 0x22, 0x5C: out[written + 1] = byte
+      case 0x0A: out[written + 1] = 0x6E
+      case 0x0D: out[written + 1] = 0x72
+      case 0x09: out[written + 1] = 0x74
       default:
-        buffer.append(0x75); buffer.append(0x30); buffer.append(0x30)
-        buffer.append(Self.hexDigits[Int(byte >> 4)])
-        buffer.append(Self.hexDigits[Int(byte & 0x0F)])
+        // \u00XX, lowercase hex; a control character's high digit is 0 or 1.
+        let low = byte & 0x0F
+        out[written + 1] = 0x75; out[written + 2] = 0x30; out[written + 3] = 0x30
+        out[written + 4] = 0x30 + (byte >> 4)
+        out[written + 5] = low < 10 ? 0x30 + low : 0x57 + low
+        written += 6
+        continue
       }
+      written += 2
     }
+    buffer.advance(by: written)
   }
-
-  private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// The writer's output: a growing block of bytes written through a pointer (appending to an array
@@ -345,6 +394,16 @@ private final class ByteBuffer {
   deinit { base.deallocate() }
 
   var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  /// Room for `extra` more bytes, and where they go: the writer fills them and then `advance`s.
+  @inline(__always)
+  func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+    if count + extra > capacity { grow(to: count + extra) }
+    return base + count
+  }
+
+  @inline(__always)
+  func advance(by written: Int) { count += written }
 
   @inline(__always)
   func append(_ byte: UInt8) {
