@@ -97,6 +97,7 @@ public struct LabelMap<Value> {
 
 extension LabelMap: ExpressibleByDictionaryLiteral {
   public init(dictionaryLiteral elements: (String, Value)...) {
+    entries.reserveCapacity(elements.count)
     for (name, value) in elements { self[name] = value }
   }
 }
