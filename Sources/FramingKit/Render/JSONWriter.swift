@@ -71,14 +71,31 @@ struct JSONWriter {
     #if DEBUG
     checkOrder(name.description)
     #endif
-    beforeKey()
     let length = name.utf8CodeUnitCount
-    let out = buffer.reserve(length + 2)
-    out[0] = 0x22
-    (out + 1).update(from: name.utf8Start, count: length)
-    out[length + 1] = 0x22
-    buffer.advance(by: length + 2)
-    afterKey()
+    guard !pretty else {
+      beforeKey()
+      let out = buffer.reserve(length + 2)
+      out[0] = 0x22
+      (out + 1).update(from: name.utf8Start, count: length)
+      out[length + 1] = 0x22
+      buffer.advance(by: length + 2)
+      afterKey()
+      return
+    }
+    // Compact output, the common case: comma, quoted name and colon in one reservation.
+    let out = buffer.reserve(length + 4)
+    var written = 0
+    if filledBits & bit != 0 {
+      out[0] = 0x2C
+      written = 1
+    } else {
+      filledBits |= bit
+    }
+    out[written] = 0x22
+    (out + written + 1).update(from: name.utf8Start, count: length)
+    out[written + length + 1] = 0x22
+    out[written + length + 2] = 0x3A
+    buffer.advance(by: written + length + 3)
   }
 
   /// A member name that is data (a map key, a name from an `Encodable` tree).
@@ -130,9 +147,9 @@ struct JSONWriter {
 
   /// Digits are written in place, last first, once their count is known.
   private mutating func appendDigits(_ number: UInt) {
-    var count = 1
-    var rest = number
-    while rest >= 10 {
+    var count = number < 10 ? 1 : number < 100 ? 2 : number < 1_000 ? 3 : number < 10_000 ? 4 : 5
+    var rest = number / 100_000
+    while rest > 0 {
       rest /= 10
       count += 1
     }
