@@ -77,6 +77,11 @@ public struct LabelMap<Value> {
       return nil
     }
     set {
+      // Names set in order, as literals and analyzers mostly do, are appended without a search.
+      if let value = newValue, entries.last.map({ $0.name < name }) ?? true {
+        entries.append(Entry(name: name, value: value))
+        return
+      }
       let position = entries.firstIndex { !($0.name < name) } ?? entries.endIndex
       let present = position < entries.endIndex && entries[position].name == name
       switch (newValue, present) {

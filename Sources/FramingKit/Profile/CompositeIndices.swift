@@ -94,14 +94,14 @@ struct CompositeIndices {
     let counterEvidence = voiceFindings(of: sentences.mask(counter.lazy.map { sentences.sentences[$0].index }))
     let state = value(.stateAffiliatedShare)
     result.append(index("official-relay", state * (1 - p.counterWeight * counterShare),
-                        ["state_affiliated_share": state, "counter_voice_share": counterShare],
+                        ["counter_voice_share": counterShare, "state_affiliated_share": state],
                         evidence(.stateAffiliatedShare) + counterEvidence))
     // source diversity
     let diversity = value(.diversity), distinct = value(.distinctSources), independent = value(.independentVoices)
     let countPart = min(1, distinct / max(p.countSaturation, 1))
     let independentPart = min(1, independent / max(p.independentSaturation, 1))
     result.append(index("source-diversity", p.entropyWeight * diversity + p.countWeight * countPart + p.independentWeight * independentPart,
-                        ["diversity": diversity, "distinct_sources": distinct, "independent_voices": independent],
+                        ["distinct_sources": distinct, "diversity": diversity, "independent_voices": independent],
                         evidence(.diversity, .distinctSources, .independentVoices)))
     // editorial distance
     let reportedShare = 1 - value(.shareAssertion)
@@ -109,14 +109,14 @@ struct CompositeIndices {
     let verbs = Stance.allCases.reduce(0.0) { $0 + value(.stance($1)) }
     let verbShare = verbs == 0 ? 0 : value(.stanceDistancing) / verbs
     result.append(index("editorial-distance", p.attributionWeight * reportedShare + p.distancingWeight * distancing + p.verbWeight * verbShare,
-                        ["reported_sentence_share": reportedShare, "distancing_rate": distancing, "distancing_verb_share": verbShare],
+                        ["distancing_rate": distancing, "distancing_verb_share": verbShare, "reported_sentence_share": reportedShare],
                         evidence(.shareDirect, .shareIndirect, .shareAttributed, .distancing, .stanceDistancing)))
     // loadedness
     let authorialLoaded = sheet[.authorialLoaded].evidence
     let weighted = authorialLoaded.reduce(0.0) { $0 + weight(ofPolarity: findings[$1].polarity) }
     let rate = sentences.words == 0 ? 0 : weighted * 100 / Double(sentences.words)
     result.append(index("loadedness", min(1, rate / max(p.loadedSaturation, 0.0001)),
-                        ["weighted_authorial_per_100_words": rate, "authorial_terms": Double(authorialLoaded.count)], authorialLoaded))
+                        ["authorial_terms": Double(authorialLoaded.count), "weighted_authorial_per_100_words": rate], authorialLoaded))
     // certainty balance
     let boosters = sheet[.authorialBoosters].evidence, hedges = sheet[.authorialHedges].evidence
     let markers = Double(boosters.count + hedges.count)
