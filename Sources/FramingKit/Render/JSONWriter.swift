@@ -19,7 +19,15 @@ struct JSONWriter {
     buffer = ByteBuffer(capacity: capacity)
   }
 
+  /// A writer that starts in room lent by the caller (see `ByteBuffer`), for as long as it lasts.
+  init(pretty: Bool, writingInto room: UnsafeMutableBufferPointer<UInt8>) {
+    self.pretty = pretty
+    buffer = ByteBuffer(lending: room)
+  }
+
   var bytes: [UInt8] { buffer.array }
+  /// How many bytes went into the lent room, or nil when they outgrew it (they are then in `bytes`).
+  var countInLentRoom: Int? { buffer.countInLentRoom }
   var string: String { String(decoding: bytes, as: UTF8.self) }
 
   // MARK: - Containers
@@ -76,7 +84,7 @@ struct JSONWriter {
       beforeKey()
       let out = buffer.reserve(length + 2)
       out[0] = 0x22
-      (out + 1).update(from: name.utf8Start, count: length)
+      Self.copy(name.utf8Start, to: out + 1, count: length)
       out[length + 1] = 0x22
       buffer.advance(by: length + 2)
       afterKey()
@@ -92,7 +100,7 @@ struct JSONWriter {
       filledBits |= bit
     }
     out[written] = 0x22
-    (out + written + 1).update(from: name.utf8Start, count: length)
+    Self.copy(name.utf8Start, to: out + written + 1, count: length)
     out[written + length + 1] = 0x22
     out[written + length + 2] = 0x3A
     buffer.advance(by: written + length + 3)
@@ -156,11 +164,15 @@ struct JSONWriter {
     let out = buffer.reserve(count)
     var magnitude = number
     var position = count
-    repeat {
-      position -= 1
-      out[position] = 0x30 + UInt8(truncatingIfNeeded: magnitude % 10)
-      magnitude /= 10
-    } while position > 0
+    // Two digits per division.
+    while position > 1 {
+      let pair = UInt8(truncatingIfNeeded: magnitude % 100)
+      magnitude /= 100
+      position -= 2
+      out[position] = 0x30 + pair / 10
+      out[position + 1] = 0x30 + pair % 10
+    }
+    if position == 1 { out[0] = 0x30 + UInt8(truncatingIfNeeded: magnitude) }
     buffer.advance(by: count)
   }
 
@@ -327,13 +339,37 @@ struct JSONWriter {
     }
     let out = buffer.reserve(count + 2)
     out[0] = 0x22
-    (out + 1).update(from: base, count: count)
+    Self.copy(base, to: out + 1, count: count)
     out[count + 1] = 0x22
     buffer.advance(by: count + 2)
   }
 
   /// Sixteen bytes at a time; the last (possibly overlapping) sixteen or eight cover the rest, so only
   /// texts shorter than eight bytes are looked at byte by byte.
+  /// Copies a few bytes with two overlapping loads and stores of one width instead of a call to
+  /// memmove: names and many values are short. Longer runs go to memmove.
+  @inline(__always)
+  private static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+    let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+    switch count {
+    case 17...: target.update(from: source, count: count)
+    case 8...:
+      let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+      to.storeBytes(of: head, as: UInt64.self)
+      to.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+    case 4...:
+      let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+      to.storeBytes(of: head, as: UInt32.self)
+      to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+    case 2...:
+      let head = from.loadUnaligned(as: UInt16.self), tail = from.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)
+      to.storeBytes(of: head, as: UInt16.self)
+      to.storeBytes(of: tail, toByteOffset: count - 2, as: UInt16.self)
+    case 1: target[0] = source[0]
+    default: break
+    }
+  }
+
   private static func needsEscapes(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
     let bytes = UnsafeRawPointer(base)
     if count >= 16 {
@@ -397,20 +433,33 @@ struct JSONWriter {
 }
 
 /// The writer's output: a growing block of bytes written through a pointer (appending to an array
-/// checks uniqueness and capacity per byte, which showed in profiles of JSON output).
+/// checks uniqueness and capacity per byte, which showed in profiles of JSON output). It can start
+/// in room lent by the caller (an array's uninitialized storage), so that output that fits is never
+/// copied; output that outgrows it moves to storage of its own.
 private final class ByteBuffer {
   private var base: UnsafeMutablePointer<UInt8>
   private var capacity: Int
   private var count = 0
+  private var ownsStorage = true
 
   init(capacity: Int) {
     self.capacity = max(capacity, 64)
     base = .allocate(capacity: self.capacity)
   }
 
-  deinit { base.deallocate() }
+  init(lending room: UnsafeMutableBufferPointer<UInt8>) {
+    guard let start = room.baseAddress, !room.isEmpty else { preconditionFailure("no room lent") }
+    base = start
+    capacity = room.count
+    ownsStorage = false
+  }
+
+  deinit { if ownsStorage { base.deallocate() } }
 
   var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  /// How many bytes are in the lent room, or nil once they have outgrown it.
+  var countInLentRoom: Int? { ownsStorage ? nil : count }
 
   /// Room for `extra` more bytes, and where they go: the writer fills them and then `advance`s.
   @inline(__always)
@@ -442,7 +491,8 @@ private final class ByteBuffer {
     while newCapacity < needed { newCapacity *= 2 }
     let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
     grown.update(from: base, count: count)
-    base.deallocate()
+    if ownsStorage { base.deallocate() }
+    ownsStorage = true
     base = grown
     capacity = newCapacity
   }

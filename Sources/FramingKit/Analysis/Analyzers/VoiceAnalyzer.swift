@@ -17,8 +17,9 @@ public struct VoiceAnalyzer: Analyzer {
     // By index: each sentence's speech is read in place rather than copied.
     for index in 0..<min(sentences.count, speech.count) {
       let speakers = speech[index].speakers
-      var details: LabelMap<String> = ["reason": speech[index].reason]
-      if !speakers.isEmpty { details["speakers"] = speakers.joined(separator: ",") }
+      let details: LabelMap<String> = speakers.isEmpty
+        ? ["reason": speech[index].reason]
+        : ["reason": speech[index].reason, "speakers": speakers.joined(separator: ",")]
       findings.append(Finding(analyzer: Self.id, label: speech[index].voice.rawValue, span: sentences[index].span, sentence: index,
                               voice: speech[index].voice == .assertion ? .authorial : .reported, entity: speakers.first,
                               speaker: speakers.last, entry: nil, surface: article.sentenceTexts[index], details: details))
