@@ -9,16 +9,21 @@ struct FindingsByAnalyzer {
   private(set) var naming: [Int] = []
 
   init(_ findings: [Finding]) {
-    for index in findings.indices {
-      switch findings[index].analyzer {
-      case SourcingAnalyzer.id: sourcing.append(index)
-      case VoiceAnalyzer.id: voice.append(index)
-      case ReportingVerbAnalyzer.id: reportingVerbs.append(index)
-      case HedgeAnalyzer.id: hedging.append(index)
-      case LoadedTermAnalyzer.id: loadedTerms.append(index)
-      case NamingAnalyzer.id: naming.append(index)
-      default: continue
+    var start = 0
+    while start < findings.count {
+      // The pipeline lists each analyzer's findings together: a run is sorted out at once.
+      var end = start + 1
+      while end < findings.count && findings[end].analyzer == findings[start].analyzer { end += 1 }
+      switch findings[start].analyzer {
+      case SourcingAnalyzer.id: sourcing.append(contentsOf: start..<end)
+      case VoiceAnalyzer.id: voice.append(contentsOf: start..<end)
+      case ReportingVerbAnalyzer.id: reportingVerbs.append(contentsOf: start..<end)
+      case HedgeAnalyzer.id: hedging.append(contentsOf: start..<end)
+      case LoadedTermAnalyzer.id: loadedTerms.append(contentsOf: start..<end)
+      case NamingAnalyzer.id: naming.append(contentsOf: start..<end)
+      default: break
       }
+      start = end
     }
   }
 }
