@@ -149,22 +149,28 @@ struct JSONWriter {
 
   mutating func value(_ number: Int) {
     beforeValue()
-    if number < 0 { buffer.append(0x2D) }
-    appendDigits(number.magnitude)
+    let out = buffer.reserve(20)
+    buffer.advance(by: Self.spell(number, at: out))
   }
 
-  /// Digits are written in place, last first, once their count is known.
-  private mutating func appendDigits(_ number: UInt) {
+  /// Writes a number in decimal at `out` (at most 20 bytes) and says how many bytes it took.
+  @inline(__always)
+  private static func spell(_ number: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
+    guard number < 0 else { return spell(digitsOf: number.magnitude, at: out) }
+    out[0] = 0x2D
+    return 1 + spell(digitsOf: number.magnitude, at: out + 1)
+  }
+
+  /// Digits are written in place, last first, once their count is known; two per division.
+  private static func spell(digitsOf number: UInt, at out: UnsafeMutablePointer<UInt8>) -> Int {
     var count = number < 10 ? 1 : number < 100 ? 2 : number < 1_000 ? 3 : number < 10_000 ? 4 : 5
     var rest = number / 100_000
     while rest > 0 {
       rest /= 10
       count += 1
     }
-    let out = buffer.reserve(count)
     var magnitude = number
     var position = count
-    // Two digits per division.
     while position > 1 {
       let pair = UInt8(truncatingIfNeeded: magnitude % 100)
       magnitude /= 100
@@ -173,7 +179,7 @@ struct JSONWriter {
       out[position + 1] = 0x30 + pair % 10
     }
     if position == 1 { out[0] = 0x30 + UInt8(truncatingIfNeeded: magnitude) }
-    buffer.advance(by: count)
+    return count
   }
 
   /// Swift's shortest round-trip spelling of a number. Profile values are rounded to four decimals
@@ -181,13 +187,14 @@ struct JSONWriter {
   /// form is the shortest that reads back as the same Double (`JSONWriterTests` holds the two equal).
   mutating func value(_ number: Double) {
     guard number.isFinite else { value(0); return }
-    if number == number.rounded() && abs(number) < 1e15 { value(Int(number)); return }
+    // Whole numbers are spelled as integers (checked by conversion, without calling libm's round).
+    if abs(number) < 1e15 && Double(Int(number)) == number { value(Int(number)); return }
     beforeValue()
     let scaled = (number * 10_000).rounded()
     if abs(scaled) < 1e15 && scaled / 10_000 == number {
       let magnitude = UInt(abs(scaled))
       if number < 0 { buffer.append(0x2D) }
-      appendDigits(magnitude / 10_000)
+      buffer.advance(by: Self.spell(digitsOf: magnitude / 10_000, at: buffer.reserve(20)))
       buffer.append(0x2E)
       var fraction = magnitude % 10_000
       var divisor: UInt = 1_000
@@ -229,9 +236,26 @@ struct JSONWriter {
 
   mutating func member(_ name: StaticString, _ numbers: [Int]) {
     key(name)
-    beginArray()
-    for number in numbers { value(number) }
-    endArray()
+    guard !pretty else {
+      beginArray()
+      for number in numbers { value(number) }
+      endArray()
+      return
+    }
+    // Compact output: the whole list in one reservation (a number and its comma take at most 21
+    // bytes); the brackets need no bookkeeping, as the list holds no containers.
+    let out = buffer.reserve(2 + 21 * numbers.count)
+    out[0] = 0x5B
+    var written = 1
+    for position in numbers.indices {
+      if position > 0 {
+        out[written] = 0x2C
+        written += 1
+      }
+      written += Self.spell(numbers[position], at: out + written)
+    }
+    out[written] = 0x5D
+    buffer.advance(by: written + 1)
   }
 
   mutating func member(_ name: StaticString, _ texts: [String]) {
