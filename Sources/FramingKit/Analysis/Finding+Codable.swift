@@ -32,6 +32,22 @@ extension Finding {
       entry: try container.decodeIfPresent(String.self, forKey: .entry), surface: try container.decode(String.self, forKey: .text),
       polarity: try container.decodeIfPresent(String.self, forKey: .polarity),
       note: try container.decodeIfPresent(String.self, forKey: .note),
-      details: try container.decodeIfPresent([String: String].self, forKey: .details) ?? [:])
+      details: try container.decodeIfPresent(LabelMap<String>.self, forKey: .details) ?? [:])
+  }
+}
+
+/// Label maps are JSON objects, like the dictionaries they stand for.
+extension LabelMap: Encodable where Value: Encodable {
+  public func encode(to encoder: Encoder) throws {
+    var container = encoder.container(keyedBy: SnakeKey.self)
+    for entry in entries { try container.encode(entry.value, forKey: SnakeKey(stringValue: entry.name)) }
+  }
+}
+
+extension LabelMap: Decodable where Value: Decodable {
+  public init(from decoder: Decoder) throws {
+    self.init()
+    let container = try decoder.container(keyedBy: SnakeKey.self)
+    for key in container.allKeys { self[key.stringValue] = try container.decode(Value.self, forKey: key) }
   }
 }

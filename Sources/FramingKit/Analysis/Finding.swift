@@ -21,11 +21,11 @@ public struct Finding: Hashable, Codable, Sendable {
   /// The entry's note for editors.
   public let note: String?
   /// Extra labels: the side of a naming variant, what it refers to, the attribution cue of a source.
-  public let details: [String: String]
+  public let details: LabelMap<String>
 
   public init(analyzer: String, label: String, span: TextSpan, sentence: Int, voice: Voice, entity: String? = nil,
               speaker: String? = nil, entry: String? = nil, surface: String, polarity: String? = nil,
-              note: String? = nil, details: [String: String] = [:]) {
+              note: String? = nil, details: LabelMap<String> = [:]) {
     self.analyzer = analyzer
     self.label = label
     self.span = span
@@ -40,3 +40,76 @@ public struct Finding: Hashable, Codable, Sendable {
     self.details = details
   }
 }
+
+extension Finding {
+  /// A finding whose details come as a dictionary.
+  public init(analyzer: String, label: String, span: TextSpan, sentence: Int, voice: Voice, entity: String? = nil,
+              speaker: String? = nil, entry: String? = nil, surface: String, polarity: String? = nil,
+              note: String? = nil, details: [String: String]) {
+    self.init(analyzer: analyzer, label: label, span: span, sentence: sentence, voice: voice, entity: entity, speaker: speaker,
+              entry: entry, surface: surface, polarity: polarity, note: note, details: LabelMap(details))
+  }
+}
+
+/// A few named values kept sorted by name: a finding's details, an index's components. For a handful
+/// of entries a scan is cheaper than hashing, and JSON writes the entries in the order they are kept.
+public struct LabelMap<Value> {
+  public struct Entry {
+    public let name: String
+    public fileprivate(set) var value: Value
+  }
+
+  /// Sorted by name, each name once.
+  public private(set) var entries: [Entry] = []
+
+  public init() {}
+
+  public init(_ dictionary: [String: Value]) {
+    entries = dictionary.map { Entry(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }
+  }
+
+  public var isEmpty: Bool { entries.isEmpty }
+  public var count: Int { entries.count }
+
+  public subscript(name: String) -> Value? {
+    get {
+      for entry in entries where entry.name == name { return entry.value }
+      return nil
+    }
+    set {
+      // Names set in order, as literals and analyzers mostly do, are appended without a search.
+      if let value = newValue, entries.last.map({ $0.name < name }) ?? true {
+        entries.append(Entry(name: name, value: value))
+        return
+      }
+      let position = entries.firstIndex { !($0.name < name) } ?? entries.endIndex
+      let present = position < entries.endIndex && entries[position].name == name
+      switch (newValue, present) {
+      case (let value?, true): entries[position].value = value
+      case (let value?, false): entries.insert(Entry(name: name, value: value), at: position)
+      case (nil, true): entries.remove(at: position)
+      case (nil, false): break
+      }
+    }
+  }
+
+  public func mapValues<T>(_ transform: (Value) -> T) -> LabelMap<T> {
+    var mapped = LabelMap<T>()
+    mapped.entries = entries.map { LabelMap<T>.Entry(name: $0.name, value: transform($0.value)) }
+    return mapped
+  }
+}
+
+extension LabelMap: ExpressibleByDictionaryLiteral {
+  public init(dictionaryLiteral elements: (String, Value)...) {
+    entries.reserveCapacity(elements.count)
+    for (name, value) in elements { self[name] = value }
+  }
+}
+
+extension LabelMap.Entry: Equatable where Value: Equatable {}
+extension LabelMap.Entry: Hashable where Value: Hashable {}
+extension LabelMap.Entry: Sendable where Value: Sendable {}
+extension LabelMap: Equatable where Value: Equatable {}
+extension LabelMap: Hashable where Value: Hashable {}
+extension LabelMap: Sendable where Value: Sendable {}

@@ -4,12 +4,15 @@ public final class Pipeline {
   public let lexicons: LexiconSet
   public let segmenter: Segmenter
   private let analyzers: [any Analyzer]
+  /// Made once: it reads the profile parameters when made.
+  private let builder: ProfileBuilder
   public var includeText = false
 
   public init(lexicons: LexiconSet) {
     self.lexicons = lexicons
     self.segmenter = Segmenter(lexicons: lexicons)
     self.analyzers = AnalyzerRegistry.all.map { $0.init() }
+    self.builder = ProfileBuilder(lexicons: lexicons)
   }
 
   /// Runs the text layer and the who-speaks stage.
@@ -19,15 +22,28 @@ public final class Pipeline {
     return SpeechStage(lexicons: lexicons).run(segmented, scan: scan)
   }
 
-  /// Every analyzer's findings, analyzer by analyzer, each sorted by span.
+  /// Every analyzer's findings, analyzer by analyzer, each sorted by span (then label and entity).
+  /// Analyzers mostly return them in that order already, and the sort is stable, so a sorted list
+  /// is kept as it is.
   public func findings(_ article: AttributedArticle) -> [Finding] {
-    analyzers.flatMap { analyzer in
-      analyzer.analyze(article).sorted { $0.span != $1.span ? $0.span < $1.span : ($0.label, $0.entity ?? "") < ($1.label, $1.entity ?? "") }
+    var all: [Finding] = []
+    for analyzer in analyzers {
+      var found = analyzer.analyze(article)
+      if found.indices.dropFirst().contains(where: { Self.precedes(found[$0], found[$0 - 1]) }) { found.sort(by: Self.precedes) }
+      if all.isEmpty { all = found } else { all.append(contentsOf: found) }
     }
+    return all
+  }
+
+  private static func precedes(_ first: Finding, _ second: Finding) -> Bool {
+    if first.span != second.span { return first.span < second.span }
+    return (first.label, first.entity ?? "") < (second.label, second.entity ?? "")
   }
 
   public func profile(_ document: Document, language: Language? = nil) -> Profile {
     let article = attribute(document, language: language)
-    return ProfileBuilder(lexicons: lexicons, includeText: includeText).build(article, findings: findings(article))
+    var builder = builder
+    builder.includeText = includeText
+    return builder.build(article, findings: findings(article))
   }
 }

@@ -3,85 +3,124 @@ import Foundation
 /// Composite indices and flags, computed from a profile's scores and findings with the parameters of
 /// `lexicons/profile.yaml`. Every formula is written out in the README.
 struct CompositeIndices {
-  let findings: [Finding]
-  let scores: [Profile.Score]
-  let sentences: [Profile.SentenceInfo]
-  let sources: [Profile.SourceInfo]
-  let lexicons: LexiconSet
-  /// Scores by id, and the analyzed words: looked up many times per article.
-  private let scoreByID: [String: Profile.Score]
-  private let words: Int
+  /// The profile.yaml parameters the formulas read.
+  struct Parameters {
+    let counterWeight: Double
+    let countSaturation, independentSaturation, entropyWeight, countWeight, independentWeight: Double
+    let distancingSaturation, attributionWeight, distancingWeight, verbWeight: Double
+    let loadedSaturation: Double
+    /// The loadedness weight of each polarity, in `Polarity.allCases` order.
+    let polarityWeights: [Double]
+    let minimumMarkers: Double
+    let stateOnlyMinimumSentences, dominantMinimumWordShare, noSourcingMaximumShare, anonymousMinimumShare: Double
+    let loadedMinimumCount, russianNamingMinimumCount: Double
 
-  init(findings: [Finding], scores: [Profile.Score], sentences: [Profile.SentenceInfo], sources: [Profile.SourceInfo],
-       lexicons: LexiconSet) {
-    self.findings = findings
-    self.scores = scores
-    self.sentences = sentences
-    self.sources = sources
-    self.lexicons = lexicons
-    scoreByID = Dictionary(scores.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
-    words = sentences.reduce(0) { $0 + $1.words }
+    init(_ settings: ProfileSettings) {
+      counterWeight = settings.index("official-relay", "counter_weight")
+      countSaturation = settings.index("source-diversity", "count_saturation")
+      independentSaturation = settings.index("source-diversity", "independent_saturation")
+      entropyWeight = settings.index("source-diversity", "entropy_weight")
+      countWeight = settings.index("source-diversity", "count_weight")
+      independentWeight = settings.index("source-diversity", "independent_weight")
+      distancingSaturation = settings.index("editorial-distance", "distancing_saturation")
+      attributionWeight = settings.index("editorial-distance", "attribution_weight")
+      distancingWeight = settings.index("editorial-distance", "distancing_weight")
+      verbWeight = settings.index("editorial-distance", "verb_weight")
+      loadedSaturation = settings.index("loadedness", "saturation")
+      polarityWeights = Polarity.allCases.map { settings.index("loadedness", "\($0.rawValue)_weight") }
+      minimumMarkers = settings.index("certainty-balance", "minimum_markers")
+      stateOnlyMinimumSentences = settings.flag("state-only-sourcing", "minimum_attributed_sentences")
+      dominantMinimumWordShare = settings.flag("dominant-source", "minimum_word_share")
+      noSourcingMaximumShare = settings.flag("no-sourcing", "maximum_attributed_share")
+      anonymousMinimumShare = settings.flag("anonymous-sourcing", "minimum_anonymous_share")
+      loadedMinimumCount = settings.flag("authorial-loaded-terms", "minimum_count")
+      russianNamingMinimumCount = settings.flag("russian-usage-naming", "minimum_count")
+    }
   }
 
-  private var settings: ProfileSettings { lexicons.settings }
+  let findings: [Finding]
+  let byAnalyzer: FindingsByAnalyzer
+  let sheet: ScoreSheet
+  let sentences: AnalyzedSentences
+  let sources: [Profile.SourceInfo]
+  let lexicons: LexiconSet
+  let parameters: Parameters
 
-  private func score(_ id: String) -> Profile.Score? { scoreByID[id] }
-  private func value(_ id: String) -> Double { score(id)?.value ?? 0 }
-  private func evidence(_ ids: String...) -> [Int] { Array(Set(ids.flatMap { score($0)?.evidence ?? [] })).sorted() }
+  private func value(_ base: ScoreSheet.Base) -> Double { sheet[base].value }
 
-  private func index(_ id: String, _ value: Double, _ components: [String: Double], _ evidence: [Int]) -> Profile.Index {
+  /// The evidence of several scores, each finding once.
+  private func evidence(_ bases: ScoreSheet.Base...) -> [Int] {
+    var merged = bases.flatMap { sheet[$0].evidence }
+    merged.sort()
+    var unique: [Int] = []
+    unique.reserveCapacity(merged.count)
+    for index in merged where unique.last != index { unique.append(index) }
+    return unique
+  }
+
+  private func index(_ id: String, _ value: Double, _ components: LabelMap<Double>, _ evidence: [Int]) -> Profile.Index {
     Profile.Index(id: id, value: JSONOutput.round(value.isFinite ? value : 0), formula: "index.\(id)",
                   components: components.mapValues { JSONOutput.round($0.isFinite ? $0 : 0) }, evidence: evidence.sorted())
   }
 
+  /// The analyzed sentences tied to a source: reported and with a speaker.
+  private var attributed: [Int] {
+    sentences.sentences.indices.filter { sentences.sentences[$0].voice.isReported && !sentences.sentences[$0].speakers.isEmpty }
+  }
+
+  /// Voice findings of the sentences a mask marks, in order.
+  private func voiceFindings(of mask: SentenceMask) -> [Int] {
+    byAnalyzer.voice.filter { mask.contains(findings[$0].sentence) }
+  }
+
+  /// The loadedness weight of a loaded term's polarity (neutral when it has none).
+  private func weight(ofPolarity polarity: String?) -> Double {
+    let name = polarity ?? Polarity.neutral.rawValue
+    guard let position = Polarity.allCases.firstIndex(where: { $0.rawValue == name }) else {
+      return lexicons.settings.index("loadedness", "\(name)_weight")
+    }
+    return parameters.polarityWeights[position]
+  }
+
   var indices: [Profile.Index] {
     var result: [Profile.Index] = []
+    result.reserveCapacity(5)
+    let p = parameters
     // official relay
-    let counterKinds: Set<String> = ["independent-media", "opposition", "ngo", "international-org"]
-    let attributed = sentences.filter { $0.voice.isReported && !$0.speakers.isEmpty }
-    let counter = attributed.filter { $0.speakers.contains { lexicons.entity($0).map { counterKinds.contains($0.kind) } ?? false } }
-    let attributedWords = attributed.reduce(0) { $0 + $1.words }
-    let counterShare = attributedWords == 0 ? 0 : Double(counter.reduce(0) { $0 + $1.words }) / Double(attributedWords)
-    let counterIDs = Set(counter.map(\.index))
-    let counterEvidence = findings.indices.filter { findings[$0].analyzer == VoiceAnalyzer.id && counterIDs.contains(findings[$0].sentence) }
-    let state = value("sourcing.state_affiliated_share")
-    let counterWeight = settings.index("official-relay", "counter_weight")
-    result.append(index("official-relay", state * (1 - counterWeight * counterShare),
-                        ["state_affiliated_share": state, "counter_voice_share": counterShare],
-                        evidence("sourcing.state_affiliated_share") + counterEvidence))
+    let attributed = attributed
+    let counter = attributed.filter { sentences.traits[$0].contains(.counterVoice) }
+    let attributedWords = attributed.reduce(0) { $0 + sentences.sentences[$1].words }
+    let counterShare = attributedWords == 0 ? 0 : Double(counter.reduce(0) { $0 + sentences.sentences[$1].words }) / Double(attributedWords)
+    let counterEvidence = voiceFindings(of: sentences.mask(counter.lazy.map { sentences.sentences[$0].index }))
+    let state = value(.stateAffiliatedShare)
+    result.append(index("official-relay", state * (1 - p.counterWeight * counterShare),
+                        ["counter_voice_share": counterShare, "state_affiliated_share": state],
+                        evidence(.stateAffiliatedShare) + counterEvidence))
     // source diversity
-    let diversity = value("sourcing.diversity"), distinct = value("sourcing.distinct_sources")
-    let independent = value("sourcing.independent_voices")
-    let p = { (name: String) in settings.index("source-diversity", name) }
-    let countPart = min(1, distinct / max(p("count_saturation"), 1))
-    let independentPart = min(1, independent / max(p("independent_saturation"), 1))
-    result.append(index("source-diversity", p("entropy_weight") * diversity + p("count_weight") * countPart + p("independent_weight") * independentPart,
-                        ["diversity": diversity, "distinct_sources": distinct, "independent_voices": independent],
-                        evidence("sourcing.diversity", "sourcing.distinct_sources", "sourcing.independent_voices")))
+    let diversity = value(.diversity), distinct = value(.distinctSources), independent = value(.independentVoices)
+    let countPart = min(1, distinct / max(p.countSaturation, 1))
+    let independentPart = min(1, independent / max(p.independentSaturation, 1))
+    result.append(index("source-diversity", p.entropyWeight * diversity + p.countWeight * countPart + p.independentWeight * independentPart,
+                        ["distinct_sources": distinct, "diversity": diversity, "independent_voices": independent],
+                        evidence(.diversity, .distinctSources, .independentVoices)))
     // editorial distance
-    let e = { (name: String) in settings.index("editorial-distance", name) }
-    let reportedShare = 1 - value("voice.share.assertion")
-    let distancing = min(1, value("hedging.distancing_per_100_words") / max(e("distancing_saturation"), 0.0001))
-    let verbs = Stance.allCases.reduce(0.0) { $0 + value("voice.stance.\($1.rawValue)") }
-    let verbShare = verbs == 0 ? 0 : value("voice.stance.distancing") / verbs
-    result.append(index("editorial-distance", e("attribution_weight") * reportedShare + e("distancing_weight") * distancing + e("verb_weight") * verbShare,
-                        ["reported_sentence_share": reportedShare, "distancing_rate": distancing, "distancing_verb_share": verbShare],
-                        evidence("voice.share.direct", "voice.share.indirect", "voice.share.attributed", "hedging.distancing_per_100_words",
-                                 "voice.stance.distancing")))
+    let reportedShare = 1 - value(.shareAssertion)
+    let distancing = min(1, value(.distancing) / max(p.distancingSaturation, 0.0001))
+    let verbs = Stance.allCases.reduce(0.0) { $0 + value(.stance($1)) }
+    let verbShare = verbs == 0 ? 0 : value(.stanceDistancing) / verbs
+    result.append(index("editorial-distance", p.attributionWeight * reportedShare + p.distancingWeight * distancing + p.verbWeight * verbShare,
+                        ["distancing_rate": distancing, "distancing_verb_share": verbShare, "reported_sentence_share": reportedShare],
+                        evidence(.shareDirect, .shareIndirect, .shareAttributed, .distancing, .stanceDistancing)))
     // loadedness
-    let l = { (name: String) in settings.index("loadedness", name) }
-    let authorialLoaded = findings.indices.filter { findings[$0].analyzer == LoadedTermAnalyzer.id && findings[$0].voice == .authorial }
-    let weighted = authorialLoaded.reduce(0.0) { sum, index in
-      sum + l("\(findings[index].polarity ?? "neutral")_weight")
-    }
-    let rate = words == 0 ? 0 : weighted * 100 / Double(words)
-    result.append(index("loadedness", min(1, rate / max(l("saturation"), 0.0001)),
-                        ["weighted_authorial_per_100_words": rate, "authorial_terms": Double(authorialLoaded.count)], authorialLoaded))
+    let authorialLoaded = sheet[.authorialLoaded].evidence
+    let weighted = authorialLoaded.reduce(0.0) { $0 + weight(ofPolarity: findings[$1].polarity) }
+    let rate = sentences.words == 0 ? 0 : weighted * 100 / Double(sentences.words)
+    result.append(index("loadedness", min(1, rate / max(p.loadedSaturation, 0.0001)),
+                        ["authorial_terms": Double(authorialLoaded.count), "weighted_authorial_per_100_words": rate], authorialLoaded))
     // certainty balance
-    let boosters = findings.indices.filter { findings[$0].analyzer == HedgeAnalyzer.id && findings[$0].voice == .authorial && findings[$0].label == "booster" }
-    let hedges = findings.indices.filter { findings[$0].analyzer == HedgeAnalyzer.id && findings[$0].voice == .authorial && findings[$0].label != "booster" }
+    let boosters = sheet[.authorialBoosters].evidence, hedges = sheet[.authorialHedges].evidence
     let markers = Double(boosters.count + hedges.count)
-    let balance = markers >= max(settings.index("certainty-balance", "minimum_markers"), 1) ? Double(boosters.count - hedges.count) / markers : 0
+    let balance = markers >= max(p.minimumMarkers, 1) ? Double(boosters.count - hedges.count) / markers : 0
     result.append(index("certainty-balance", balance, ["authorial_boosters": Double(boosters.count), "authorial_hedges": Double(hedges.count)],
                         boosters + hedges))
     return result
@@ -93,50 +132,45 @@ struct CompositeIndices {
 
   var flags: [Profile.Flag] {
     var result: [Profile.Flag] = []
-    let attributed = sentences.filter { $0.voice.isReported && !$0.speakers.isEmpty }
-    let voiceEvidence = { (ids: Set<Int>) in
-      findings.indices.filter { findings[$0].analyzer == VoiceAnalyzer.id && ids.contains(findings[$0].sentence) }
-    }
+    let p = parameters
+    let attributed = attributed
     // state-only sourcing
-    let stateOnly = attributed.allSatisfy { $0.speakers.contains { lexicons.entity($0)?.stateAffiliated ?? false } }
-    if Double(attributed.count) >= settings.flag("state-only-sourcing", "minimum_attributed_sentences"), stateOnly,
-       value("sourcing.independent_voices") == 0 {
-      let names = Array(Set(attributed.flatMap(\.speakers))).sorted().map(name)
+    let stateOnly = attributed.allSatisfy { sentences.traits[$0].contains(.stateAffiliated) }
+    if Double(attributed.count) >= p.stateOnlyMinimumSentences, stateOnly, value(.independentVoices) == 0 {
+      let names = Array(Set(attributed.flatMap { sentences.sentences[$0].speakers })).sorted().map(name)
       result.append(Profile.Flag(id: "state-only-sourcing",
         text: "All \(attributed.count) attributed sentences come from state-affiliated sources (\(names.joined(separator: ", "))); no independent or opposition voice.",
-        evidence: voiceEvidence(Set(attributed.map(\.index)))))
+        evidence: voiceFindings(of: sentences.mask(attributed.lazy.map { sentences.sentences[$0].index }))))
     }
     // dominant source
-    if let top = sources.first, top.wordShare >= settings.flag("dominant-source", "minimum_word_share") {
+    if let top = sources.first, top.wordShare >= p.dominantMinimumWordShare {
       let percent = Int((top.wordShare * 100).rounded())
       result.append(Profile.Flag(id: "dominant-source",
-        text: "\(top.name) carries \(percent)% of the words (\(top.sentences.count) of \(sentences.count) sentences are tied to this source).",
-        evidence: voiceEvidence(Set(top.sentences))))
+        text: "\(top.name) carries \(percent)% of the words (\(top.sentences.count) of \(sentences.sentences.count) sentences are tied to this source).",
+        evidence: voiceFindings(of: sentences.mask(top.sentences))))
     }
     // no sourcing
-    if attributed.isEmpty || value("sourcing.attributed_share") <= settings.flag("no-sourcing", "maximum_attributed_share") {
+    if attributed.isEmpty || value(.attributedShare) <= p.noSourcingMaximumShare {
       result.append(Profile.Flag(id: "no-sourcing", text: "No sentence is tied to a source: the article speaks in the outlet's own voice throughout.",
-                                 evidence: findings.indices.filter { findings[$0].analyzer == VoiceAnalyzer.id }))
+                                 evidence: byAnalyzer.voice))
     }
     // anonymous sourcing
-    let anonymous = value("sourcing.anonymous_share")
-    if anonymous >= settings.flag("anonymous-sourcing", "minimum_anonymous_share") && anonymous > 0 {
+    let anonymous = value(.anonymousShare)
+    if anonymous >= p.anonymousMinimumShare && anonymous > 0 {
       result.append(Profile.Flag(id: "anonymous-sourcing",
         text: "Anonymous or unnamed sources carry \(Int((anonymous * 100).rounded()))% of the words.",
-        evidence: score("sourcing.anonymous_share")?.evidence ?? []))
+        evidence: sheet[.anonymousShare].evidence))
     }
     // loaded terms in the outlet's voice
-    let loaded = findings.indices.filter { findings[$0].analyzer == LoadedTermAnalyzer.id && findings[$0].voice == .authorial }
-    if Double(loaded.count) >= max(settings.flag("authorial-loaded-terms", "minimum_count"), 1) {
+    let loaded = sheet[.authorialLoaded].evidence
+    if Double(loaded.count) >= max(p.loadedMinimumCount, 1) {
       let listed = loaded.prefix(6).map { "\(quoted(findings[$0])) (\(findings[$0].label))" }.joined(separator: ", ")
       result.append(Profile.Flag(id: "authorial-loaded-terms",
         text: "Loaded terms in the outlet's own voice: \(listed)\(loaded.count > 6 ? " and \(loaded.count - 6) more" : "").", evidence: loaded))
     }
     // Russian-usage naming in the outlet's voice
-    let russian = findings.indices.filter {
-      findings[$0].analyzer == NamingAnalyzer.id && findings[$0].voice == .authorial && findings[$0].details["side"] == "russian-usage"
-    }
-    if Double(russian.count) >= max(settings.flag("russian-usage-naming", "minimum_count"), 1) {
+    let russian = byAnalyzer.naming.filter { findings[$0].voice == .authorial && findings[$0].details["side"] == "russian-usage" }
+    if Double(russian.count) >= max(p.russianNamingMinimumCount, 1) {
       var counts: [String: Int] = [:]
       for index in russian { counts[findings[index].surface, default: 0] += 1 }
       let listed = counts.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }

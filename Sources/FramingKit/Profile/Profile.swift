@@ -127,7 +127,7 @@ public struct Profile: Codable, Sendable {
     public let id: String
     public let value: Double
     public let formula: String
-    public let components: [String: Double]
+    public let components: LabelMap<Double>
     public let evidence: [Int]
   }
 

@@ -5,17 +5,20 @@ import Foundation
 public struct ProfileBuilder {
   public let lexicons: LexiconSet
   public var includeText = false
+  /// The profile.yaml parameters, read once per builder rather than by name per article.
+  private let parameters: CompositeIndices.Parameters
 
   public init(lexicons: LexiconSet, includeText: Bool = false) {
     self.lexicons = lexicons
     self.includeText = includeText
+    parameters = CompositeIndices.Parameters(lexicons.settings)
   }
 
   public func build(_ article: AttributedArticle, findings: [Finding]) -> Profile {
     let text = article.text
     let document = text.document
-    let bylineSentences = Set(article.speech.sentences.indices.filter { article.speech.sentences[$0].reason == "byline" })
     var sentences: [Profile.SentenceInfo] = []
+    sentences.reserveCapacity(min(text.sentences.count, article.speech.sentences.count))
     for (index, (sentence, speech)) in zip(text.sentences, article.speech.sentences).enumerated() {
       sentences.append(Profile.SentenceInfo(
         index: index, start: sentence.span.start, end: sentence.span.end, paragraph: sentence.paragraph, title: sentence.isTitle,
@@ -23,16 +26,16 @@ public struct ProfileBuilder {
         reason: speech.reason, reported: speech.reported, verbs: speech.verbs, cues: speech.cues,
         text: article.sentenceTexts[index]))
     }
-    let analyzed = sentences.filter { !bylineSentences.contains($0.index) }
-    let analyzedWords = analyzed.reduce(0) { $0 + $1.words }
+    let byAnalyzer = FindingsByAnalyzer(findings)
+    let analyzed = AnalyzedSentences(all: sentences, findings: findings, byAnalyzer: byAnalyzer, lexicons: lexicons)
     let counts = Profile.Counts(paragraphs: text.paragraphs.count, sentences: text.sentences.count, tokens: text.tokens.count,
-                                words: text.tokens.reduce(0) { $0 + ($1.isWord ? 1 : 0) }, analyzedWords: analyzedWords)
+                                words: text.tokens.reduce(0) { $0 + ($1.isWord ? 1 : 0) }, analyzedWords: analyzed.words)
     let metadata = document.metadata
     let info = Profile.Article(
       id: document.id, title: metadata.title ?? text.title.map { text.text($0.span) }, outlet: metadata.outlet,
       published: metadata.published, url: metadata.url, language: text.language.language.rawValue,
       languageConfidence: JSONOutput.round(text.language.confidence), encoding: document.encoding,
-      textSha256: SHA256.hex(Array(document.text.utf8)), counts: counts, extra: metadata.extra)
+      textSha256: SHA256.hex(document.text.utf8), counts: counts, extra: metadata.extra)
     let layout = Profile.Layout(
       title: text.title.map { Profile.SpanText(start: $0.span.start, end: $0.span.end, text: text.text($0.span)) },
       boilerplate: text.boilerplate.map { Profile.BoilerplateInfo(start: $0.span.start, end: $0.span.end, reason: $0.reason, text: $0.text) },
@@ -50,34 +53,48 @@ public struct ProfileBuilder {
       let chain = article.speech.byline.isEmpty ? speech.chain : [article.speech.byline] + speech.chain
       if !chains.contains(chain) { chains.append(chain) }
     }
-    let scores = ScoreSheet(findings: findings, sentences: analyzed, lexicons: lexicons).scores
-    let sources = sourceTable(findings: findings, sentences: analyzed, firstParagraph: text.paragraphs.first.map { Set($0.sentences) } ?? [])
-    let composite = CompositeIndices(findings: findings, scores: scores, sentences: analyzed, sources: sources, lexicons: lexicons)
+    let sheet = ScoreSheet(findings: findings, byAnalyzer: byAnalyzer, sentences: analyzed, lexicons: lexicons)
+    let sources = sourceTable(findings: findings, sourcing: byAnalyzer.sourcing, sentences: analyzed,
+                              firstParagraph: text.paragraphs.first?.sentences ?? 0..<0)
+    let composite = CompositeIndices(findings: findings, byAnalyzer: byAnalyzer, sheet: sheet, sentences: analyzed, sources: sources,
+                                     lexicons: lexicons, parameters: parameters)
     return Profile(
       schema: Profile.schemaVersion, toolVersion: FramingVersion.tool, lexiconHash: lexicons.hash, article: info,
       text: includeText ? document.text : nil, layout: layout, sentences: sentences,
       sources: sources, attribution: Profile.Attribution(byline: article.speech.byline, chains: chains), findings: findings,
-      scores: scores, indices: composite.indices, flags: composite.flags, warnings: text.warnings)
+      scores: sheet.scores, indices: composite.indices, flags: composite.flags, warnings: text.warnings)
   }
 
   private static let rolePriority: [String] = ["byline", "attributed", "speaker", "credit", "mentioned"]
 
-  private func sourceTable(findings: [Finding], sentences: [Profile.SentenceInfo], firstParagraph: Set<Int>) -> [Profile.SourceInfo] {
-    let words = max(sentences.reduce(0) { $0 + $1.words }, 1)
-    var byEntity: [String: [Int]] = [:]
-    for (index, finding) in findings.enumerated() where finding.analyzer == SourcingAnalyzer.id {
-      if let entity = finding.entity { byEntity[entity, default: []].append(index) }
+  private func sourceTable(findings: [Finding], sourcing: [Int], sentences analyzed: AnalyzedSentences,
+                           firstParagraph: Range<Int>) -> [Profile.SourceInfo] {
+    let words = max(analyzed.words, 1)
+    var byEntity: [(entity: String, evidence: [Int])] = []
+    for index in sourcing {
+      guard let entity = findings[index].entity else { continue }
+      if let known = byEntity.firstIndex(where: { $0.entity == entity }) {
+        byEntity[known].evidence.append(index)
+      } else {
+        byEntity.append((entity, [index]))
+      }
     }
     var rows: [Profile.SourceInfo] = []
     for (id, evidence) in byEntity {
-      guard let entity = lexicons.entity(id) else { continue }
-      let roles = Set(evidence.map { findings[$0].label })
-      let cited = sentences.filter { $0.speakers.contains(id) }
-      let leads = sentences.contains { ($0.title || firstParagraph.contains($0.index)) && $0.speakers.contains(id) }
+      guard let position = lexicons.entityPosition(id) else { continue }
+      let entity = lexicons.entities[position]
+      var cited: [Int] = [], citedWords = 0, leads = false
+      // Fields read in place: copying a sentence would retain all of its arrays and strings.
+      for position in analyzed.sentences.indices where analyzed.sentences[position].speakers.contains(id) {
+        let index = analyzed.sentences[position].index
+        cited.append(index)
+        citedWords += analyzed.sentences[position].words
+        if analyzed.sentences[position].title || firstParagraph.contains(index) { leads = true }
+      }
       rows.append(Profile.SourceInfo(
         entity: id, name: entity.name, kind: entity.kind, country: entity.country, stateAffiliated: entity.stateAffiliated,
-        roles: Self.rolePriority.filter { roles.contains($0) }, mentions: evidence.count, sentences: cited.map(\.index),
-        wordShare: JSONOutput.round(Double(cited.reduce(0) { $0 + $1.words }) / Double(words)), leads: leads, evidence: evidence))
+        roles: Self.rolePriority.filter { role in evidence.contains { findings[$0].label == role } }, mentions: evidence.count,
+        sentences: cited, wordShare: JSONOutput.round(Double(citedWords) / Double(words)), leads: leads, evidence: evidence))
     }
     return rows.sorted {
       ($0.wordShare, $0.mentions, $1.entity) > ($1.wordShare, $1.mentions, $0.entity)
@@ -86,162 +103,251 @@ public struct ProfileBuilder {
 }
 
 /// The score formulas. Each formula id is documented in the README; `analyzed words` are the words of
-/// the title and body sentences (a byline excluded).
+/// the title and body sentences (a byline excluded). Each analyzer's findings are read in one pass,
+/// in order, so every evidence list comes out sorted.
 struct ScoreSheet {
-  let findings: [Finding]
-  let sentences: [Profile.SentenceInfo]
-  let lexicons: LexiconSet
+  /// The scores every article has, in the order they are listed (loaded-term categories and
+  /// polarities, net polarities and naming variants follow them): the indices read them by case.
+  enum Base: Int, CaseIterable {
+    case distinctSources, attributedShare, stateAffiliatedShare, stateShareOfAttributed, anonymousShare, independentVoices
+    case diversity, shareDirect, shareIndirect, shareAttributed, shareAssertion, authorialWordShare
+    case stanceNeutral, stanceDistancing, stancePresupposing, stanceEmotive
+    case hedges, authorialHedges, boosters, authorialBoosters, distancing, loaded, authorialLoaded
+
+    var id: String {
+      switch self {
+      case .distinctSources: "sourcing.distinct_sources"
+      case .attributedShare: "sourcing.attributed_share"
+      case .stateAffiliatedShare: "sourcing.state_affiliated_share"
+      case .stateShareOfAttributed: "sourcing.state_share_of_attributed"
+      case .anonymousShare: "sourcing.anonymous_share"
+      case .independentVoices: "sourcing.independent_voices"
+      case .diversity: "sourcing.diversity"
+      case .shareDirect: "voice.share.direct"
+      case .shareIndirect: "voice.share.indirect"
+      case .shareAttributed: "voice.share.attributed"
+      case .shareAssertion: "voice.share.assertion"
+      case .authorialWordShare: "voice.authorial_word_share"
+      case .stanceNeutral: "voice.stance.neutral"
+      case .stanceDistancing: "voice.stance.distancing"
+      case .stancePresupposing: "voice.stance.presupposing"
+      case .stanceEmotive: "voice.stance.emotive"
+      case .hedges: "hedging.per_100_words"
+      case .authorialHedges: "hedging.authorial_per_100_words"
+      case .boosters: "hedging.boosters_per_100_words"
+      case .authorialBoosters: "hedging.boosters_authorial_per_100_words"
+      case .distancing: "hedging.distancing_per_100_words"
+      case .loaded: "loaded.per_100_words"
+      case .authorialLoaded: "loaded.authorial_per_100_words"
+      }
+    }
+
+    static func share(_ voice: SentenceVoice) -> Base {
+      switch voice {
+      case .direct: .shareDirect
+      case .indirect: .shareIndirect
+      case .attributed: .shareAttributed
+      case .assertion: .shareAssertion
+      }
+    }
+
+    static func stance(_ stance: Stance) -> Base {
+      switch stance {
+      case .neutral: .stanceNeutral
+      case .distancing: .stanceDistancing
+      case .presupposing: .stancePresupposing
+      case .emotive: .stanceEmotive
+      }
+    }
+  }
+
   private(set) var scores: [Profile.Score] = []
 
-  init(findings: [Finding], sentences: [Profile.SentenceInfo], lexicons: LexiconSet) {
-    self.findings = findings
-    self.sentences = sentences
-    self.lexicons = lexicons
-    words = sentences.reduce(0) { $0 + $1.words }
-    sentenceIndexes = Set(sentences.map(\.index))
-    var byAnalyzer: [String: [Int]] = [:]
-    var voiceFindingOfSentence: [Int: Int] = [:]
-    for index in findings.indices {
-      let analyzer = findings[index].analyzer
-      byAnalyzer[analyzer, default: []].append(index)
-      if analyzer == VoiceAnalyzer.id { voiceFindingOfSentence[findings[index].sentence] = index }
-    }
-    self.byAnalyzer = byAnalyzer
-    self.voiceFindingOfSentence = voiceFindingOfSentence
-    computeSourcing()
-    computeVoice()
-    computeHedging()
-    computeLoaded()
+  /// Ids of the scores that follow the base ones, spelled once rather than per article.
+  private static let loadedCategories = LexiconKind.loaded.categories
+  private static let loadedCategoryIDs = loadedCategories.map { "loaded.category.\($0)" }
+  private static let polarities = Polarity.allCases
+  private static let polarityIDs = polarities.map { "loaded.polarity.\($0.rawValue)" }
+  private static let voices = SentenceVoice.allCases
+  private static let stances = Stance.allCases
+  private static let independentKinds: Set<String> = ["independent-media", "opposition", "ngo"]
+
+  init(findings: [Finding], byAnalyzer: FindingsByAnalyzer, sentences: AnalyzedSentences, lexicons: LexiconSet) {
+    scores.reserveCapacity(Base.allCases.count + Self.loadedCategories.count + Self.polarities.count)
+    addSourcing(findings, byAnalyzer.sourcing, sentences, lexicons)
+    addVoice(findings, byAnalyzer, sentences)
+    addHedging(findings, byAnalyzer.hedging, words: sentences.words)
+    addLoaded(findings, byAnalyzer.loadedTerms, words: sentences.words)
+    addNaming(findings, byAnalyzer.naming)
   }
 
-  /// Score ids spelled once rather than per article.
-  private static let voiceShareIDs = Dictionary(uniqueKeysWithValues: SentenceVoice.allCases.map { ($0, "voice.share.\($0.rawValue)") })
-  private static let stanceIDs = Dictionary(uniqueKeysWithValues: Stance.allCases.map { ($0, "voice.stance.\($0.rawValue)") })
-  private static let loadedCategoryIDs = Dictionary(uniqueKeysWithValues: LexiconKind.loaded.categories.map { ($0, "loaded.category.\($0)") })
-  private static let polarityIDs = Dictionary(uniqueKeysWithValues: Polarity.allCases.map { ($0, "loaded.polarity.\($0.rawValue)") })
+  subscript(base: Base) -> Profile.Score { scores[base.rawValue] }
 
-  /// Analyzed words and sentence indexes, computed once: every rate divides by them.
-  private let words: Int
-  private let sentenceIndexes: Set<Int>
-  /// Finding indexes by analyzer, and the voice finding of each sentence: every score reads one
-  /// analyzer's findings, so none scans them all.
-  private let byAnalyzer: [String: [Int]]
-  private let voiceFindingOfSentence: [Int: Int]
+  private mutating func add(_ base: Base, _ value: Double, evidence: [Int]) {
+    assert(scores.count == base.rawValue, "base score \(base.id) out of place")
+    add(base.id, value, evidence: evidence)
+  }
 
   private mutating func add(_ id: String, _ value: Double, evidence: [Int]) {
-    scores.append(Profile.Score(id: id, value: JSONOutput.round(value.isFinite ? value : 0), formula: id, evidence: evidence.sorted()))
-  }
-
-  /// Indexes of one analyzer's findings that satisfy a predicate, in order.
-  /// The predicate gets a finding's index and reads the fields it needs (passing the finding itself
-  /// would copy it, retaining each of its strings).
-  private func indexes(_ analyzer: String, _ predicate: (Int) -> Bool = { _ in true }) -> [Int] {
-    (byAnalyzer[analyzer] ?? []).filter(predicate)
+    scores.append(Profile.Score(id: id, value: JSONOutput.round(value.isFinite ? value : 0), formula: id, evidence: evidence))
   }
 
   private func share(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }
-  private func per100(_ count: Int) -> Double { words == 0 ? 0 : Double(count) * 100 / Double(words) }
+  private func per100(_ count: Int, words: Int) -> Double { words == 0 ? 0 : Double(count) * 100 / Double(words) }
 
   /// Voice findings of the analyzed sentences that satisfy a predicate (given a position in
-  /// `sentences`), and their words.
-  private func voiceEvidence(_ predicate: (Int) -> Bool) -> (evidence: [Int], words: Int) {
+  /// `analyzed.sentences`), and their words.
+  private func voiceEvidence(_ analyzed: AnalyzedSentences, _ predicate: (Int) -> Bool) -> (evidence: [Int], words: Int) {
     var evidence: [Int] = []
     var words = 0
-    for position in sentences.indices where predicate(position) {
-      if let finding = voiceFindingOfSentence[sentences[position].index] { evidence.append(finding) }
-      words += sentences[position].words
+    for position in analyzed.sentences.indices where predicate(position) {
+      if let finding = analyzed.voiceFinding(of: analyzed.sentences[position].index) { evidence.append(finding) }
+      words += analyzed.sentences[position].words
     }
     return (evidence.sorted(), words)
   }
 
-  private func entity(_ id: String) -> SourceEntity? { lexicons.entity(id) }
-
-  private mutating func computeSourcing() {
-    let sourcing = indexes(SourcingAnalyzer.id) { findings[$0].label == "attributed" || findings[$0].label == "speaker" }
-    let distinct = Set(sourcing.compactMap { findings[$0].entity })
-    add("sourcing.distinct_sources", Double(distinct.count), evidence: sourcing)
-    let attributed = voiceEvidence { sentences[$0].voice.isReported && !sentences[$0].speakers.isEmpty }
-    add("sourcing.attributed_share", share(attributed.words, words), evidence: attributed.evidence)
-    let state = voiceEvidence { sentences[$0].speakers.contains { entity($0)?.stateAffiliated ?? false } }
-    add("sourcing.state_affiliated_share", share(state.words, words), evidence: state.evidence)
-    add("sourcing.state_share_of_attributed", share(state.words, attributed.words), evidence: state.evidence)
-    let anonymous = voiceEvidence { sentences[$0].speakers.contains { entity($0)?.kind == "anonymous" } }
-    add("sourcing.anonymous_share", share(anonymous.words, words), evidence: anonymous.evidence)
-    let independentKinds: Set<String> = ["independent-media", "opposition", "ngo"]
-    let independent = sourcing.filter { findings[$0].entity.flatMap { entity($0) }.map { independentKinds.contains($0.kind) } ?? false }
-    add("sourcing.independent_voices", Double(Set(independent.compactMap { findings[$0].entity }).count), evidence: independent)
-    var perSource: [String: Int] = [:]
-    for sentence in sentences where sentence.voice.isReported { for speaker in sentence.speakers { perSource[speaker, default: 0] += 1 } }
-    let total = Double(perSource.values.reduce(0, +))
+  private mutating func addSourcing(_ findings: [Finding], _ sourcing: [Int], _ analyzed: AnalyzedSentences, _ lexicons: LexiconSet) {
+    var sources: [Int] = [], independent: [Int] = []
+    var distinct: [String] = [], distinctIndependent: [String] = []
+    for index in sourcing where findings[index].label == "attributed" || findings[index].label == "speaker" {
+      sources.append(index)
+      guard let entity = findings[index].entity else { continue }
+      if !distinct.contains(entity) { distinct.append(entity) }
+      guard let position = lexicons.entityPosition(entity), Self.independentKinds.contains(lexicons.entities[position].kind) else { continue }
+      independent.append(index)
+      if !distinctIndependent.contains(entity) { distinctIndependent.append(entity) }
+    }
+    let words = analyzed.words
+    add(.distinctSources, Double(distinct.count), evidence: sources)
+    let attributed = voiceEvidence(analyzed) {
+      analyzed.sentences[$0].voice.isReported && !analyzed.sentences[$0].speakers.isEmpty
+    }
+    add(.attributedShare, share(attributed.words, words), evidence: attributed.evidence)
+    let state = voiceEvidence(analyzed) { analyzed.traits[$0].contains(.stateAffiliated) }
+    add(.stateAffiliatedShare, share(state.words, words), evidence: state.evidence)
+    add(.stateShareOfAttributed, share(state.words, attributed.words), evidence: state.evidence)
+    let anonymous = voiceEvidence(analyzed) { analyzed.traits[$0].contains(.anonymous) }
+    add(.anonymousShare, share(anonymous.words, words), evidence: anonymous.evidence)
+    add(.independentVoices, Double(distinctIndependent.count), evidence: independent)
+    // Reported sentences per speaker, speakers in order of appearance.
+    var speakers: [String] = [], counts: [Int] = []
+    for position in analyzed.sentences.indices where analyzed.sentences[position].voice.isReported {
+      for speaker in analyzed.sentences[position].speakers {
+        if let known = speakers.firstIndex(of: speaker) {
+          counts[known] += 1
+        } else {
+          speakers.append(speaker)
+          counts.append(1)
+        }
+      }
+    }
+    let total = Double(counts.reduce(0, +))
     var entropy = 0.0
-    for count in perSource.values where count > 0 {
+    for count in counts {
       let p = Double(count) / total
       entropy -= p * log(p)
     }
-    let diversity = perSource.count > 1 ? entropy / log(Double(perSource.count)) : 0
-    add("sourcing.diversity", diversity, evidence: attributed.evidence)
+    let diversity = counts.count > 1 ? entropy / log(Double(counts.count)) : 0
+    add(.diversity, diversity, evidence: attributed.evidence)
   }
 
-  private mutating func computeVoice() {
-    for voice in SentenceVoice.allCases {
-      let evidence = indexes(VoiceAnalyzer.id) { findings[$0].label == voice.rawValue && sentenceIndexes.contains(findings[$0].sentence) }
-      add(Self.voiceShareIDs[voice]!, share(evidence.count, sentences.count), evidence: evidence)
+  private mutating func addVoice(_ findings: [Finding], _ byAnalyzer: FindingsByAnalyzer, _ analyzed: AnalyzedSentences) {
+    var byVoice = [[Int]](repeating: [], count: Self.voices.count)
+    for index in byAnalyzer.voice where analyzed.isAnalyzed(findings[index].sentence) {
+      if let position = Self.voices.firstIndex(where: { $0.rawValue == findings[index].label }) { byVoice[position].append(index) }
+    }
+    for (position, voice) in Self.voices.enumerated() {
+      add(.share(voice), share(byVoice[position].count, analyzed.sentences.count), evidence: byVoice[position])
     }
     var reportedWords = 0
-    for sentence in sentences {
+    for position in analyzed.sentences.indices {
       // Words inside reported regions: approximated by the share of the sentence's characters they cover.
-      let length = max(sentence.end - sentence.start, 1)
-      let covered = sentence.reported.reduce(0) { $0 + $1.length }
-      reportedWords += Int((Double(sentence.words) * Double(min(covered, length)) / Double(length)).rounded())
+      let (start, end, words) = (analyzed.sentences[position].start, analyzed.sentences[position].end, analyzed.sentences[position].words)
+      let length = max(end - start, 1)
+      let covered = analyzed.sentences[position].reported.reduce(0) { $0 + $1.length }
+      reportedWords += Int((Double(words) * Double(min(covered, length)) / Double(length)).rounded())
     }
-    let authorial = indexes(VoiceAnalyzer.id) { findings[$0].label == "assertion" && sentenceIndexes.contains(findings[$0].sentence) }
-    add("voice.authorial_word_share", share(words - reportedWords, words), evidence: authorial)
-    for stance in Stance.allCases {
-      let verbs = indexes(ReportingVerbAnalyzer.id) { findings[$0].label == stance.rawValue }
-      add(Self.stanceIDs[stance]!, Double(verbs.count), evidence: verbs)
+    add(.authorialWordShare, share(analyzed.words - reportedWords, analyzed.words),
+        evidence: byVoice[Self.voices.firstIndex(of: .assertion)!])
+    var byStance = [[Int]](repeating: [], count: Self.stances.count)
+    for index in byAnalyzer.reportingVerbs {
+      if let position = Self.stances.firstIndex(where: { $0.rawValue == findings[index].label }) { byStance[position].append(index) }
+    }
+    for (position, stance) in Self.stances.enumerated() {
+      add(.stance(stance), Double(byStance[position].count), evidence: byStance[position])
     }
   }
 
-  private mutating func computeHedging() {
-    let hedges = indexes(HedgeAnalyzer.id) { findings[$0].label != "booster" }
-    add("hedging.per_100_words", per100(hedges.count), evidence: hedges)
-    let authorial = hedges.filter { findings[$0].voice == .authorial }
-    add("hedging.authorial_per_100_words", per100(authorial.count), evidence: authorial)
-    let boosters = indexes(HedgeAnalyzer.id) { findings[$0].label == "booster" }
-    add("hedging.boosters_per_100_words", per100(boosters.count), evidence: boosters)
-    let authorialBoosters = boosters.filter { findings[$0].voice == .authorial }
-    add("hedging.boosters_authorial_per_100_words", per100(authorialBoosters.count), evidence: authorialBoosters)
-    let distancing = indexes(HedgeAnalyzer.id) { findings[$0].label == "distancing" || findings[$0].label == "scare-quote" }
-    add("hedging.distancing_per_100_words", per100(distancing.count), evidence: distancing)
+  private mutating func addHedging(_ findings: [Finding], _ hedging: [Int], words: Int) {
+    var hedges: [Int] = [], authorialHedges: [Int] = [], boosters: [Int] = [], authorialBoosters: [Int] = []
+    var distancing: [Int] = []
+    for index in hedging {
+      let label = findings[index].label, authorial = findings[index].voice == .authorial
+      if label == "booster" {
+        boosters.append(index)
+        if authorial { authorialBoosters.append(index) }
+      } else {
+        hedges.append(index)
+        if authorial { authorialHedges.append(index) }
+      }
+      if label == "distancing" || label == "scare-quote" { distancing.append(index) }
+    }
+    add(.hedges, per100(hedges.count, words: words), evidence: hedges)
+    add(.authorialHedges, per100(authorialHedges.count, words: words), evidence: authorialHedges)
+    add(.boosters, per100(boosters.count, words: words), evidence: boosters)
+    add(.authorialBoosters, per100(authorialBoosters.count, words: words), evidence: authorialBoosters)
+    add(.distancing, per100(distancing.count, words: words), evidence: distancing)
   }
 
-  private mutating func computeLoaded() {
-    let loaded = indexes(LoadedTermAnalyzer.id)
-    add("loaded.per_100_words", per100(loaded.count), evidence: loaded)
-    let authorial = loaded.filter { findings[$0].voice == .authorial }
-    add("loaded.authorial_per_100_words", per100(authorial.count), evidence: authorial)
-    for category in LexiconKind.loaded.categories {
-      let hits = loaded.filter { findings[$0].label == category }
-      add(Self.loadedCategoryIDs[category]!, Double(hits.count), evidence: hits)
+  private mutating func addLoaded(_ findings: [Finding], _ loaded: [Int], words: Int) {
+    var authorial: [Int] = []
+    var byCategory = [[Int]](repeating: [], count: Self.loadedCategories.count)
+    var byPolarity = [[Int]](repeating: [], count: Self.polarities.count)
+    var targets: [(entity: String, hits: [Int])] = []
+    for index in loaded {
+      let label = findings[index].label, polarity = findings[index].polarity
+      if findings[index].voice == .authorial {
+        authorial.append(index)
+        if let entity = findings[index].entity {
+          if let known = targets.firstIndex(where: { $0.entity == entity }) {
+            targets[known].hits.append(index)
+          } else {
+            targets.append((entity, [index]))
+          }
+        }
+      }
+      if let position = Self.loadedCategories.firstIndex(of: label) { byCategory[position].append(index) }
+      if let position = Self.polarities.firstIndex(where: { $0.rawValue == polarity }) { byPolarity[position].append(index) }
     }
-    for polarity in Polarity.allCases {
-      let hits = loaded.filter { findings[$0].polarity == polarity.rawValue }
-      add(Self.polarityIDs[polarity]!, Double(hits.count), evidence: hits)
+    add(.loaded, per100(loaded.count, words: words), evidence: loaded)
+    add(.authorialLoaded, per100(authorial.count, words: words), evidence: authorial)
+    for (position, hits) in byCategory.enumerated() {
+      add(Self.loadedCategoryIDs[position], Double(hits.count), evidence: hits)
     }
-    var targets: [String: [Int]] = [:]
-    for index in authorial { if let entity = findings[index].entity { targets[entity, default: []].append(index) } }
-    for (entity, hits) in targets.sorted(by: { $0.key < $1.key }) {
+    for (position, hits) in byPolarity.enumerated() {
+      add(Self.polarityIDs[position], Double(hits.count), evidence: hits)
+    }
+    for (entity, hits) in targets.sorted(by: { $0.entity < $1.entity }) {
       let net = hits.reduce(0) { sum, index in
         sum + (findings[index].polarity == "positive" ? 1 : findings[index].polarity == "negative" ? -1 : 0)
       }
       add("loaded.net_polarity.\(entity)", Double(net), evidence: hits)
     }
-    var naming: [String: [Int]] = [:]
-    for index in indexes(NamingAnalyzer.id) {
-      let finding = findings[index]
-      naming["\(finding.details["refers_to"] ?? "unknown").\(finding.details["side"] ?? "neutral")", default: []].append(index)
+  }
+
+  private mutating func addNaming(_ findings: [Finding], _ naming: [Int]) {
+    var variants: [(key: String, hits: [Int])] = []
+    for index in naming {
+      let details = findings[index].details
+      let key = "\(details["refers_to"] ?? "unknown").\(details["side"] ?? "neutral")"
+      if let known = variants.firstIndex(where: { $0.key == key }) {
+        variants[known].hits.append(index)
+      } else {
+        variants.append((key, [index]))
+      }
     }
-    for (key, hits) in naming.sorted(by: { $0.key < $1.key }) {
+    for (key, hits) in variants.sorted(by: { $0.key < $1.key }) {
       add("naming.\(key)", Double(hits.count), evidence: hits)
     }
   }

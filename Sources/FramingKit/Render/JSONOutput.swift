@@ -13,11 +13,24 @@ public enum JSONOutput {
     String(decoding: bytes(profile, pretty: pretty), as: UTF8.self)
   }
 
-  /// A profile's JSON as UTF-8 bytes.
+  /// A profile's JSON as UTF-8 bytes, written straight into the array returned when it fits the
+  /// estimated size (it nearly always does), so that it is not copied.
   public static func bytes(_ profile: Profile, pretty: Bool = false) -> [UInt8] {
-    var writer = JSONWriter(pretty: pretty)
-    profile.write(to: &writer)
-    return writer.bytes
+    var outgrown: [UInt8]?
+    let bytes = [UInt8](unsafeUninitializedCapacity: estimatedSize(profile, pretty: pretty)) { room, initialized in
+      var writer = JSONWriter(pretty: pretty, writingInto: room)
+      profile.write(to: &writer)
+      if let count = writer.countInLentRoom { initialized = count } else { outgrown = writer.bytes }
+    }
+    return outgrown ?? bytes
+  }
+
+  /// Room for nearly every profile's JSON, so that it seldom outgrows the array it is written into:
+  /// compact profiles run to about four to eight bytes per byte of sentence text, plus a few
+  /// kilobytes whatever the article; this allows about twice that.
+  private static func estimatedSize(_ profile: Profile, pretty: Bool) -> Int {
+    let text = profile.sentences.reduce(profile.text?.utf8.count ?? 0) { $0 + $1.text.utf8.count }
+    return (8192 + 12 * text) * (pretty ? 2 : 1)
   }
 
   /// Rounds to four decimals so that output bytes do not depend on float noise.
@@ -38,8 +51,14 @@ final class SnakeCase: @unchecked Sendable {
   private let lock = NSLock()
   private var cache: [String: String] = [:]
 
+  /// Whether `convert` gives a name back as it is: it has no capitals and nothing beyond ASCII.
+  static func isUnchanged(_ name: String) -> Bool {
+    let isPlain = { (byte: UInt8) in !((byte >= 0x41 && byte <= 0x5A) || byte >= 0x80) }
+    return name.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPlain) } ?? name.utf8.allSatisfy(isPlain)
+  }
+
   func convert(_ name: String) -> String {
-    guard name.utf8.contains(where: { ($0 >= 0x41 && $0 <= 0x5A) || $0 >= 0x80 }) else { return name }
+    guard !Self.isUnchanged(name) else { return name }
     lock.lock()
     defer { lock.unlock() }
     if let known = cache[name] { return known }

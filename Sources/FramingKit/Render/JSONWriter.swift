@@ -19,7 +19,15 @@ struct JSONWriter {
     buffer = ByteBuffer(capacity: capacity)
   }
 
+  /// A writer that starts in room lent by the caller (see `ByteBuffer`), for as long as it lasts.
+  init(pretty: Bool, writingInto room: UnsafeMutableBufferPointer<UInt8>) {
+    self.pretty = pretty
+    buffer = ByteBuffer(lending: room)
+  }
+
   var bytes: [UInt8] { buffer.array }
+  /// How many bytes went into the lent room, or nil when they outgrew it (they are then in `bytes`).
+  var countInLentRoom: Int? { buffer.countInLentRoom }
   var string: String { String(decoding: bytes, as: UTF8.self) }
 
   // MARK: - Containers
@@ -29,7 +37,7 @@ struct JSONWriter {
   mutating func beginArray() { open(isArray: true, mark: 0x5B) }
   mutating func endArray() { close(mark: 0x5D) }
 
-  private var bit: UInt64 { 1 << UInt64(depth - 1) }
+  private var bit: UInt64 { 1 &<< UInt64(truncatingIfNeeded: depth &- 1) }
 
   private mutating func open(isArray: Bool, mark: UInt8) {
     beforeValue()
@@ -71,11 +79,31 @@ struct JSONWriter {
     #if DEBUG
     checkOrder(name.description)
     #endif
-    beforeKey()
-    buffer.append(0x22)
-    buffer.append(UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-    buffer.append(0x22)
-    afterKey()
+    let length = name.utf8CodeUnitCount
+    guard !pretty else {
+      beforeKey()
+      let out = buffer.reserve(length + 2)
+      out[0] = 0x22
+      Self.copy(name.utf8Start, to: out + 1, count: length)
+      out[length + 1] = 0x22
+      buffer.advance(by: length + 2)
+      afterKey()
+      return
+    }
+    // Compact output, the common case: comma, quoted name and colon in one reservation.
+    let out = buffer.reserve(length + 4)
+    var written = 0
+    if filledBits & bit != 0 {
+      out[0] = 0x2C
+      written = 1
+    } else {
+      filledBits |= bit
+    }
+    out[written] = 0x22
+    Self.copy(name.utf8Start, to: out + written + 1, count: length)
+    out[written + length + 1] = 0x22
+    out[written + length + 2] = 0x3A
+    buffer.advance(by: written + length + 3)
   }
 
   /// A member name that is data (a map key, a name from an `Encodable` tree).
@@ -104,7 +132,9 @@ struct JSONWriter {
   @inline(__always)
   private mutating func afterKey() {
     if pretty {
-      buffer.append(0x20); buffer.append(0x3A); buffer.append(0x20)
+      let out = buffer.reserve(3)
+      out[0] = 0x20; out[1] = 0x3A; out[2] = 0x20
+      buffer.advance(by: 3)
     } else {
       buffer.append(0x3A)
     }
@@ -119,25 +149,37 @@ struct JSONWriter {
 
   mutating func value(_ number: Int) {
     beforeValue()
-    if number < 0 { buffer.append(0x2D) }
-    appendDigits(number.magnitude)
+    let out = buffer.reserve(20)
+    buffer.advance(by: Self.spell(number, at: out))
   }
 
-  private mutating func appendDigits(_ number: UInt) {
-    if number == 0 { buffer.append(0x30); return }
-    var magnitude = number
-    var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8,
-                 UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) =
-      (0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)
-    var count = 0
-    withUnsafeMutableBytes(of: &digits) { buffer in
-      while magnitude > 0 {
-        buffer[count] = 0x30 + UInt8(magnitude % 10)
-        magnitude /= 10
-        count += 1
-      }
-      for index in stride(from: count - 1, through: 0, by: -1) { self.buffer.append(buffer[index]) }
+  /// Writes a number in decimal at `out` (at most 20 bytes) and says how many bytes it took.
+  @inline(__always)
+  private static func spell(_ number: Int, at out: UnsafeMutablePointer<UInt8>) -> Int {
+    guard number < 0 else { return spell(digitsOf: number.magnitude, at: out) }
+    out[0] = 0x2D
+    return 1 + spell(digitsOf: number.magnitude, at: out + 1)
+  }
+
+  /// Digits are written in place, last first, once their count is known; two per division.
+  private static func spell(digitsOf number: UInt, at out: UnsafeMutablePointer<UInt8>) -> Int {
+    var count = number < 10 ? 1 : number < 100 ? 2 : number < 1_000 ? 3 : number < 10_000 ? 4 : 5
+    var rest = number / 100_000
+    while rest > 0 {
+      rest /= 10
+      count += 1
     }
+    var magnitude = number
+    var position = count
+    while position > 1 {
+      let pair = UInt8(truncatingIfNeeded: magnitude % 100)
+      magnitude /= 100
+      position -= 2
+      out[position] = 0x30 + pair / 10
+      out[position + 1] = 0x30 + pair % 10
+    }
+    if position == 1 { out[0] = 0x30 + UInt8(truncatingIfNeeded: magnitude) }
+    return count
   }
 
   /// Swift's shortest round-trip spelling of a number. Profile values are rounded to four decimals
@@ -145,13 +187,14 @@ struct JSONWriter {
   /// form is the shortest that reads back as the same Double (`JSONWriterTests` holds the two equal).
   mutating func value(_ number: Double) {
     guard number.isFinite else { value(0); return }
-    if number == number.rounded() && abs(number) < 1e15 { value(Int(number)); return }
+    // Whole numbers are spelled as integers (checked by conversion, without calling libm's round).
+    if abs(number) < 1e15 && Double(Int(number)) == number { value(Int(number)); return }
     beforeValue()
     let scaled = (number * 10_000).rounded()
     if abs(scaled) < 1e15 && scaled / 10_000 == number {
       let magnitude = UInt(abs(scaled))
       if number < 0 { buffer.append(0x2D) }
-      appendDigits(magnitude / 10_000)
+      buffer.advance(by: Self.spell(digitsOf: magnitude / 10_000, at: buffer.reserve(20)))
       buffer.append(0x2E)
       var fraction = magnitude % 10_000
       var divisor: UInt = 1_000
@@ -193,9 +236,26 @@ struct JSONWriter {
 
   mutating func member(_ name: StaticString, _ numbers: [Int]) {
     key(name)
-    beginArray()
-    for number in numbers { value(number) }
-    endArray()
+    guard !pretty else {
+      beginArray()
+      for number in numbers { value(number) }
+      endArray()
+      return
+    }
+    // Compact output: the whole list in one reservation (a number and its comma take at most 21
+    // bytes); the brackets need no bookkeeping, as the list holds no containers.
+    let out = buffer.reserve(2 + 21 * numbers.count)
+    out[0] = 0x5B
+    var written = 1
+    for position in numbers.indices {
+      if position > 0 {
+        out[written] = 0x2C
+        written += 1
+      }
+      written += Self.spell(numbers[position], at: out + written)
+    }
+    out[written] = 0x5D
+    buffer.advance(by: written + 1)
   }
 
   mutating func member(_ name: StaticString, _ texts: [String]) {
@@ -224,7 +284,11 @@ struct JSONWriter {
   mutating func member<Element: JSONWritable>(_ name: StaticString, _ elements: [Element]) {
     key(name)
     beginArray()
-    for element in elements { element.write(to: &self) }
+    // Through a buffer pointer: each element is written in place rather than copied out (which
+    // retains every string it holds).
+    elements.withUnsafeBufferPointer { elements in
+      for index in elements.indices { elements[index].write(to: &self) }
+    }
     endArray()
   }
 
@@ -239,9 +303,29 @@ struct JSONWriter {
     writeMap(map, verbatim: verbatim) { $0.value($1) }
   }
 
-  mutating func member(_ name: StaticString, _ map: [String: Double]) {
+  /// A label map, spelled like a dictionary: the entries are kept in name order, which is the
+  /// output order whenever snake_case leaves the names as they are.
+  mutating func member(_ name: StaticString, _ map: LabelMap<String>) {
     key(name)
-    writeMap(map, verbatim: false) { $0.value($1) }
+    writeMap(map) { $0.value($1) }
+  }
+
+  mutating func member(_ name: StaticString, _ map: LabelMap<Double>) {
+    key(name)
+    writeMap(map) { $0.value($1) }
+  }
+
+  private mutating func writeMap<Value>(_ map: LabelMap<Value>, _ write: (inout JSONWriter, Value) -> Void) {
+    guard map.entries.allSatisfy({ SnakeCase.isUnchanged($0.name) }) else {
+      writeMap(Dictionary(uniqueKeysWithValues: map.entries.map { ($0.name, $0.value) }), verbatim: false, write)
+      return
+    }
+    beginObject()
+    for entry in map.entries {
+      key(dynamic: entry.name)
+      write(&self, entry.value)
+    }
+    endObject()
   }
 
   private mutating func writeMap<Value>(_ map: [String: Value], verbatim: Bool, _ write: (inout JSONWriter, Value) -> Void) {
@@ -257,74 +341,159 @@ struct JSONWriter {
   // MARK: - Strings
 
   private mutating func quote(_ text: String) {
-    buffer.append(0x22)
-    let copied: Void? = text.utf8.withContiguousStorageIfAvailable { append(escaping: $0) }
-    if copied == nil { Array(text.utf8).withUnsafeBufferPointer { append(escaping: $0) } }
-    buffer.append(0x22)
+    let copied: Void? = text.utf8.withContiguousStorageIfAvailable { quote(utf8: $0) }
+    if copied == nil { Array(text.utf8).withUnsafeBufferPointer { quote(utf8: $0) } }
   }
 
-  /// Copies text that needs no escapes in one move; the test looks at eight bytes at a time for a
-  /// control character, a quote or a backslash.
-  private mutating func append(escaping utf8: UnsafeBufferPointer<UInt8>) {
-    guard let base = utf8.baseAddress else { return }
+  /// Text that needs no escapes goes in one move, quotes included; the test looks at eight bytes at
+  /// a time for a control character, a quote or a backslash.
+  private mutating func quote(utf8: UnsafeBufferPointer<UInt8>) {
     let count = utf8.count
-    var index = 0
-    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
-    while index + 8 <= count {
-      let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
-      let controls = (word &- ones &* 0x20) & ~word & highs
-      let quotes = ((word ^ (ones &* 0x22)) &- ones) & ~(word ^ (ones &* 0x22)) & highs
-      let backslashes = ((word ^ (ones &* 0x5C)) &- ones) & ~(word ^ (ones &* 0x5C)) & highs
-      if controls | quotes | backslashes != 0 { escape(utf8); return }
-      index += 8
+    guard let base = utf8.baseAddress, count > 0 else {
+      let out = buffer.reserve(2)
+      out[0] = 0x22; out[1] = 0x22
+      buffer.advance(by: 2)
+      return
     }
-    while index < count {
-      let byte = base[index]
-      if byte < 0x20 || byte == 0x22 || byte == 0x5C { escape(utf8); return }
-      index += 1
+    if Self.needsEscapes(base, count: count) {
+      buffer.append(0x22)
+      escape(utf8)
+      buffer.append(0x22)
+      return
     }
-    buffer.append(utf8)
+    let out = buffer.reserve(count + 2)
+    out[0] = 0x22
+    Self.copy(base, to: out + 1, count: count)
+    out[count + 1] = 0x22
+    buffer.advance(by: count + 2)
   }
 
+  /// Sixteen bytes at a time; the last (possibly overlapping) sixteen or eight cover the rest, so only
+  /// texts shorter than eight bytes are looked at byte by byte.
+  /// Copies a few bytes with two overlapping loads and stores of one width instead of a call to
+  /// memmove: names and many values are short. Longer runs go to memmove.
+  @inline(__always)
+  private static func copy(_ source: UnsafePointer<UInt8>, to target: UnsafeMutablePointer<UInt8>, count: Int) {
+    let from = UnsafeRawPointer(source), to = UnsafeMutableRawPointer(target)
+    switch count {
+    case 17...: target.update(from: source, count: count)
+    case 8...:
+      let head = from.loadUnaligned(as: UInt64.self), tail = from.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self)
+      to.storeBytes(of: head, as: UInt64.self)
+      to.storeBytes(of: tail, toByteOffset: count - 8, as: UInt64.self)
+    case 4...:
+      let head = from.loadUnaligned(as: UInt32.self), tail = from.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+      to.storeBytes(of: head, as: UInt32.self)
+      to.storeBytes(of: tail, toByteOffset: count - 4, as: UInt32.self)
+    case 2...:
+      let head = from.loadUnaligned(as: UInt16.self), tail = from.loadUnaligned(fromByteOffset: count - 2, as: UInt16.self)
+      to.storeBytes(of: head, as: UInt16.self)
+      to.storeBytes(of: tail, toByteOffset: count - 2, as: UInt16.self)
+    case 1: target[0] = source[0]
+    default: break
+    }
+  }
+
+  private static func needsEscapes(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
+    let bytes = UnsafeRawPointer(base)
+    if count >= 16 {
+      let space = SIMD16<UInt8>(repeating: 0x20), quote = SIMD16<UInt8>(repeating: 0x22)
+      let backslash = SIMD16<UInt8>(repeating: 0x5C)
+      var index = 0
+      while true {
+        let chunk = bytes.loadUnaligned(fromByteOffset: index, as: SIMD16<UInt8>.self)
+        if any((chunk .< space) .| (chunk .== quote) .| (chunk .== backslash)) { return true }
+        if index + 16 >= count { return false }
+        index = min(index + 16, count - 16)
+      }
+    }
+    if count >= 8 {
+      return needsEscapes(bytes.loadUnaligned(as: UInt64.self)) || needsEscapes(bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+    }
+    for index in 0..<count where base[index] < 0x20 || base[index] == 0x22 || base[index] == 0x5C { return true }
+    return false
+  }
+
+  /// Whether any of eight bytes is a control character, a quote or a backslash (the bytewise
+  /// "has less than" and "has zero" tests).
+  @inline(__always)
+  private static func needsEscapes(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0101_0101_0101_0101, highs: UInt64 = 0x8080_8080_8080_8080
+    let controls = (word &- ones &* 0x20) & ~word & highs
+    let quotes = ((word ^ (ones &* 0x22)) &- ones) & ~(word ^ (ones &* 0x22)) & highs
+    let backslashes = ((word ^ (ones &* 0x5C)) &- ones) & ~(word ^ (ones &* 0x5C)) & highs
+    return controls | quotes | backslashes != 0
+  }
+
+  /// Text with something to escape, written into room for the worst case (six bytes per byte).
   private mutating func escape(_ utf8: UnsafeBufferPointer<UInt8>) {
+    let out = buffer.reserve(utf8.count * 6)
+    var written = 0
     for byte in utf8 {
       guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
-        buffer.append(byte)
+        out[written] = byte
+        written += 1
         continue
       }
-      buffer.append(0x5C)
+      out[written] = 0x5C
       switch byte {
-      case 0x22: buffer.append(0x22)
-      case 0x5C: buffer.append(0x5C)
-      case 0x0A: buffer.append(0x6E)
-      case 0x0D: buffer.append(0x72)
-      case 0x09: buffer.append(0x74)
+      case 0x22, 0x5C: out[written + 1] = byte
+      case 0x0A: out[written + 1] = 0x6E
+      case 0x0D: out[written + 1] = 0x72
+      case 0x09: out[written + 1] = 0x74
       default:
-        buffer.append(0x75); buffer.append(0x30); buffer.append(0x30)
-        buffer.append(Self.hexDigits[Int(byte >> 4)])
-        buffer.append(Self.hexDigits[Int(byte & 0x0F)])
+        // \u00XX, lowercase hex; a control character's high digit is 0 or 1.
+        let low = byte & 0x0F
+        out[written + 1] = 0x75; out[written + 2] = 0x30; out[written + 3] = 0x30
+        out[written + 4] = 0x30 + (byte >> 4)
+        out[written + 5] = low < 10 ? 0x30 + low : 0x57 + low
+        written += 6
+        continue
       }
+      written += 2
     }
+    buffer.advance(by: written)
   }
-
-  private static let hexDigits = Array("0123456789abcdef".utf8)
 }
 
 /// The writer's output: a growing block of bytes written through a pointer (appending to an array
-/// checks uniqueness and capacity per byte, which showed in profiles of JSON output).
+/// checks uniqueness and capacity per byte, which showed in profiles of JSON output). It can start
+/// in room lent by the caller (an array's uninitialized storage), so that output that fits is never
+/// copied; output that outgrows it moves to storage of its own.
 private final class ByteBuffer {
   private var base: UnsafeMutablePointer<UInt8>
   private var capacity: Int
   private var count = 0
+  private var ownsStorage = true
 
   init(capacity: Int) {
     self.capacity = max(capacity, 64)
     base = .allocate(capacity: self.capacity)
   }
 
-  deinit { base.deallocate() }
+  init(lending room: UnsafeMutableBufferPointer<UInt8>) {
+    guard let start = room.baseAddress, !room.isEmpty else { preconditionFailure("no room lent") }
+    base = start
+    capacity = room.count
+    ownsStorage = false
+  }
+
+  deinit { if ownsStorage { base.deallocate() } }
 
   var array: [UInt8] { Array(UnsafeBufferPointer(start: base, count: count)) }
+
+  /// How many bytes are in the lent room, or nil once they have outgrown it.
+  var countInLentRoom: Int? { ownsStorage ? nil : count }
+
+  /// Room for `extra` more bytes, and where they go: the writer fills them and then `advance`s.
+  @inline(__always)
+  func reserve(_ extra: Int) -> UnsafeMutablePointer<UInt8> {
+    if count + extra > capacity { grow(to: count + extra) }
+    return base + count
+  }
+
+  @inline(__always)
+  func advance(by written: Int) { count += written }
 
   @inline(__always)
   func append(_ byte: UInt8) {
@@ -346,7 +515,8 @@ private final class ByteBuffer {
     while newCapacity < needed { newCapacity *= 2 }
     let grown = UnsafeMutablePointer<UInt8>.allocate(capacity: newCapacity)
     grown.update(from: base, count: count)
-    base.deallocate()
+    if ownsStorage { base.deallocate() }
+    ownsStorage = true
     base = grown
     capacity = newCapacity
   }

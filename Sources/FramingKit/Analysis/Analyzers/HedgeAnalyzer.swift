@@ -22,6 +22,7 @@ public struct HedgeAnalyzer: Analyzer {
                               speaker: speaker, entry: nil, surface: article.text.text(quote.span),
                               note: "Quotation marks around a short phrase keep it at a distance from the outlet's own voice."))
     }
-    return findings.sorted { $0.span < $1.span }
+    findings.sort { $0.span < $1.span }
+    return findings
   }
 }

@@ -12,13 +12,15 @@ public struct ReportingVerbAnalyzer: Analyzer {
 
   public func analyze(_ article: AttributedArticle) -> [Finding] {
     var findings: [Finding] = []
-    for (index, speech) in article.speech.sentences.enumerated() {
-      for verb in speech.verbs {
+    let sentences = article.speech.sentences
+    // By index: a sentence's speech is read in place rather than copied.
+    for index in sentences.indices {
+      for verb in sentences[index].verbs {
         let voice = article.speech.voice(of: verb.span, sentence: index).0
         findings.append(Finding(analyzer: Self.id, label: verb.stance.rawValue, span: verb.span, sentence: index,
                                 voice: voice, entity: verb.speakers.first, entry: verb.entry,
                                 surface: article.text.text(verb.span), polarity: nil, note: nil,
-                                details: verb.speakers.isEmpty ? [:] : ["speakers": verb.speakers.joined(separator: ",")]))
+                                details: verb.speakers.isEmpty ? LabelMap() : ["speakers": verb.speakers.joined(separator: ",")]))
       }
     }
     return findings

@@ -20,23 +20,28 @@ public struct SourcingAnalyzer: Analyzer {
     let sources = Set(article.speech.mentions.filter { $0.role != .mentioned }.map(\.entity))
     let mentions = article.speech.mentions.filter { mention in
       guard mention.role == .mentioned, !sources.contains(mention.entity) else { return true }
-      guard let entity = article.lexicons.entity(mention.entity) else { return false }
+      guard let position = article.lexicons.entityPosition(mention.entity) else { return false }
       // Outlets (and people working for them): their every mention is relevant to sourcing, quoted or not.
-      return entity.principal || SourceEntity.outletKinds.contains(entity.kind)
+      return article.lexicons.entities[position].principal || SourceEntity.outletKinds.contains(article.lexicons.entities[position].kind)
     }
+    // Registry fields are read in place: copying an entity would retain all of its strings and tables.
+    let entities = article.lexicons.entities
     return mentions.map { mention in
       let (voice, speaker) = article.speech.voice(of: mention.span, sentence: mention.sentence)
-      var details: [String: String] = [:]
-      if let entity = article.lexicons.entity(mention.entity) {
-        details["kind"] = entity.kind
-        details["state_affiliated"] = entity.stateAffiliated ? "true" : "false"
-      }
-      if mention.isDescription { details["match"] = "description" }
-      if mention.isAnaphor { details["match"] = "anaphor" }
+      let position = article.lexicons.entityPosition(mention.entity)
+      // Details are set in name order, so that each is appended.
+      var details: LabelMap<String> = [:]
       if mention.sentence >= 0,
          let cue = article.speech.sentences[mention.sentence].cues.first(where: { $0.entity == mention.entity }) {
         details["cue"] = cue.category
       }
+      if let position { details["kind"] = entities[position].kind }
+      if mention.isAnaphor {
+        details["match"] = "anaphor"
+      } else if mention.isDescription {
+        details["match"] = "description"
+      }
+      if let position { details["state_affiliated"] = entities[position].stateAffiliated ? "true" : "false" }
       return Finding(analyzer: Self.id, label: mention.role.rawValue, span: mention.span, sentence: mention.sentence,
                      voice: voice, entity: mention.entity, speaker: speaker == mention.entity ? nil : speaker,
                      entry: "sources#\(mention.entity)", surface: article.text.text(mention.span), details: details)

@@ -11,14 +11,19 @@ public struct VoiceAnalyzer: Analyzer {
   public init() {}
 
   public func analyze(_ article: AttributedArticle) -> [Finding] {
-    zip(article.text.sentences, article.speech.sentences).enumerated().map { index, pair in
-      let (sentence, speech) = pair
-      var details = ["reason": speech.reason]
-      if !speech.speakers.isEmpty { details["speakers"] = speech.speakers.joined(separator: ",") }
-      return Finding(analyzer: Self.id, label: speech.voice.rawValue, span: sentence.span, sentence: index,
-                     voice: speech.voice == .assertion ? .authorial : .reported, entity: speech.speakers.first,
-                     speaker: speech.speakers.last, entry: nil,
-                     surface: article.sentenceTexts[index], details: details)
+    let sentences = article.text.sentences, speech = article.speech.sentences
+    var findings: [Finding] = []
+    findings.reserveCapacity(min(sentences.count, speech.count))
+    // By index: each sentence's speech is read in place rather than copied.
+    for index in 0..<min(sentences.count, speech.count) {
+      let speakers = speech[index].speakers
+      let details: LabelMap<String> = speakers.isEmpty
+        ? ["reason": speech[index].reason]
+        : ["reason": speech[index].reason, "speakers": speakers.joined(separator: ",")]
+      findings.append(Finding(analyzer: Self.id, label: speech[index].voice.rawValue, span: sentences[index].span, sentence: index,
+                              voice: speech[index].voice == .assertion ? .authorial : .reported, entity: speakers.first,
+                              speaker: speakers.last, entry: nil, surface: article.sentenceTexts[index], details: details))
     }
+    return findings
   }
 }
