@@ -35,7 +35,7 @@ public struct ProfileBuilder {
       id: document.id, title: metadata.title ?? text.title.map { text.text($0.span) }, outlet: metadata.outlet,
       published: metadata.published, url: metadata.url, language: text.language.language.rawValue,
       languageConfidence: JSONOutput.round(text.language.confidence), encoding: document.encoding,
-      textSha256: SHA256.hex(document.text.utf8), counts: counts, extra: metadata.extra)
+      textSha256: document.textSHA256, counts: counts, extra: metadata.extra)
     let layout = Profile.Layout(
       title: text.title.map { Profile.SpanText(start: $0.span.start, end: $0.span.end, text: text.text($0.span)) },
       boilerplate: text.boilerplate.map { Profile.BoilerplateInfo(start: $0.span.start, end: $0.span.end, reason: $0.reason, text: $0.text) },

@@ -64,7 +64,7 @@ public struct TextLayerReport: Encodable {
     let document = segmented.document
     id = document.id
     encoding = document.encoding
-    text_sha256 = SHA256.hex(Array(document.text.utf8))
+    text_sha256 = document.textSHA256
     language = LanguageField(code: segmented.language.language.rawValue, confidence: JSONOutput.round(segmented.language.confidence))
     title = segmented.title.map { Span(start: $0.span.start, end: $0.span.end, text: document.string(utf16: $0.utf16Start, $0.utf16End)) }
     boilerplate = segmented.boilerplate.map { BoilerplateField(start: $0.span.start, end: $0.span.end, reason: $0.reason, text: $0.text) }
