@@ -23,7 +23,7 @@ public enum AnalyzerRegistry {
 extension AttributedArticle {
   /// A finding for a lexicon hit, with its voice taken from the who-speaks layer.
   func finding(analyzer: String, hit: LexiconHit, label: String? = nil, entity: String? = nil, polarity: String? = nil,
-               verbatimOnly: Bool = false, details: [String: String] = [:]) -> Finding {
+               verbatimOnly: Bool = false, details: LabelMap<String> = [:]) -> Finding {
     let entry = entry(of: hit)
     let span = span(of: hit.tokens)
     let (voice, speaker) = speech.voice(of: span, sentence: hit.sentence, verbatimOnly: verbatimOnly)

@@ -41,16 +41,6 @@ public struct Finding: Hashable, Codable, Sendable {
   }
 }
 
-extension Finding {
-  /// A finding whose details come as a dictionary.
-  public init(analyzer: String, label: String, span: TextSpan, sentence: Int, voice: Voice, entity: String? = nil,
-              speaker: String? = nil, entry: String? = nil, surface: String, polarity: String? = nil,
-              note: String? = nil, details: [String: String]) {
-    self.init(analyzer: analyzer, label: label, span: span, sentence: sentence, voice: voice, entity: entity, speaker: speaker,
-              entry: entry, surface: surface, polarity: polarity, note: note, details: LabelMap(details))
-  }
-}
-
 /// A few named values kept sorted by name: a finding's details, an index's components. For a handful
 /// of entries a scan is cheaper than hashing, and JSON writes the entries in the order they are kept.
 public struct LabelMap<Value> {

@@ -36,17 +36,22 @@ public struct SHA256 {
   public mutating func finalize() -> String {
     guard let handle = context.handle else { preconditionFailure("SHA256 finalized twice") }
     context.handle = nil
-    var digest = [UInt8](repeating: 0, count: 32)
-    precondition(cdigest_sha256_finish(handle, &digest) == 1, "libcrypto failed to hash")
-    let digits = Array("0123456789abcdef".utf8)
-    var hex: [UInt8] = []
-    hex.reserveCapacity(64)
-    for byte in digest {
-      hex.append(digits[Int(byte >> 4)])
-      hex.append(digits[Int(byte & 0x0F)])
+    var digest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &digest) { bytes in
+      precondition(cdigest_sha256_finish(handle, bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)) == 1, "libcrypto failed to hash")
     }
-    return String(decoding: hex, as: UTF8.self)
+    return withUnsafeBytes(of: &digest) { bytes in
+      String(unsafeUninitializedCapacity: 64) { hex in
+        for (index, byte) in bytes.enumerated() {
+          hex[2 * index] = Self.hexDigit(byte >> 4)
+          hex[2 * index + 1] = Self.hexDigit(byte & 0x0F)
+        }
+        return 64
+      }
+    }
   }
+
+  private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
 
   public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
     var hasher = SHA256()

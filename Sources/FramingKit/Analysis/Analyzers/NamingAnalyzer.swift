@@ -15,7 +15,7 @@ public struct NamingAnalyzer: Analyzer {
   public func analyze(_ article: AttributedArticle) -> [Finding] {
     article.scan.hits.filter { $0.kind == .naming }.map { hit in
       let entry = article.entry(of: hit)
-      var details: [String: String] = [:]
+      var details: LabelMap<String> = [:]
       if let side = entry.side { details["side"] = side.rawValue }
       if let refersTo = entry.refersTo { details["refers_to"] = refersTo }
       details["marked"] = entry.isStandard || entry.side == .neutral ? "false" : "true"
