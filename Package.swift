@@ -18,6 +18,7 @@ let package = Package(
       linkerSettings: [.linkedLibrary("icui18n"), .linkedLibrary("icuuc"), .linkedLibrary("icudata")]
     ),
     .target(name: "CDigest", linkerSettings: [.linkedLibrary("crypto")]),
+    .target(name: "CMemory"),
     .target(
       name: "CHTML",
       cSettings: [.unsafeFlags(["-I/usr/include/libxml2"])],
@@ -27,7 +28,7 @@ let package = Package(
     .plugin(name: "EmbedLexicons", capability: .buildTool(), dependencies: ["lexicon-embedder"]),
     .target(
       name: "FramingKit",
-      dependencies: ["CICU", "CHTML", "CDigest", "Yams"],
+      dependencies: ["CICU", "CHTML", "CDigest", "CMemory", "Yams"],
       // Hot loops index arrays held by per-worker classes (key tables, caches); each worker owns its
       // own, so run-time exclusivity checks only cost time there.
       swiftSettings: [.unsafeFlags(["-enforce-exclusivity=unchecked"])],

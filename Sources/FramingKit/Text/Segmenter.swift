@@ -133,11 +133,12 @@ public final class Segmenter {
     let units = document.utf16
     let store = folder.store
     return units.withUnsafeBufferPointer { buffer in
-      WordBreaker.pieces(units, breaker: folder.wordBreaker).map { piece in
-        let form = folder.id(of: UnsafeBufferPointer(rebasing: buffer[piece.start..<piece.end]))
-        return Token(span: document.span(utf16: piece.start, piece.end), utf16Start: Int32(piece.start),
-                     utf16End: Int32(piece.end), isWord: piece.isWord, key: store.unmanagedKey(form), form: form,
-                     mark: !piece.isWord && piece.end - piece.start == 1 ? buffer[piece.start] : 0)
+      let pieces = WordBreaker.pieces(units, breaker: folder.wordBreaker)
+      let forms = folder.ids(of: pieces, in: buffer)
+      return zip(pieces, forms).map { piece, form in
+        Token(span: document.span(utf16: piece.start, piece.end), utf16Start: Int32(piece.start),
+              utf16End: Int32(piece.end), isWord: piece.isWord, key: store.unmanagedKey(form), form: form,
+              mark: !piece.isWord && piece.end - piece.start == 1 ? buffer[piece.start] : 0)
       }
     }
   }
