@@ -115,7 +115,7 @@ public final class KeyFolder {
   }
 
   /// The number of a form, given by its UTF-16 units.
-  func id(of form: UnsafeBufferPointer<UInt16>) -> Int32 { id(of: form, hash: Self.hash(form)) }
+  func id(of form: UnsafeBufferPointer<UInt16>) -> Int32 { id(of: form, hash: Self.hash(form), upcoming: nil) }
 
   /// The numbers of the forms of a text's pieces. Hashes come first, so that each lookup can ask the
   /// CPU for the table slot of a piece a few places ahead: on a large corpus the table outgrows the
@@ -126,11 +126,8 @@ public final class KeyFolder {
     var ids: [Int32] = []
     ids.reserveCapacity(pieces.count)
     for (index, piece) in pieces.enumerated() {
-      if index + distance < hashes.count {
-        let slot = Self.slot(hashes[index + distance], mask: table.count - 1)
-        table.withUnsafeBufferPointer { cmemory_prefetch($0.baseAddress! + slot) }
-      }
-      ids.append(id(of: UnsafeBufferPointer(rebasing: text[piece.start..<piece.end]), hash: hashes[index]))
+      ids.append(id(of: UnsafeBufferPointer(rebasing: text[piece.start..<piece.end]), hash: hashes[index],
+                    upcoming: index + distance < hashes.count ? hashes[index + distance] : nil))
     }
     return ids
   }
@@ -144,12 +141,15 @@ public final class KeyFolder {
   @inline(__always)
   private static func slot(_ hash: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask }
 
-  private func id(of form: UnsafeBufferPointer<UInt16>, hash: UInt64) -> Int32 {
+  /// The number of a form with this hash; `upcoming` is the hash of a form to be looked up soon, whose
+  /// slot is prefetched.
+  private func id(of form: UnsafeBufferPointer<UInt16>, hash: UInt64, upcoming: UInt64?) -> Int32 {
     let tag = UInt32(truncatingIfNeeded: hash >> 32)
     let prefix = Slot.prefix(form)
     let found: Int32? = table.withUnsafeBufferPointer { table in
       units.withUnsafeBufferPointer { units in
         let mask = table.count - 1
+        if let upcoming { cmemory_prefetch(table.baseAddress! + Self.slot(upcoming, mask: mask)) }
         var slot = Self.slot(hash, mask: mask)
         while true {
           let candidate = table[slot]
