@@ -32,14 +32,15 @@ public struct Document: Sendable {
   public var textSHA256: String {
     var hasher = SHA256()
     utf16.withUnsafeBufferPointer { units in
-      var chunk = [UInt8](repeating: 0, count: 3 * 4096 + 4)
+      let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 3 * 4096 + 4)
+      defer { chunk.deallocate() }
       var start = 0
       while start < units.count {
         var end = min(start + 4096, units.count)
         // Never split a surrogate pair between chunks.
         if end < units.count, UTF16.isLeadSurrogate(units[end - 1]) { end += 1 }
-        let written = chunk.withUnsafeMutableBufferPointer { Self.transcode(UnsafeBufferPointer(rebasing: units[start..<end]), into: $0) }
-        chunk.withUnsafeBufferPointer { hasher.update(UnsafeBufferPointer(rebasing: $0[..<written])) }
+        let written = Self.transcode(UnsafeBufferPointer(rebasing: units[start..<end]), into: chunk)
+        hasher.update(UnsafeBufferPointer(rebasing: chunk[..<written]))
         start = end
       }
     }
@@ -48,7 +49,19 @@ public struct Document: Sendable {
 
   private static func scalarOffsets(_ units: [UInt16]) -> [Int32] {
     let hasPairs = units.withUnsafeBufferPointer { buffer in
-      buffer.contains { $0 & 0xFC00 == 0xD800 }
+      // Four units at a time: text below U+8000 (Latin, Greek, Cyrillic, punctuation) has no surrogate
+      // and is passed over by one test per word.
+      var index = 0
+      if let base = buffer.baseAddress {
+        let raw = UnsafeRawPointer(base)
+        while index + 4 <= buffer.count {
+          if raw.loadUnaligned(fromByteOffset: 2 * index, as: UInt64.self) & 0x8000_8000_8000_8000 != 0 {
+            for unit in buffer[index..<index + 4] where unit & 0xFC00 == 0xD800 { return true }
+          }
+          index += 4
+        }
+      }
+      return buffer[index...].contains { $0 & 0xFC00 == 0xD800 }
     }
     guard hasPairs else { return [] }
     var offsets = [Int32](repeating: 0, count: units.count + 1)

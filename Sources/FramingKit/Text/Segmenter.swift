@@ -112,8 +112,11 @@ public final class Segmenter {
     }
     for line in bodyLines {
       let first = sentences.count
+      // Sentences come in order: each one's tokens are searched from where the previous one's ended.
+      var remaining = line.tokens
       for range in sentenceRanges(line, breaks: breaks, units: units, compiled: compiled) {
-        let tokenRange = Self.tokenRange(tokens, from: range.lowerBound, to: range.upperBound, within: line.tokens)
+        let tokenRange = Self.tokenRange(tokens, from: range.lowerBound, to: range.upperBound, within: remaining)
+        remaining = tokenRange.upperBound..<line.tokens.upperBound
         sentences.append(Sentence(span: document.span(utf16: range.lowerBound, range.upperBound), tokens: tokenRange,
                                   paragraph: paragraphs.count, utf16Start: range.lowerBound, utf16End: range.upperBound))
       }

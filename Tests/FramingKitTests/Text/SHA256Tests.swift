@@ -22,4 +22,14 @@ import Testing
     }
     #expect(hasher.finalize() == "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0")
   }
+
+  /// A document hashes the UTF-8 of its text, transcoded in chunks: a surrogate pair across a chunk
+  /// edge, Cyrillic and Polish letters and a lone surrogate (U+FFFD in UTF-8) give the same digest.
+  @Test func documentHashIsThatOfItsUTF8() {
+    var units = Array(String(repeating: "Łukaszenka i Лукашэнка. ", count: 170).utf16)
+    units = Array(units.prefix(4095)) + Array("𝔸 ok".utf16) + [0xD800] + Array(" Kremla\n".utf16)
+    let document = Document(id: "t", normalizedUTF16: units)
+    #expect(document.textSHA256 == SHA256.hex(Array(document.text.utf8)))
+    #expect(Document(id: "e", normalizedUTF16: []).textSHA256 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+  }
 }
