@@ -1,3 +1,5 @@
+import CMemory
+
 /// Every word, stem and shape that the patterns of one language use, numbered as terms. A token is
 /// looked up once per distinct form (see `TermCache`); the phrase tries then walk term numbers.
 ///
@@ -79,6 +81,12 @@ final class Vocabulary: @unchecked Sendable {
     shapeRules.append(WordShape.Rule(shape))
   }
 
+  /// Starts loading what the walks of `terms(for:)` will read below the root, for a key looked up soon.
+  func prefetch(for key: FoldedKey) {
+    foldedTrie.prefetch(key.foldedScalars)
+    looseTrie.prefetch(key.looseScalars)
+  }
+
   /// All terms a token with this key matches, sorted and unique.
   func terms(for key: FoldedKey) -> [Int32] {
     var found: [Int32] = []
@@ -124,6 +132,15 @@ final class EdgeTable {
       var slot = Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 32) & mask
       while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
       return slot
+    }
+  }
+
+  /// Starts loading the slot where the child of `node` along `label` would be.
+  func prefetch(_ node: Int32, _ label: UInt32) {
+    if node == 0 && label < Self.rootLimit { return }
+    let key = Self.key(node, label)
+    slots.withUnsafeBufferPointer { slots in
+      cmemory_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 32) & (slots.count - 1)))
     }
   }
 
@@ -206,6 +223,15 @@ final class ScalarTrie {
       if !stemTerms[index].contains(term) { stemTerms[index].append(term) }
       ends[index] |= 1
     }
+  }
+
+  /// Starts loading the edge a walk of this form takes from its first letter's node (the root's own
+  /// children sit in a direct array): walks of new forms mostly end within their first letters, and
+  /// several loads under way together cost little more than one.
+  func prefetch(_ scalars: [UInt32]) {
+    guard scalars.count >= 2 else { return }
+    let first = edges.child(0, scalars[0])
+    if first >= 0 { edges.prefetch(first, scalars[1]) }
   }
 
   /// Appends the terms of every stem that is a prefix of the form and of every word equal to it.
@@ -456,8 +482,15 @@ struct TokenTerms {
   private let masks: [UInt32]
 
   init(forms: [Int32], keys: [FoldedKey], cache: TermCache) {
-    // Only a form met for the first time needs its key (reading it from the array retains it).
-    for form in forms where !cache.isPrepared(form) { cache.prepare(form: form, key: keys[Int(form)]) }
+    // Only a form met for the first time needs its key (reading it from the array retains it); the
+    // walks of the form a few places ahead are prefetched.
+    // (A form met twice is listed twice; preparing it again returns at once.)
+    let unprepared = forms.filter { !cache.isPrepared($0) }
+    let distance = 4
+    for (index, form) in unprepared.enumerated() {
+      if index + distance < unprepared.count { cache.vocabulary.prefetch(for: keys[Int(unprepared[index + distance])]) }
+      cache.prepare(form: form, key: keys[Int(form)])
+    }
     self.forms = forms
     flat = cache.flat
     bounds = cache.bounds
