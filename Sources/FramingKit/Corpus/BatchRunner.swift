@@ -206,7 +206,8 @@ public final class BatchRunner {
 
     init(_ url: URL) throws {
       isNew = !FileManager.default.fileExists(atPath: url.path)
-      if isNew { FileManager.default.createFile(atPath: url.path, contents: nil) }
+      // A file that cannot be created is reported by opening it, just below, with the system's reason.
+      if isNew { _ = FileManager.default.createFile(atPath: url.path, contents: nil) }
       handle = try FileHandle(forWritingTo: url)
       try handle.seekToEnd()
     }

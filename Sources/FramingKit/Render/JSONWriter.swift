@@ -345,8 +345,7 @@ struct JSONWriter {
     if copied == nil { Array(text.utf8).withUnsafeBufferPointer { quote(utf8: $0) } }
   }
 
-  /// Text that needs no escapes goes in one move, quotes included; the test looks at eight bytes at
-  /// a time for a control character, a quote or a backslash.
+  /// Text that needs no escapes goes in one move, quotes included (see `needsEscapes`).
   private mutating func quote(utf8: UnsafeBufferPointer<UInt8>) {
     let count = utf8.count
     guard let base = utf8.baseAddress, count > 0 else {
@@ -368,8 +367,6 @@ struct JSONWriter {
     buffer.advance(by: count + 2)
   }
 
-  /// Sixteen bytes at a time; the last (possibly overlapping) sixteen or eight cover the rest, so only
-  /// texts shorter than eight bytes are looked at byte by byte.
   /// Copies a few bytes with two overlapping loads and stores of one width instead of a call to
   /// memmove: names and many values are short. Longer runs go to memmove.
   @inline(__always)
@@ -394,6 +391,9 @@ struct JSONWriter {
     }
   }
 
+  /// Whether text holds a control character, a quote or a backslash. Sixteen bytes at a time; the last
+  /// (possibly overlapping) sixteen or eight cover the rest, so only texts shorter than eight bytes are
+  /// looked at byte by byte.
   private static func needsEscapes(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
     let bytes = UnsafeRawPointer(base)
     if count >= 16 {
