@@ -479,7 +479,8 @@ struct TokenTerms {
   private let flat: [Int32]
   /// Per form: start and end in `flat`.
   private let bounds: [Int32]
-  private let masks: [UInt32]
+  /// Per token: its form's start mask (read at every token by every index; one load, not two).
+  private let tokenMasks: [UInt32]
 
   init(forms: [Int32], keys: [FoldedKey], cache: TermCache) {
     // Only a form met for the first time needs its key (reading it from the array retains it); the
@@ -494,7 +495,8 @@ struct TokenTerms {
     self.forms = forms
     flat = cache.flat
     bounds = cache.bounds
-    masks = cache.masks
+    let masks = cache.masks
+    tokenMasks = forms.map { masks[Int($0)] }
   }
 
   subscript(token: Int) -> ArraySlice<Int32> {
@@ -503,7 +505,7 @@ struct TokenTerms {
   }
 
   /// The phrase indexes (their `startBit`s) with a pattern that can start at this token.
-  func startMask(_ token: Int) -> UInt32 { masks[Int(forms[token])] }
+  func startMask(_ token: Int) -> UInt32 { tokenMasks[token] }
 }
 
 /// Per-worker memo of `Vocabulary.terms(for:)` by form number, so each distinct form is looked up
