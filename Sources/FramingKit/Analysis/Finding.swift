@@ -59,7 +59,6 @@ public struct LabelMap<Value> {
   }
 
   public var isEmpty: Bool { entries.isEmpty }
-  public var count: Int { entries.count }
 
   public subscript(name: String) -> Value? {
     get {

@@ -158,4 +158,10 @@ public struct SourceEntity: Hashable, Sendable {
 
   /// An agency or medium: every mention of it bears on sourcing, and it can stand as a credit.
   public var isOutlet: Bool { !person && Self.outletKinds.contains(kind) }
+
+  /// Source kinds independent of the state, counted by `sourcing.independent_voices`.
+  public static let independentKinds: Set<String> = ["independent-media", "opposition", "ngo"]
+  /// Source kinds that can counter an official line in `index.official-relay`: the independent ones and
+  /// international organizations.
+  public static let counterVoiceKinds = independentKinds.union(["international-org"])
 }

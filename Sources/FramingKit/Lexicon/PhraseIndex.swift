@@ -126,10 +126,14 @@ final class EdgeTable {
 
   private static func key(_ node: Int32, _ label: UInt32) -> UInt64 { UInt64(UInt32(bitPattern: node) + 1) << 32 | UInt64(label) }
 
+  /// The slot where probing for a key starts.
+  @inline(__always)
+  private static func home(_ key: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 32) & mask }
+
   private func slot(for key: UInt64) -> Int {
     slots.withUnsafeBufferPointer { slots in
       let mask = slots.count - 1
-      var slot = Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 32) & mask
+      var slot = Self.home(key, mask: mask)
       while slots[slot].key != 0 && slots[slot].key != key { slot = (slot + 1) & mask }
       return slot
     }
@@ -140,7 +144,7 @@ final class EdgeTable {
     if node == 0 && label < Self.rootLimit { return }
     let key = Self.key(node, label)
     slots.withUnsafeBufferPointer { slots in
-      cmemory_prefetch(slots.baseAddress! + (Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 32) & (slots.count - 1)))
+      cmemory_prefetch(slots.baseAddress! + Self.home(key, mask: slots.count - 1))
     }
   }
 
@@ -150,7 +154,7 @@ final class EdgeTable {
     let key = Self.key(node, label)
     return slots.withUnsafeBufferPointer { slots in
       let mask = slots.count - 1
-      var slot = Int(truncatingIfNeeded: (key &* 0x9E3779B97F4A7C15) >> 32) & mask
+      var slot = Self.home(key, mask: mask)
       while true {
         let found = slots[slot]
         if found.key == key { return found.target }

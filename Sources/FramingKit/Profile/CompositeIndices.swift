@@ -45,6 +45,21 @@ struct CompositeIndices {
   let sources: [Profile.SourceInfo]
   let lexicons: LexiconSet
   let parameters: Parameters
+  /// The analyzed sentences tied to a source (reported and with a speaker), as positions in
+  /// `sentences.sentences`; indices and flags both start from them.
+  private let attributed: [Int]
+
+  init(findings: [Finding], byAnalyzer: FindingsByAnalyzer, sheet: ScoreSheet, sentences: AnalyzedSentences,
+       sources: [Profile.SourceInfo], lexicons: LexiconSet, parameters: Parameters) {
+    self.findings = findings
+    self.byAnalyzer = byAnalyzer
+    self.sheet = sheet
+    self.sentences = sentences
+    self.sources = sources
+    self.lexicons = lexicons
+    self.parameters = parameters
+    attributed = sentences.sentences.indices.filter { sentences.sentences[$0].voice.isReported && !sentences.sentences[$0].speakers.isEmpty }
+  }
 
   private func value(_ base: ScoreSheet.Base) -> Double { sheet[base].value }
 
@@ -61,11 +76,6 @@ struct CompositeIndices {
   private func index(_ id: String, _ value: Double, _ components: LabelMap<Double>, _ evidence: [Int]) -> Profile.Index {
     Profile.Index(id: id, value: JSONOutput.round(value.isFinite ? value : 0), formula: "index.\(id)",
                   components: components.mapValues { JSONOutput.round($0.isFinite ? $0 : 0) }, evidence: evidence.sorted())
-  }
-
-  /// The analyzed sentences tied to a source: reported and with a speaker.
-  private var attributed: [Int] {
-    sentences.sentences.indices.filter { sentences.sentences[$0].voice.isReported && !sentences.sentences[$0].speakers.isEmpty }
   }
 
   /// Voice findings of the sentences a mask marks, in order.
@@ -87,7 +97,6 @@ struct CompositeIndices {
     result.reserveCapacity(5)
     let p = parameters
     // official relay
-    let attributed = attributed
     let counter = attributed.filter { sentences.traits[$0].contains(.counterVoice) }
     let attributedWords = attributed.reduce(0) { $0 + sentences.sentences[$1].words }
     let counterShare = attributedWords == 0 ? 0 : Double(counter.reduce(0) { $0 + sentences.sentences[$1].words }) / Double(attributedWords)
@@ -133,7 +142,6 @@ struct CompositeIndices {
   var flags: [Profile.Flag] {
     var result: [Profile.Flag] = []
     let p = parameters
-    let attributed = attributed
     // state-only sourcing
     let stateOnly = attributed.allSatisfy { sentences.traits[$0].contains(.stateAffiliated) }
     if Double(attributed.count) >= p.stateOnlyMinimumSentences, stateOnly, value(.independentVoices) == 0 {

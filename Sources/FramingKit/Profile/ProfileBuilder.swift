@@ -31,13 +31,14 @@ public struct ProfileBuilder {
     let counts = Profile.Counts(paragraphs: text.paragraphs.count, sentences: text.sentences.count, tokens: text.tokens.count,
                                 words: text.tokens.reduce(0) { $0 + ($1.isWord ? 1 : 0) }, analyzedWords: analyzed.words)
     let metadata = document.metadata
+    let title = text.title.map { (span: $0.span, text: text.text($0.span)) }
     let info = Profile.Article(
-      id: document.id, title: metadata.title ?? text.title.map { text.text($0.span) }, outlet: metadata.outlet,
+      id: document.id, title: metadata.title ?? title?.text, outlet: metadata.outlet,
       published: metadata.published, url: metadata.url, language: text.language.language.rawValue,
       languageConfidence: JSONOutput.round(text.language.confidence), encoding: document.encoding,
       textSha256: document.textSHA256, counts: counts, extra: metadata.extra)
     let layout = Profile.Layout(
-      title: text.title.map { Profile.SpanText(start: $0.span.start, end: $0.span.end, text: text.text($0.span)) },
+      title: title.map { Profile.SpanText(start: $0.span.start, end: $0.span.end, text: $0.text) },
       boilerplate: text.boilerplate.map { Profile.BoilerplateInfo(start: $0.span.start, end: $0.span.end, reason: $0.reason, text: $0.text) },
       credits: article.speech.credits,
       paragraphs: text.paragraphs.map {
@@ -170,7 +171,6 @@ struct ScoreSheet {
   private static let polarityIDs = polarities.map { "loaded.polarity.\($0.rawValue)" }
   private static let voices = SentenceVoice.allCases
   private static let stances = Stance.allCases
-  private static let independentKinds: Set<String> = ["independent-media", "opposition", "ngo"]
 
   init(findings: [Finding], byAnalyzer: FindingsByAnalyzer, sentences: AnalyzedSentences, lexicons: LexiconSet) {
     scores.reserveCapacity(Base.allCases.count + Self.loadedCategories.count + Self.polarities.count)
@@ -214,7 +214,7 @@ struct ScoreSheet {
       sources.append(index)
       guard let entity = findings[index].entity else { continue }
       if !distinct.contains(entity) { distinct.append(entity) }
-      guard let position = lexicons.entityPosition(entity), Self.independentKinds.contains(lexicons.entities[position].kind) else { continue }
+      guard let position = lexicons.entityPosition(entity), SourceEntity.independentKinds.contains(lexicons.entities[position].kind) else { continue }
       independent.append(index)
       if !distinctIndependent.contains(entity) { distinctIndependent.append(entity) }
     }

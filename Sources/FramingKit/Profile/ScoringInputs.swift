@@ -38,8 +38,6 @@ struct SpeakerTraits: OptionSet {
   /// An independent, opposition, NGO or international voice: one that can counter an official line.
   static let counterVoice = SpeakerTraits(rawValue: 1 << 2)
 
-  private static let counterKinds: Set<String> = ["independent-media", "opposition", "ngo", "international-org"]
-
   /// The traits any of the speakers has.
   init(speakers: [String], lexicons: LexiconSet) {
     var traits: SpeakerTraits = []
@@ -48,7 +46,7 @@ struct SpeakerTraits: OptionSet {
       let entity = lexicons.entities[position]
       if entity.stateAffiliated { traits.insert(.stateAffiliated) }
       if entity.kind == "anonymous" { traits.insert(.anonymous) }
-      if Self.counterKinds.contains(entity.kind) { traits.insert(.counterVoice) }
+      if SourceEntity.counterVoiceKinds.contains(entity.kind) { traits.insert(.counterVoice) }
     }
     self = traits
   }

@@ -307,7 +307,7 @@ public final class Segmenter {
     while next < lineEnd && TextDecoder.isWhitespace(units[next]) { next += 1 }
     guard next < lineEnd else { return true }
     var afterDash = next
-    if Typography.dashes.contains(units[next]) {
+    if Typography.isDash(units[next]) {
       afterDash += 1
       while afterDash < lineEnd && TextDecoder.isWhitespace(units[afterDash]) { afterDash += 1 }
     }
@@ -315,7 +315,7 @@ public final class Segmenter {
     let nextIsLower = Self.isLowercase(nextScalar)
     let nextIsDigit = Self.isNumeric(nextScalar)
     if nextIsLower { return true }
-    if !Self.isAlphabetic(nextScalar) && !nextIsDigit && !Typography.dashes.contains(units[next])
+    if !Self.isAlphabetic(nextScalar) && !nextIsDigit && !Typography.isDash(units[next])
       && !Self.openingMarks.contains(units[next]) { return true }
     // What precedes it.
     var end = cut
