@@ -94,10 +94,10 @@ enum QuotationFinder {
     if capitalized == words { return .name }
     var before = quoteStart - 1
     while before >= lineStart && TextDecoder.isWhitespace(units[before]) { before -= 1 }
-    if before >= lineStart && units[before] == 0x3A { return .quotation }
+    if before >= lineStart && units[before] == Typography.colon { return .quotation }
     // Speech followed by its reporting clause: „Pomożemy” – powiedział; «Мы поможем», — сказал.
     var after = quoteEnd
-    while after < line.upperBound && (TextDecoder.isWhitespace(units[after]) || units[after] == 0x2C) { after += 1 }
+    while after < line.upperBound && (TextDecoder.isWhitespace(units[after]) || units[after] == Typography.comma) { after += 1 }
     if after < line.upperBound && [0x2013, 0x2014, 0x2D].contains(units[after]) { return .quotation }
     return .scareQuote
   }

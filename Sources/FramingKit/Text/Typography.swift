@@ -9,6 +9,10 @@ enum Typography {
   static let dashes: Set<UInt16> = [0x2013, 0x2014, 0x2012, 0x2015, 0x2212, 0x2D]
   static let sentenceEnds: Set<UInt16> = Set(".!?…".utf16)
   static let apostrophe: UInt16 = 0x27
+  /// Marks that tokens carry (`Token.mark`) and the who-speaks stage tests.
+  static let comma: UInt16 = 0x2C, colon: UInt16 = 0x3A, semicolon: UInt16 = 0x3B
+  static let openingParenthesis: UInt16 = 0x28, closingParenthesis: UInt16 = 0x29
+  static let slash: UInt16 = 0x2F, verticalBar: UInt16 = 0x7C
 
   /// `quotationMarks` as comparisons, for scans that test every unit of a text (a set, or even a static
   /// table, costs a lazy-initialization check per unit); `TypographyTests` holds the two equal.

@@ -171,7 +171,7 @@ public struct SpeechStage {
       // A clause after the event: a complementizer, or (German) a Konjunktiv I form standing for one.
       // A colon right after the event opens its words too ("Kreml potwierdza: Putin pomoże …").
       let colons = speechEvents.compactMap { event -> Int? in
-        event.tokens.upperBound < range.upperBound && text.tokens[event.tokens.upperBound].mark == Self.colon ? event.tokens.upperBound : nil
+        event.tokens.upperBound < range.upperBound && text.tokens[event.tokens.upperBound].mark == Typography.colon ? event.tokens.upperBound : nil
       }
       let clauseStarts = (complementizers + moods.map(\.tokens.lowerBound) + colons).sorted()
       let eventWithClause = speechEvents.first { event in clauseStarts.contains { $0 >= event.tokens.upperBound } }
@@ -246,7 +246,7 @@ public struct SpeechStage {
         reason = "attribution to the source named before"
         inherited = true
       } else if let speaker = candidates.first, !speaker.isAnaphor, speaker.tokens.lowerBound == range.lowerBound,
-                speaker.tokens.upperBound < range.upperBound, text.tokens[speaker.tokens.upperBound].mark == Self.colon {
+                speaker.tokens.upperBound < range.upperBound, text.tokens[speaker.tokens.upperBound].mark == Typography.colon {
         // "Tichanowskaja: Alle Gefangenen freilassen" — a name and a colon open the speaker's words.
         voice = .indirect
         reason = "speaker and colon"
@@ -318,7 +318,7 @@ public struct SpeechStage {
       }
       let lastUnit = text.document.utf16[sentence.utf16End - 1]
       announcement = verbs.contains { !$0.speakers.isEmpty } && voice == .indirect
-        && (lastUnit == 0x3A || !(Typography.sentenceEnds.contains(lastUnit) || Typography.quotationMarks.contains(lastUnit)
+        && (lastUnit == Typography.colon || !(Typography.sentenceEnds.contains(lastUnit) || Typography.quotationMarks.contains(lastUnit)
           || lastUnit == Typography.apostrophe))
     }
 
@@ -373,13 +373,10 @@ public struct SpeechStage {
   /// A clause boundary: a dash, ",", ";", ":", "(" or ")" (a token's `mark`).
   static func isBoundary(_ mark: UInt16) -> Bool {
     switch mark {
-    case 0x2C, 0x3B, 0x3A, 0x28, 0x29: true
+    case Typography.comma, Typography.semicolon, Typography.colon, Typography.openingParenthesis, Typography.closingParenthesis: true
     default: Typography.isDash(mark)
     }
   }
-
-  static let colon: UInt16 = 0x3A
-  static let comma: UInt16 = 0x2C
 
   private func span(_ text: SegmentedText, _ tokens: Range<Int>) -> TextSpan {
     TextSpan(start: text.tokens[tokens.lowerBound].span.start, end: text.tokens[tokens.upperBound - 1].span.end)
@@ -425,7 +422,7 @@ public struct SpeechStage {
     if let immediate { return immediate }
     do {
       var end = verb.upperBound
-      while end < range.upperBound && !complementizers.contains(end) && text.tokens[end].mark != Self.comma { end += 1 }
+      while end < range.upperBound && !complementizers.contains(end) && text.tokens[end].mark != Typography.comma { end += 1 }
       if let after = candidates.first(where: { $0.tokens.lowerBound >= verb.upperBound && $0.tokens.upperBound <= end }) {
         return after
       }
@@ -454,7 +451,7 @@ public struct SpeechStage {
     for event in events.sorted(by: { $0.lowerBound < $1.lowerBound }) {
       let before = event.lowerBound - 1
       guard before > range.lowerBound + 2, Self.isBoundary(text.tokens[before].mark) else { continue }
-      guard text.tokens[before].mark != 0x28 else { continue }
+      guard text.tokens[before].mark != Typography.openingParenthesis else { continue }
       // The reporting clause runs to the end: no further boundary-led clause with content after it.
       return event.lowerBound
     }
@@ -536,7 +533,7 @@ public struct SpeechStage {
   /// in a colon ("(Photo: AP)", "фота: БелТА").
   private func inlineCreditMentions(_ text: SegmentedText, scan: LexiconScan, mentionRanges: [Range<Int>]) -> Set<Int> {
     var result: Set<Int> = []
-    let isSeparator = { (mark: UInt16) in mark == 0x2F || mark == 0x7C }  // "/" and "|"
+    let isSeparator = { (mark: UInt16) in mark == Typography.slash || mark == Typography.verticalBar }
     let language = text.language.language
     for (sentenceIndex, indexes) in mentionRanges.enumerated() where !indexes.isEmpty {
       let range = text.sentences[sentenceIndex].tokens
@@ -554,11 +551,11 @@ public struct SpeechStage {
         guard text.tokens[position].isWord,
               let match = index.longestMatch(at: position, limit: range.upperBound, terms: terms, fills: nil),
               lexicons.entries(.boilerplate, language)[match.payload].category == "credit" else { continue }
-        let colon = text.tokens[match.tokens.upperBound - 1].mark == Self.colon ? match.tokens.upperBound - 1
-          : match.tokens.upperBound < range.upperBound && text.tokens[match.tokens.upperBound].mark == Self.colon ? match.tokens.upperBound : nil
+        let colon = text.tokens[match.tokens.upperBound - 1].mark == Typography.colon ? match.tokens.upperBound - 1
+          : match.tokens.upperBound < range.upperBound && text.tokens[match.tokens.upperBound].mark == Typography.colon ? match.tokens.upperBound : nil
         guard let colon else { continue }
         var end = colon + 1
-        while end < range.upperBound && text.tokens[end].mark != 0x29 { end += 1 }
+        while end < range.upperBound && text.tokens[end].mark != Typography.closingParenthesis { end += 1 }
         for mention in indexes where scan.mentions[mention].tokens.lowerBound > colon && scan.mentions[mention].tokens.upperBound <= end {
           result.insert(mention)
         }
@@ -582,10 +579,10 @@ public struct SpeechStage {
     }
     for token in start..<credit.tokens.upperBound {
       let mark = text.tokens[token].mark
-      if mark == 0x2F || mark == Self.comma || mark == 0x7C {  // "/", ",", "|"
+      if mark == Typography.slash || mark == Typography.comma || mark == Typography.verticalBar {
         if !current.isEmpty { tokensInParts.append(current) }
         current = []
-      } else if !(mark == Self.colon && current.isEmpty) {
+      } else if !(mark == Typography.colon && current.isEmpty) {
         current.append(token)
       }
     }
