@@ -50,7 +50,7 @@ public struct LexiconScan: Sendable {
       var startMask: UInt32 = 0
       for token in sentence.tokens { startMask |= terms.startMask(token) }
       let firstMention = mentions.count
-      if startMask & compiled.sourceIndex.startBit != 0 {
+      if compiled.sourceIndex.mayMatch(startMask: startMask, fills: nil) {
         for match in compiled.sourceIndex.matches(in: sentence.tokens, terms: terms) {
           let name = compiled.sourceNames[match.payload]
           mentions.append(SourceMention(entity: lexicons.entities[name.entity].id, sentence: sentenceIndex, tokens: match.tokens,
@@ -64,7 +64,7 @@ public struct LexiconScan: Sendable {
       })
       for (kind, index) in indexes {
         let slotted = index.hasSlots ? fills : nil
-        guard startMask & index.startBit != 0 || (slotted != nil && index.rootHasSlots) else { continue }
+        guard index.mayMatch(startMask: startMask, fills: slotted) else { continue }
         for match in index.matches(in: sentence.tokens, terms: terms, fills: slotted) {
           hits.append(LexiconHit(kind: kind, entry: match.payload, sentence: sentenceIndex, tokens: match.tokens, fills: match.fills))
         }

@@ -298,7 +298,7 @@ final class PhraseIndex: @unchecked Sendable {
   private var terminals: [Int32] = [-1]
   /// Whether a pattern starts with a slot, so that any token starting a registry mention may start one.
   /// Whether a pattern starts with a slot (it may then start wherever a registry mention does).
-  private(set) var rootHasSlots = false
+  private var rootHasSlots = false
   let vocabulary: Vocabulary
   /// This index's bit in the vocabulary's start masks: most tokens start no pattern, and a token's
   /// mask (`TokenTerms.startMask`) answers that without walking its terms.
@@ -457,6 +457,12 @@ final class PhraseIndex: @unchecked Sendable {
   @inline(__always)
   private func mayStart(at position: Int, terms: TokenTerms, fills: SlotFills?) -> Bool {
     terms.startMask(position) & startBit != 0 || (rootHasSlots && fills?.hasFill(at: position) == true)
+  }
+
+  /// Whether a pattern may start anywhere in a token range whose tokens' start masks OR to `startMask`
+  /// (`mayStart` for a whole sentence at once: most indexes have nothing to look for in most sentences).
+  func mayMatch(startMask: UInt32, fills: SlotFills?) -> Bool {
+    startMask & startBit != 0 || (rootHasSlots && fills?.isEmpty == false)
   }
 
   /// Non-overlapping matches in a token range, left to right, longest first at each position.
