@@ -1,13 +1,27 @@
 #include "cdigest.h"
 
 #include <openssl/evp.h>
+#include <pthread.h>
 
 struct cdigest_sha256 { EVP_MD_CTX *context; };
+
+/* The algorithm is fetched from libcrypto's provider once: OpenSSL 3 looks it up by name on every
+   initialization otherwise, which cost more than hashing a short article. A fetched EVP_MD is
+   immutable and safe to share between threads. */
+static EVP_MD *fetched_sha256;
+static pthread_once_t fetch_once = PTHREAD_ONCE_INIT;
+
+static void fetch_sha256(void) { fetched_sha256 = EVP_MD_fetch(NULL, "SHA256", NULL); }
+
+static const EVP_MD *sha256_algorithm(void) {
+  pthread_once(&fetch_once, fetch_sha256);
+  return fetched_sha256 != NULL ? fetched_sha256 : EVP_sha256();
+}
 
 cdigest_sha256 *cdigest_sha256_new(void) {
   EVP_MD_CTX *context = EVP_MD_CTX_new();
   if (context == NULL) return NULL;
-  if (EVP_DigestInit_ex(context, EVP_sha256(), NULL) != 1) {
+  if (EVP_DigestInit_ex(context, sha256_algorithm(), NULL) != 1) {
     EVP_MD_CTX_free(context);
     return NULL;
   }

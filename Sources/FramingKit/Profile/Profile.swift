@@ -120,6 +120,22 @@ public struct Profile: Codable, Sendable {
     public let formula: String
     /// Indexes into `findings`.
     public let evidence: [Int]
+    /// `formula` and `id` as JSON members, spelled once for every profile (see `ClosingMembers`).
+    var closing: ClosingMembers?
+
+    enum CodingKeys: String, CodingKey { case id, value, formula, evidence }
+
+    public init(id: String, value: Double, formula: String, evidence: [Int]) {
+      self.init(id: id, value: value, formula: formula, evidence: evidence, closing: nil)
+    }
+
+    init(id: String, value: Double, formula: String, evidence: [Int], closing: ClosingMembers?) {
+      self.id = id
+      self.value = value
+      self.formula = formula
+      self.evidence = evidence
+      self.closing = closing
+    }
   }
 
   /// A composite index: a transparent formula over base scores, with its components and evidence.
@@ -129,6 +145,23 @@ public struct Profile: Codable, Sendable {
     public let formula: String
     public let components: LabelMap<Double>
     public let evidence: [Int]
+    /// `formula` and `id` as JSON members, spelled once for every profile (see `ClosingMembers`).
+    var closing: ClosingMembers?
+
+    enum CodingKeys: String, CodingKey { case id, value, formula, components, evidence }
+
+    public init(id: String, value: Double, formula: String, components: LabelMap<Double>, evidence: [Int]) {
+      self.init(id: id, value: value, formula: formula, components: components, evidence: evidence, closing: nil)
+    }
+
+    init(id: String, value: Double, formula: String, components: LabelMap<Double>, evidence: [Int], closing: ClosingMembers?) {
+      self.id = id
+      self.value = value
+      self.formula = formula
+      self.components = components
+      self.evidence = evidence
+      self.closing = closing
+    }
   }
 
   /// A plain sentence an editor can read, with the findings that support it.

@@ -169,6 +169,10 @@ struct ScoreSheet {
   private static let loadedCategoryIDs = loadedCategories.map { "loaded.category.\($0)" }
   private static let polarities = Polarity.allCases
   private static let polarityIDs = polarities.map { "loaded.polarity.\($0.rawValue)" }
+  /// The JSON closing members of the scores every profile has, spelled once.
+  private static let baseClosings = Base.allCases.map { ClosingMembers(formula: $0.id, id: $0.id) }
+  private static let loadedCategoryClosings = loadedCategoryIDs.map { ClosingMembers(formula: $0, id: $0) }
+  private static let polarityClosings = polarityIDs.map { ClosingMembers(formula: $0, id: $0) }
   private static let voices = SentenceVoice.allCases
   private static let stances = Stance.allCases
 
@@ -185,11 +189,12 @@ struct ScoreSheet {
 
   private mutating func add(_ base: Base, _ value: Double, evidence: [Int]) {
     assert(scores.count == base.rawValue, "base score \(base.id) out of place")
-    add(base.id, value, evidence: evidence)
+    add(base.id, value, evidence: evidence, closing: Self.baseClosings[base.rawValue])
   }
 
-  private mutating func add(_ id: String, _ value: Double, evidence: [Int]) {
-    scores.append(Profile.Score(id: id, value: JSONOutput.round(value.isFinite ? value : 0), formula: id, evidence: evidence))
+  private mutating func add(_ id: String, _ value: Double, evidence: [Int], closing: ClosingMembers? = nil) {
+    scores.append(Profile.Score(id: id, value: JSONOutput.round(value.isFinite ? value : 0), formula: id, evidence: evidence,
+                                closing: closing))
   }
 
   private func share(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }
@@ -323,10 +328,10 @@ struct ScoreSheet {
     add(.loaded, per100(loaded.count, words: words), evidence: loaded)
     add(.authorialLoaded, per100(authorial.count, words: words), evidence: authorial)
     for (position, hits) in byCategory.enumerated() {
-      add(Self.loadedCategoryIDs[position], Double(hits.count), evidence: hits)
+      add(Self.loadedCategoryIDs[position], Double(hits.count), evidence: hits, closing: Self.loadedCategoryClosings[position])
     }
     for (position, hits) in byPolarity.enumerated() {
-      add(Self.polarityIDs[position], Double(hits.count), evidence: hits)
+      add(Self.polarityIDs[position], Double(hits.count), evidence: hits, closing: Self.polarityClosings[position])
     }
     for (entity, hits) in targets.sorted(by: { $0.entity < $1.entity }) {
       let net = hits.reduce(0) { sum, index in

@@ -140,6 +140,18 @@ struct JSONWriter {
     }
   }
 
+  /// Members spelled once for every profile (see `ClosingMembers`), then the number that ends
+  /// them; in compact output only, after at least one member of the open object.
+  mutating func closing(_ members: ClosingMembers, _ number: Double) {
+    precondition(!pretty && depth > 0 && arrayBits & bit == 0 && filledBits & bit != 0, "closing members out of place")
+    #if DEBUG
+    checkOrder(members.firstName)
+    lastKeys[lastKeys.count - 1] = members.lastName
+    #endif
+    members.bytes.withUnsafeBufferPointer { buffer.append($0) }
+    value(number)
+  }
+
   // MARK: - Values
 
   mutating func value(_ text: String) {
@@ -519,6 +531,27 @@ private final class ByteBuffer {
     ownsStorage = true
     base = grown
     capacity = newCapacity
+  }
+}
+
+/// The `formula` and `id` members that close a score or an index, and the name of the `value` that
+/// follows them, in compact JSON: `,"formula":"…","id":"…","value":`. They are the same in every
+/// profile, so they are spelled once instead of being quoted again for every article.
+final class ClosingMembers: Sendable {
+  let bytes: [UInt8]
+  #if DEBUG
+  let firstName = "formula"
+  let lastName = "value"
+  #endif
+
+  init(formula: String, id: String) {
+    var json = JSONWriter(pretty: false)
+    json.beginObject()
+    json.member("formula", formula)
+    json.member("id", id)
+    json.key("value")
+    // Without the opening brace, and with the comma that follows the member before them.
+    bytes = [0x2C] + json.bytes.dropFirst()
   }
 }
 

@@ -98,9 +98,13 @@ extension Profile.Index: JSONWritable {
     json.beginObject()
     json.member("components", components)
     json.member("evidence", evidence)
-    json.member("formula", formula)
-    json.member("id", id)
-    json.member("value", value)
+    if let closing, !json.pretty {
+      json.closing(closing, value)
+    } else {
+      json.member("formula", formula)
+      json.member("id", id)
+      json.member("value", value)
+    }
     json.endObject()
   }
 }
@@ -109,9 +113,13 @@ extension Profile.Score: JSONWritable {
   func write(to json: inout JSONWriter) {
     json.beginObject()
     json.member("evidence", evidence)
-    json.member("formula", formula)
-    json.member("id", id)
-    json.member("value", value)
+    if let closing, !json.pretty {
+      json.closing(closing, value)
+    } else {
+      json.member("formula", formula)
+      json.member("id", id)
+      json.member("value", value)
+    }
     json.endObject()
   }
 }

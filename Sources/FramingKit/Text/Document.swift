@@ -14,10 +14,20 @@ public struct Document: Sendable {
   public let metadata: ArticleMetadata
   /// Non-fatal problems met while decoding ("3 invalid byte sequences replaced with U+FFFD").
   public let warnings: [String]
+  /// The bytes the text was decoded from, when they are exactly its UTF-8 (the usual case: UTF-8
+  /// without BOM, "\n" line ends, already NFC); the text's hash is then taken from them as they are.
+  private let sourceUTF8: [UInt8]?
 
   public init(id: String, normalizedUTF16 units: [UInt16], encoding: String = "UTF-8",
               metadata: ArticleMetadata = ArticleMetadata(), warnings: [String] = []) {
+    self.init(id: id, normalizedUTF16: units, encoding: encoding, metadata: metadata, warnings: warnings, sourceUTF8: nil)
+  }
+
+  /// `sourceUTF8` must be the UTF-8 of `units`, byte for byte.
+  init(id: String, normalizedUTF16 units: [UInt16], encoding: String, metadata: ArticleMetadata, warnings: [String],
+       sourceUTF8: [UInt8]?) {
     self.id = id
+    self.sourceUTF8 = sourceUTF8
     self.utf16 = units
     self.scalarOffsets = Self.scalarOffsets(units)
     self.encoding = encoding
@@ -31,6 +41,10 @@ public struct Document: Sendable {
   /// SHA-256 of the text's UTF-8, transcoded in chunks rather than through a String.
   public var textSHA256: String {
     var hasher = SHA256()
+    if let sourceUTF8 {
+      hasher.update(sourceUTF8)
+      return hasher.finalize()
+    }
     utf16.withUnsafeBufferPointer { units in
       let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 3 * 4096 + 4)
       defer { chunk.deallocate() }

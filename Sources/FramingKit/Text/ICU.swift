@@ -44,12 +44,17 @@ enum ICU {
   }
 
   /// NFC; text that ICU's quick check finds normalized already (most news text) is not copied.
-  static func nfc(_ units: [UInt16]) -> [UInt16] {
+  static func nfc(_ units: [UInt16]) -> [UInt16] { nfcIfNeeded(units).units }
+
+  /// NFC, and whether it changed anything: text that ICU's quick check finds normalized is
+  /// returned as it is, without a copy.
+  static func nfcIfNeeded(_ units: [UInt16]) -> (units: [UInt16], changed: Bool) {
     units.withUnsafeBufferPointer { input in
-      if cicu_nfc_span(input.baseAddress, Int32(input.count)) == input.count { return units }
-      return fill(initialCapacity: input.count + input.count / 8) { out, capacity in
+      if cicu_nfc_span(input.baseAddress, Int32(input.count)) == input.count { return (units, false) }
+      let normalized = fill(initialCapacity: input.count + input.count / 8) { out, capacity in
         cicu_nfc(input.baseAddress, Int32(input.count), out, capacity)
       } ?? units
+      return (normalized, normalized != units)
     }
   }
 

@@ -23,12 +23,22 @@ public struct TextDecoder: Sendable {
     }
     let census = UnitCensus(units)
     if census.hasNull { throw .binary(file: name) }
-    units = census.hasCarriageReturn || units.first == 0xFEFF ? Self.normalize(units) : ICU.nfc(units)
+    let rewritten = census.hasCarriageReturn || units.first == 0xFEFF
+    var normalizedInPlace = false
+    if rewritten {
+      units = Self.normalize(units)
+    } else {
+      (units, normalizedInPlace) = ICU.nfcIfNeeded(units)
+    }
+    // Well-formed UTF-8 without BOM that neither line ends nor NFC changed is the text's own UTF-8.
+    let isOwnUTF8 = forcedEncoding == nil && encoding == "UTF-8" && invalid == 0 && !rewritten && !normalizedInPlace
+      && !bytes.starts(with: [0xEF, 0xBB, 0xBF])
     // Binary when control characters other than tab, newline, form feed and carriage return make up
     // more than one percent of the text (normalizing leaves them as they are).
     if census.controls * 100 > units.count { throw .binary(file: name) }
     if !units.contains(where: { !Self.isWhitespace($0) }) { throw .empty(file: name) }
-    return Document(id: id ?? name, normalizedUTF16: units, encoding: encoding, metadata: metadata, warnings: warnings)
+    return Document(id: id ?? name, normalizedUTF16: units, encoding: encoding, metadata: metadata, warnings: warnings,
+                    sourceUTF8: isOwnUTF8 ? bytes : nil)
   }
 
   private func toUTF16(_ bytes: [UInt8], name: String) throws(TextError) -> ([UInt16], String, Int) {

@@ -1,4 +1,5 @@
 import FramingKit
+import Foundation
 import Testing
 
 /// Published FIPS 180-4 test vectors, fed whole and in uneven pieces.
@@ -31,5 +32,27 @@ import Testing
     let document = Document(id: "t", normalizedUTF16: units)
     #expect(document.textSHA256 == SHA256.hex(Array(document.text.utf8)))
     #expect(Document(id: "e", normalizedUTF16: []).textSHA256 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+  }
+
+  /// Decoded input is hashed as its normalized text, whether the bytes are that text's UTF-8 as they
+  /// stand (hashed directly) or had to change: a BOM, "\r\n" line ends, a decomposed "é", a legacy
+  /// charset, a damaged byte.
+  @Test func decodedDocumentsHashTheirNormalizedText() throws {
+    let decoder = TextDecoder()
+    let inputs: [[UInt8]] = [
+      Array("Kreml milczy.\nŁukaszence nie odpowiedziano.\n".utf8),
+      [0xEF, 0xBB, 0xBF] + Array("Kreml milczy.".utf8),
+      Array("Kreml\r\nmilczy.".utf8),
+      Array("Cafe\u{301} au Kremlin.".utf8),
+      Array(String(repeating: "Łukaszenka powiedział, że Kreml nie będzie się wtrącał w sprawy Białorusi. ", count: 4)
+        .data(using: .windowsCP1250)!),
+      Array("Kreml milczy".utf8) + [0xFF] + Array(" dalej, Łukaszenka też; to ąę.".utf8),
+    ]
+    for bytes in inputs {
+      let document = try decoder.decode(bytes, name: "t")
+      #expect(document.textSHA256 == SHA256.hex(Array(document.text.utf8)))
+    }
+    let plain = try decoder.decode(inputs[0], name: "t")
+    #expect(plain.textSHA256 == SHA256.hex(inputs[0]))
   }
 }
