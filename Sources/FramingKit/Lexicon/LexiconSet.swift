@@ -224,6 +224,8 @@ final class CompiledLanguage: @unchecked Sendable {
   private(set) var indexes: [LexiconKind: PhraseIndex] = [:]
   /// The category of every entry, per kind (rules read a hit's category without copying its entry).
   private(set) var categories: [LexiconKind: [String]] = [:]
+  /// The id of every entry, per kind, for the same reason.
+  private(set) var entryIDs: [LexiconKind: [String]] = [:]
   /// The registry's names in this language; payload i is `sourceNames[i]`.
   let sourceIndex: PhraseIndex
   private(set) var sourceNames: [(entity: Int, isDescription: Bool, pattern: Pattern)] = []
@@ -235,7 +237,10 @@ final class CompiledLanguage: @unchecked Sendable {
 
   init(language: Language, files: [LexiconFile], entities: [SourceEntity], folder: KeyFolder) {
     self.language = language
-    for file in files { categories[file.kind] = file.entries.map(\.category) }
+    for file in files {
+      categories[file.kind] = file.entries.map(\.category)
+      entryIDs[file.kind] = file.entries.map(\.id)
+    }
     for file in files where file.kind == .shapes {
       for entry in file.entries { if let shape = entry.shape { vocabulary.define(shape: entry.id, shape) } }
     }

@@ -197,12 +197,12 @@ public final class KeyFolder {
 
   private func makeKey(_ form: UnsafeBufferPointer<UInt16>) -> FoldedKey {
     if !form.contains(where: { $0 >= 0x80 }) {
-      let scalars = [UInt32](unsafeUninitializedCapacity: form.count) { buffer, count in
+      let scalars = Self.scalarArray(count: form.count) { buffer in
         for index in 0..<form.count {
           let unit = form[index]
           buffer[index] = UInt32((unit >= 0x41 && unit <= 0x5A) ? unit + 0x20 : unit)
         }
-        count = form.count
+        return form.count
       }
       let folded = String(unsafeUninitializedCapacity: form.count) { bytes in
         for index in 0..<form.count { bytes[index] = UInt8(truncatingIfNeeded: scalars[index]) }
@@ -220,10 +220,24 @@ public final class KeyFolder {
                      looseScalars: looseScratch == foldedScratch ? foldedScalars : Self.scalars(looseScratch))
   }
 
+  /// An array of at most `count` scalars, as many as `fill` writes and says it wrote. Made by
+  /// reserving and appending, which are specialized in this module: `init(unsafeUninitializedCapacity:)`
+  /// allocates through the standard library's generic path, which looks the storage type up at run
+  /// time on every call, a cost that showed for every new word form.
+  @inline(__always)
+  private static func scalarArray(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt32>) -> Int) -> [UInt32] {
+    var result: [UInt32] = []
+    result.reserveCapacity(count)
+    for _ in 0..<count { result.append(0) }
+    let written = result.withUnsafeMutableBufferPointer { fill($0) }
+    if written < count { result.removeLast(count - written) }
+    return result
+  }
+
   /// Scalar values of UTF-16 units (lone surrogates become U+FFFD, as in the key strings).
   private static func scalars(_ units: [UInt16]) -> [UInt32] {
     units.withUnsafeBufferPointer { units in
-      [UInt32](unsafeUninitializedCapacity: units.count) { result, count in
+      scalarArray(count: units.count) { result in
         var index = 0
         var written = 0
         while index < units.count {
@@ -241,7 +255,7 @@ public final class KeyFolder {
           }
           written += 1
         }
-        count = written
+        return written
       }
     }
   }

@@ -52,12 +52,10 @@ public struct SpeechStage {
     var announcement = false
     var dashParagraph = Int.min
 
-    // The entry lists of the scanned kinds, fetched once; rules ask for a hit's category many times,
-    // from the compiled lists (an entry is a large value to copy).
-    var entryLists: [LexiconKind: [LexiconEntry]] = [:]
-    for kind in LexiconScan.scannedKinds { entryLists[kind] = lexicons.entries(kind, language) }
+    // Rules read a hit's category and id from the compiled lists (an entry is a large value to copy).
     let categoryLists = text.lexicon?.categories ?? [:]
-    let entries = { (hit: LexiconHit) in entryLists[hit.kind]![hit.entry] }
+    let idLists = text.lexicon?.entryIDs ?? [:]
+    let entryID = { (hit: LexiconHit) in idLists[hit.kind]![hit.entry] }
     let category = { (hit: LexiconHit) in categoryLists[hit.kind]![hit.entry] }
 
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
@@ -118,10 +116,9 @@ public struct SpeechStage {
           if candidates.contains(where: { $0.tokens.lowerBound >= start && $0.tokens.upperBound <= filler.tokens.lowerBound }) { continue }
         }
         acceptedCues.append(hit)
-        let entry = entries(hit)
+        let entryCategory = category(hit), entry = "\(language.rawValue)/attribution#\(entryID(hit))"
         for entity in filler.entities {
-          cues.append(AttributionCue(span: span(text, hit.tokens), category: entry.category, entity: entity,
-                                     entry: "\(language.rawValue)/attribution#\(entry.id)"))
+          cues.append(AttributionCue(span: span(text, hit.tokens), category: entryCategory, entity: entity, entry: entry))
         }
         events.append((hit.tokens.lowerBound, filler.entities))
         usedMentions.formUnion(filler.mentionIndexes)
@@ -135,9 +132,8 @@ public struct SpeechStage {
         let speaker = cueSpeaker ?? chooseSpeaker(for: hit.tokens, in: range, candidates: candidates, text: text, language: language,
                                                   complementizers: complementizers)
         verbSpeakers.append(speaker)
-        let entry = entries(hit)
-        verbs.append(ReportingVerb(span: span(text, hit.tokens), entry: "\(language.rawValue)/reporting-verbs#\(entry.id)",
-                                   stance: Stance(rawValue: entry.category) ?? .neutral, speakers: speaker?.entities ?? []))
+        verbs.append(ReportingVerb(span: span(text, hit.tokens), entry: "\(language.rawValue)/reporting-verbs#\(entryID(hit))",
+                                   stance: Stance(rawValue: category(hit)) ?? .neutral, speakers: speaker?.entities ?? []))
         if let speaker {
           events.append((hit.tokens.lowerBound, speaker.entities))
           usedMentions.formUnion(speaker.mentionIndexes)
