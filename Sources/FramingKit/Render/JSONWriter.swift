@@ -152,6 +152,21 @@ struct JSONWriter {
     value(number)
   }
 
+  /// A whole score, `{"evidence":[…],"formula":…,"id":…,"value":…}`, as one value in compact output:
+  /// profiles hold dozens of them, and their object bookkeeping cost more than their bytes.
+  mutating func score(evidence: [Int], closing members: ClosingMembers, value number: Double) {
+    precondition(!pretty, "scores are spelled in one piece only in compact output")
+    beforeValue()
+    let opening: StaticString = "{\"evidence\":"
+    let out = buffer.reserve(opening.utf8CodeUnitCount)
+    Self.copy(opening.utf8Start, to: out, count: opening.utf8CodeUnitCount)
+    buffer.advance(by: opening.utf8CodeUnitCount)
+    numbers(evidence)
+    members.bytes.withUnsafeBufferPointer { buffer.append($0) }
+    spell(number)
+    buffer.append(0x7D)
+  }
+
   // MARK: - Values
 
   mutating func value(_ text: String) {
@@ -198,10 +213,17 @@ struct JSONWriter {
   /// (`JSONOutput.round`); such a number is spelled here without building a String: its four-decimal
   /// form is the shortest that reads back as the same Double (`JSONWriterTests` holds the two equal).
   mutating func value(_ number: Double) {
-    guard number.isFinite else { value(0); return }
-    // Whole numbers are spelled as integers (checked by conversion, without calling libm's round).
-    if abs(number) < 1e15 && Double(Int(number)) == number { value(Int(number)); return }
     beforeValue()
+    spell(number)
+  }
+
+  private mutating func spell(_ number: Double) {
+    guard number.isFinite else { spell(0.0); return }
+    // Whole numbers are spelled as integers (checked by conversion, without calling libm's round).
+    if abs(number) < 1e15 && Double(Int(number)) == number {
+      buffer.advance(by: Self.spell(Int(number), at: buffer.reserve(20)))
+      return
+    }
     let scaled = (number * 10_000).rounded()
     if abs(scaled) < 1e15 && scaled / 10_000 == number {
       let magnitude = UInt(abs(scaled))
@@ -254,6 +276,10 @@ struct JSONWriter {
       endArray()
       return
     }
+    self.numbers(numbers)
+  }
+
+  private mutating func numbers(_ numbers: [Int]) {
     // Compact output: the whole list in one reservation (a number and its comma take at most 21
     // bytes); the brackets need no bookkeeping, as the list holds no containers.
     let out = buffer.reserve(2 + 21 * numbers.count)

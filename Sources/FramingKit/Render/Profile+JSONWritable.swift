@@ -111,15 +111,15 @@ extension Profile.Index: JSONWritable {
 
 extension Profile.Score: JSONWritable {
   func write(to json: inout JSONWriter) {
+    if let closing, !json.pretty {
+      json.score(evidence: evidence, closing: closing, value: value)
+      return
+    }
     json.beginObject()
     json.member("evidence", evidence)
-    if let closing, !json.pretty {
-      json.closing(closing, value)
-    } else {
-      json.member("formula", formula)
-      json.member("id", id)
-      json.member("value", value)
-    }
+    json.member("formula", formula)
+    json.member("id", id)
+    json.member("value", value)
     json.endObject()
   }
 }

@@ -39,7 +39,8 @@ public struct SpeechStage {
 
     let byline = bylineMentions(text, scan: scan, mentionRanges: mentionRanges)
     let inlineCredits = inlineCreditMentions(text, scan: scan, mentionRanges: mentionRanges)
-    var roles: [Int: SourceRole] = [:]
+    // Each scanned mention's role, by its index (nil: only mentioned).
+    var roles = [SourceRole?](repeating: nil, count: scan.mentions.count)
     for index in byline { roles[index] = .byline }
     for index in inlineCredits { roles[index] = .credit }
 
