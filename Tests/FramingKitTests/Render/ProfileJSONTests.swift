@@ -28,4 +28,16 @@ import Testing
       }
     }
   }
+
+  /// Scores and indices spell their formula and id once for every profile; a profile read back from
+  /// JSON has no such spellings and must write the same bytes all the same.
+  @Test func profileReadBackWritesTheSameBytes() throws {
+    let pipeline = Pipeline(lexicons: defaultLexicons)
+    let built = pipeline.profile(Document(id: "t", text: Self.texts[1].0))
+    let json = JSONOutput.encode(built, pretty: false)
+    let readBack = try ProfileReader.decoder().decode(Profile.self, from: Data(json.utf8))
+    #expect(JSONOutput.encode(readBack, pretty: false) == json)
+    #expect(built.scores.contains { $0.closing != nil } && readBack.scores.allSatisfy { $0.closing == nil })
+    #expect(built.scores.count == readBack.scores.count && built.indices.count == readBack.indices.count)
+  }
 }
