@@ -73,27 +73,18 @@ struct CompositeIndices {
     return unique
   }
 
-  /// An index's id and formula id, and their JSON, spelled once rather than per article.
-  private struct Name {
-    let id: String
-    let formula: String
-    let closing: ClosingMembers
+  /// The five indices' ids and formula ids ("index.<id>"), with their JSON, spelled once rather than per article.
+  private enum Name {
+    static let officialRelay = named("official-relay"), sourceDiversity = named("source-diversity")
+    static let editorialDistance = named("editorial-distance"), loadedness = named("loadedness")
+    static let certaintyBalance = named("certainty-balance")
 
-    init(_ id: String) {
-      self.id = id
-      formula = "index.\(id)"
-      closing = ClosingMembers(formula: formula, id: id)
-    }
-
-    static let officialRelay = Name("official-relay"), sourceDiversity = Name("source-diversity")
-    static let editorialDistance = Name("editorial-distance"), loadedness = Name("loadedness")
-    static let certaintyBalance = Name("certainty-balance")
+    private static func named(_ id: String) -> ClosingMembers { ClosingMembers(formula: "index.\(id)", id: id) }
   }
 
-  private func index(_ name: Name, _ value: Double, _ components: LabelMap<Double>, _ evidence: [Int]) -> Profile.Index {
-    Profile.Index(id: name.id, value: JSONOutput.round(value.isFinite ? value : 0), formula: name.formula,
-                  components: components.mapValues { JSONOutput.round($0.isFinite ? $0 : 0) }, evidence: evidence.sorted(),
-                  closing: name.closing)
+  private func index(_ name: ClosingMembers, _ value: Double, _ components: LabelMap<Double>, _ evidence: [Int]) -> Profile.Index {
+    Profile.Index(value: JSONOutput.round(value.isFinite ? value : 0),
+                  components: components.mapValues { JSONOutput.round($0.isFinite ? $0 : 0) }, evidence: evidence.sorted(), closing: name)
   }
 
   /// Voice findings of the sentences a mask marks, in order.
@@ -120,14 +111,14 @@ struct CompositeIndices {
     let counterShare = attributedWords == 0 ? 0 : Double(counter.reduce(0) { $0 + sentences.sentences[$1].words }) / Double(attributedWords)
     let counterEvidence = voiceFindings(of: sentences.mask(counter.lazy.map { sentences.sentences[$0].index }))
     let state = value(.stateAffiliatedShare)
-    result.append(index(.officialRelay, state * (1 - p.counterWeight * counterShare),
+    result.append(index(Name.officialRelay, state * (1 - p.counterWeight * counterShare),
                         ["counter_voice_share": counterShare, "state_affiliated_share": state],
                         evidence(.stateAffiliatedShare) + counterEvidence))
     // source diversity
     let diversity = value(.diversity), distinct = value(.distinctSources), independent = value(.independentVoices)
     let countPart = min(1, distinct / max(p.countSaturation, 1))
     let independentPart = min(1, independent / max(p.independentSaturation, 1))
-    result.append(index(.sourceDiversity, p.entropyWeight * diversity + p.countWeight * countPart + p.independentWeight * independentPart,
+    result.append(index(Name.sourceDiversity, p.entropyWeight * diversity + p.countWeight * countPart + p.independentWeight * independentPart,
                         ["distinct_sources": distinct, "diversity": diversity, "independent_voices": independent],
                         evidence(.diversity, .distinctSources, .independentVoices)))
     // editorial distance
@@ -135,20 +126,20 @@ struct CompositeIndices {
     let distancing = min(1, value(.distancing) / max(p.distancingSaturation, 0.0001))
     let verbs = Stance.allCases.reduce(0.0) { $0 + value(.stance($1)) }
     let verbShare = verbs == 0 ? 0 : value(.stanceDistancing) / verbs
-    result.append(index(.editorialDistance, p.attributionWeight * reportedShare + p.distancingWeight * distancing + p.verbWeight * verbShare,
+    result.append(index(Name.editorialDistance, p.attributionWeight * reportedShare + p.distancingWeight * distancing + p.verbWeight * verbShare,
                         ["distancing_rate": distancing, "distancing_verb_share": verbShare, "reported_sentence_share": reportedShare],
                         evidence(.shareDirect, .shareIndirect, .shareAttributed, .distancing, .stanceDistancing)))
     // loadedness
     let authorialLoaded = sheet[.authorialLoaded].evidence
     let weighted = authorialLoaded.reduce(0.0) { $0 + weight(ofPolarity: findings[$1].polarity) }
     let rate = sentences.words == 0 ? 0 : weighted * 100 / Double(sentences.words)
-    result.append(index(.loadedness, min(1, rate / max(p.loadedSaturation, 0.0001)),
+    result.append(index(Name.loadedness, min(1, rate / max(p.loadedSaturation, 0.0001)),
                         ["authorial_terms": Double(authorialLoaded.count), "weighted_authorial_per_100_words": rate], authorialLoaded))
     // certainty balance
     let boosters = sheet[.authorialBoosters].evidence, hedges = sheet[.authorialHedges].evidence
     let markers = Double(boosters.count + hedges.count)
     let balance = markers >= max(p.minimumMarkers, 1) ? Double(boosters.count - hedges.count) / markers : 0
-    result.append(index(.certaintyBalance, balance, ["authorial_boosters": Double(boosters.count), "authorial_hedges": Double(hedges.count)],
+    result.append(index(Name.certaintyBalance, balance, ["authorial_boosters": Double(boosters.count), "authorial_hedges": Double(hedges.count)],
                         boosters + hedges))
     return result
   }

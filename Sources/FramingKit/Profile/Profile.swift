@@ -129,7 +129,12 @@ public struct Profile: Codable, Sendable {
       self.init(id: id, value: value, formula: formula, evidence: evidence, closing: nil)
     }
 
-    init(id: String, value: Double, formula: String, evidence: [Int], closing: ClosingMembers?) {
+    /// A score every profile has: its formula and id are those of `closing`.
+    init(value: Double, evidence: [Int], closing: ClosingMembers) {
+      self.init(id: closing.id, value: value, formula: closing.formula, evidence: evidence, closing: closing)
+    }
+
+    private init(id: String, value: Double, formula: String, evidence: [Int], closing: ClosingMembers?) {
       self.id = id
       self.value = value
       self.formula = formula
@@ -154,7 +159,12 @@ public struct Profile: Codable, Sendable {
       self.init(id: id, value: value, formula: formula, components: components, evidence: evidence, closing: nil)
     }
 
-    init(id: String, value: Double, formula: String, components: LabelMap<Double>, evidence: [Int], closing: ClosingMembers?) {
+    /// An index every profile has: its formula and id are those of `closing`.
+    init(value: Double, components: LabelMap<Double>, evidence: [Int], closing: ClosingMembers) {
+      self.init(id: closing.id, value: value, formula: closing.formula, components: components, evidence: evidence, closing: closing)
+    }
+
+    private init(id: String, value: Double, formula: String, components: LabelMap<Double>, evidence: [Int], closing: ClosingMembers?) {
       self.id = id
       self.value = value
       self.formula = formula

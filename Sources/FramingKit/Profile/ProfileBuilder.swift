@@ -164,15 +164,14 @@ struct ScoreSheet {
 
   private(set) var scores: [Profile.Score] = []
 
-  /// Ids of the scores that follow the base ones, spelled once rather than per article.
+  /// The loaded-term categories and polarities that have a score of their own, after the base ones.
   private static let loadedCategories = LexiconKind.loaded.categories
-  private static let loadedCategoryIDs = loadedCategories.map { "loaded.category.\($0)" }
   private static let polarities = Polarity.allCases
-  private static let polarityIDs = polarities.map { "loaded.polarity.\($0.rawValue)" }
-  /// The JSON closing members of the scores every profile has, spelled once.
-  private static let baseClosings = Base.allCases.map { ClosingMembers(formula: $0.id, id: $0.id) }
-  private static let loadedCategoryClosings = loadedCategoryIDs.map { ClosingMembers(formula: $0, id: $0) }
-  private static let polarityClosings = polarityIDs.map { ClosingMembers(formula: $0, id: $0) }
+  /// The ids of the scores every profile has (each its own formula id), with their JSON, spelled once.
+  private static let baseNames = Base.allCases.map { named($0.id) }
+  private static let loadedCategoryNames = loadedCategories.map { named("loaded.category.\($0)") }
+  private static let polarityNames = polarities.map { named("loaded.polarity.\($0.rawValue)") }
+  private static func named(_ id: String) -> ClosingMembers { ClosingMembers(formula: id, id: id) }
   private static let voices = SentenceVoice.allCases
   private static let stances = Stance.allCases
 
@@ -189,13 +188,19 @@ struct ScoreSheet {
 
   private mutating func add(_ base: Base, _ value: Double, evidence: [Int]) {
     assert(scores.count == base.rawValue, "base score \(base.id) out of place")
-    add(base.id, value, evidence: evidence, closing: Self.baseClosings[base.rawValue])
+    add(Self.baseNames[base.rawValue], value, evidence: evidence)
   }
 
-  private mutating func add(_ id: String, _ value: Double, evidence: [Int], closing: ClosingMembers? = nil) {
-    scores.append(Profile.Score(id: id, value: JSONOutput.round(value.isFinite ? value : 0), formula: id, evidence: evidence,
-                                closing: closing))
+  private mutating func add(_ name: ClosingMembers, _ value: Double, evidence: [Int]) {
+    scores.append(Profile.Score(value: Self.rounded(value), evidence: evidence, closing: name))
   }
+
+  /// A score whose id depends on the article (an entity, a naming side), spelled when written.
+  private mutating func add(_ id: String, _ value: Double, evidence: [Int]) {
+    scores.append(Profile.Score(id: id, value: Self.rounded(value), formula: id, evidence: evidence))
+  }
+
+  private static func rounded(_ value: Double) -> Double { JSONOutput.round(value.isFinite ? value : 0) }
 
   private func share(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }
   private func per100(_ count: Int, words: Int) -> Double { words == 0 ? 0 : Double(count) * 100 / Double(words) }
@@ -328,10 +333,10 @@ struct ScoreSheet {
     add(.loaded, per100(loaded.count, words: words), evidence: loaded)
     add(.authorialLoaded, per100(authorial.count, words: words), evidence: authorial)
     for (position, hits) in byCategory.enumerated() {
-      add(Self.loadedCategoryIDs[position], Double(hits.count), evidence: hits, closing: Self.loadedCategoryClosings[position])
+      add(Self.loadedCategoryNames[position], Double(hits.count), evidence: hits)
     }
     for (position, hits) in byPolarity.enumerated() {
-      add(Self.polarityIDs[position], Double(hits.count), evidence: hits, closing: Self.polarityClosings[position])
+      add(Self.polarityNames[position], Double(hits.count), evidence: hits)
     }
     for (entity, hits) in targets.sorted(by: { $0.entity < $1.entity }) {
       let net = hits.reduce(0) { sum, index in

@@ -145,8 +145,8 @@ struct JSONWriter {
   mutating func closing(_ members: ClosingMembers, _ number: Double) {
     precondition(!pretty && depth > 0 && arrayBits & bit == 0 && filledBits & bit != 0, "closing members out of place")
     #if DEBUG
-    checkOrder(members.firstName)
-    lastKeys[lastKeys.count - 1] = members.lastName
+    checkOrder("formula")
+    lastKeys[lastKeys.count - 1] = "value"
     #endif
     members.bytes.withUnsafeBufferPointer { buffer.append($0) }
     value(number)
@@ -560,17 +560,17 @@ private final class ByteBuffer {
   }
 }
 
-/// The `formula` and `id` members that close a score or an index, and the name of the `value` that
-/// follows them, in compact JSON: `,"formula":"…","id":"…","value":`. They are the same in every
-/// profile, so they are spelled once instead of being quoted again for every article.
+/// The `formula` and `id` of a score or an index that every profile has, and the members they close
+/// it with in compact JSON (`,"formula":"…","id":"…","value":`), spelled once instead of being
+/// quoted again for every article. Scores and indices take their formula and id from here.
 final class ClosingMembers: Sendable {
+  let formula: String
+  let id: String
   let bytes: [UInt8]
-  #if DEBUG
-  let firstName = "formula"
-  let lastName = "value"
-  #endif
 
   init(formula: String, id: String) {
+    self.formula = formula
+    self.id = id
     var json = JSONWriter(pretty: false)
     json.beginObject()
     json.member("formula", formula)
