@@ -148,8 +148,7 @@ struct JSONWriter {
     checkOrder("formula")
     lastKeys[lastKeys.count - 1] = "value"
     #endif
-    members.bytes.withUnsafeBufferPointer { buffer.append($0) }
-    value(number)
+    append(members, number)
   }
 
   /// A whole score, `{"evidence":[…],"formula":…,"id":…,"value":…}`, as one value in compact output:
@@ -162,9 +161,14 @@ struct JSONWriter {
     Self.copy(opening.utf8Start, to: out, count: opening.utf8CodeUnitCount)
     buffer.advance(by: opening.utf8CodeUnitCount)
     numbers(evidence)
+    append(members, number)
+    buffer.append(0x7D)
+  }
+
+  /// The spelled members and the number that ends them, inside an object (no comma bookkeeping).
+  private mutating func append(_ members: ClosingMembers, _ number: Double) {
     members.bytes.withUnsafeBufferPointer { buffer.append($0) }
     spell(number)
-    buffer.append(0x7D)
   }
 
   // MARK: - Values
