@@ -1,12 +1,15 @@
 #include "cicu.h"
 
 #include <stdlib.h>
+#include <pthread.h>
 #include <string.h>
 #include <unicode/ubrk.h>
+#include <unicode/uchar.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucnv_err.h>
 #include <unicode/ucsdet.h>
 #include <unicode/unorm2.h>
+#include <unicode/uscript.h>
 #include <unicode/ustring.h>
 #include <unicode/utrans.h>
 
@@ -138,4 +141,171 @@ void cicu_transliterator_close(cicu_transliterator *handle) {
   if (handle == NULL) return;
   utrans_close(handle->transliterator);
   free(handle);
+}
+
+// MARK: - Word pieces without a break iterator
+
+// Character classes of the word rules (UAX #29 as ICU's root rules apply them); the high bit marks
+// characters dropped as whitespace when they stand outside a word.
+enum {
+  WORD_OTHER = 0, WORD_LETTER = 1, WORD_NUMERIC = 2, WORD_EXTEND_NUM_LET = 3, WORD_MID_LETTER = 4,
+  WORD_MID_NUM = 5, WORD_MID_NUM_LET = 6, WORD_SINGLE_QUOTE = 7, WORD_EXTEND = 8, WORD_UNSUPPORTED = 15,
+  WORD_CLASS_MASK = 0x0F, WORD_SPACE = 0x80
+};
+
+static uint8_t word_classes[0x10000];
+static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
+
+static int is_dropped_space(UChar32 c) {
+  return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0xA0 || c == 0x202F
+    || (c >= 0x2000 && c <= 0x200B) || c == 0x3000 || c == 0xFEFF;
+}
+
+static uint8_t word_class(UChar32 c) {
+  if (c >= 0xD800 && c <= 0xDFFF) return WORD_UNSUPPORTED;
+  // Scripts that ICU segments with dictionaries.
+  if (u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || (c >= 0xAC00 && c <= 0xD7A3)
+      || u_getIntPropertyValue(c, UCHAR_LINE_BREAK) == U_LB_COMPLEX_CONTEXT) return WORD_UNSUPPORTED;
+  UErrorCode status = U_ZERO_ERROR;
+  UScriptCode script = uscript_getScript(c, &status);
+  if (script == USCRIPT_HIRAGANA || script == USCRIPT_KATAKANA || script == USCRIPT_HAN) return WORD_UNSUPPORTED;
+  // ICU's root rules tailor UAX #29 here: the colons join no letters (CLDR's root), and ICU 72 counts
+  // '@' as a letter so that e-mail addresses stay whole. The self-check below holds these to ICU.
+  if (c == 0x3A || c == 0xFE55 || c == 0xFF1A) return WORD_OTHER;
+  if (c == 0x40) return WORD_LETTER;
+  uint8_t space = is_dropped_space(c) ? WORD_SPACE : 0;
+  switch (u_getIntPropertyValue(c, UCHAR_WORD_BREAK)) {
+    case U_WB_ALETTER: return space | WORD_LETTER;
+    case U_WB_NUMERIC: return space | WORD_NUMERIC;
+    case U_WB_EXTENDNUMLET: return space | WORD_EXTEND_NUM_LET;
+    case U_WB_MIDLETTER: return space | WORD_MID_LETTER;
+    case U_WB_MIDNUM: return space | WORD_MID_NUM;
+    case U_WB_MIDNUMLET: return space | WORD_MID_NUM_LET;
+    case U_WB_SINGLE_QUOTE: return space | WORD_SINGLE_QUOTE;
+    case U_WB_EXTEND: case U_WB_FORMAT: return space | WORD_EXTEND;
+    case U_WB_ZWJ: case U_WB_HEBREW_LETTER: case U_WB_KATAKANA: case U_WB_REGIONAL_INDICATOR:
+    case U_WB_E_BASE: case U_WB_E_MODIFIER: case U_WB_E_BASE_GAZ: case U_WB_GLUE_AFTER_ZWJ:
+      return WORD_UNSUPPORTED;
+    default: return space | WORD_OTHER;
+  }
+}
+
+static int word_scanner_enabled = 0;
+
+static int32_t scan_word_pieces(const uint16_t *text, int32_t length, int32_t *pieces);
+
+/// ICU's pieces of `text`, drawn as the Swift side draws them from its break iterator.
+static int32_t icu_word_pieces(const uint16_t *text, int32_t length, int32_t *pieces) {
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIterator *iterator = ubrk_open(UBRK_WORD, "root", (const UChar *)text, length, &status);
+  if (U_FAILURE(status)) return -1;
+  int32_t count = 0;
+  int32_t start = ubrk_first(iterator);
+  for (int32_t end = ubrk_next(iterator); end != UBRK_DONE; start = end, end = ubrk_next(iterator)) {
+    if (ubrk_getRuleStatus(iterator) >= 100) {
+      pieces[3 * count] = start; pieces[3 * count + 1] = end; pieces[3 * count + 2] = 1;
+      count += 1;
+      continue;
+    }
+    for (int32_t i = start; i < end; i++) {
+      if (is_dropped_space(text[i])) continue;
+      pieces[3 * count] = i; pieces[3 * count + 1] = i + 1; pieces[3 * count + 2] = 0;
+      count += 1;
+    }
+  }
+  ubrk_close(iterator);
+  return count;
+}
+
+static void build_word_classes(void) {
+  for (UChar32 c = 0; c < 0x10000; c++) word_classes[c] = word_class(c);
+  // The scanner serves only while it draws what this ICU draws on text that exercises each rule and
+  // each tailoring; another ICU version with other rules falls back to the break iterator.
+  static const char *probe = "Kreml'u Kreml\u2019a don't a:b a@b user@example.com 1:2 a.b 1,5 3.500 1'000 a1.2 "
+    "1.a a.1 __ _ a_ _1 x_y a\u0301b a\u00ADb \u0301a e.g. U.S. 10:30 p.m. \u00ABTak\u00BB \u2013 (12.03.2024) "
+    "a\uFEFFb a\u200Bb a\u00B7b 1;2 a;b 1\u066C2 a,b \u2116 5 \u00A9 2024\n\u0301x";
+  UChar text[512];
+  int32_t length = u_unescape(probe, text, 512);
+  int32_t ours[3 * 512], theirs[3 * 512];
+  int32_t count = scan_word_pieces(text, length, ours);
+  word_scanner_enabled = count >= 0 && count == icu_word_pieces(text, length, theirs)
+    && memcmp(ours, theirs, sizeof(int32_t) * 3 * (size_t)count) == 0;
+}
+
+static inline int is_word_start(uint8_t cls) {
+  return cls == WORD_LETTER || cls == WORD_NUMERIC || cls == WORD_EXTEND_NUM_LET;
+}
+
+/// The index after any Extend or Format characters from `position` on (they attach to what precedes).
+static inline int32_t skip_extends(const uint16_t *text, int32_t length, int32_t position) {
+  while (position < length && (word_classes[text[position]] & WORD_CLASS_MASK) == WORD_EXTEND) position += 1;
+  return position;
+}
+
+int32_t cicu_word_pieces(const uint16_t *text, int32_t length, int32_t *pieces, int32_t capacity) {
+  pthread_once(&word_classes_once, build_word_classes);
+  if (!word_scanner_enabled || capacity < length) return -1;
+  return scan_word_pieces(text, length, pieces);
+}
+
+static int32_t scan_word_pieces(const uint16_t *text, int32_t length, int32_t *pieces) {
+  for (int32_t i = 0; i < length; i++) {
+    if ((word_classes[text[i]] & WORD_CLASS_MASK) == WORD_UNSUPPORTED) return -1;
+  }
+  int32_t count = 0;
+  int32_t position = 0;
+  while (position < length) {
+    uint8_t cls = word_classes[text[position]] & WORD_CLASS_MASK;
+    if (!is_word_start(cls)) {
+      if (!(word_classes[text[position]] & WORD_SPACE)) {
+        pieces[3 * count] = position; pieces[3 * count + 1] = position + 1; pieces[3 * count + 2] = 0;
+        count += 1;
+      }
+      position += 1;
+      continue;
+    }
+    // A run joined by rules 5–13b: letters, digits and connectors in any order (every pair of them
+    // joins), and a middle mark between two letters (6, 7) or two digits (11, 12).
+    int32_t start = position;
+    int32_t members = 1;
+    uint8_t last = cls;
+    int32_t last_start = position;
+    int32_t end = skip_extends(text, length, position + 1);
+    while (end < length) {
+      uint8_t next = word_classes[text[end]] & WORD_CLASS_MASK;
+      if (is_word_start(next)) {
+        last = next;
+        last_start = end;
+        members += 1;
+        end = skip_extends(text, length, end + 1);
+        continue;
+      }
+      if (next < WORD_MID_LETTER || next > WORD_SINGLE_QUOTE) break;
+      int32_t after = skip_extends(text, length, end + 1);
+      if (after >= length) break;
+      uint8_t following = word_classes[text[after]] & WORD_CLASS_MASK;
+      int joins_letters = last == WORD_LETTER && following == WORD_LETTER && next != WORD_MID_NUM;
+      int joins_digits = last == WORD_NUMERIC && following == WORD_NUMERIC && next != WORD_MID_LETTER;
+      if (!joins_letters && !joins_digits) break;
+      members += 2;
+      last_start = after;
+      end = skip_extends(text, length, after + 1);
+    }
+    // ICU's status: a word when it ends in a letter or digit; when it ends in a connector, only when
+    // the connector joined something and no mark follows it ("a_" is a word, "a_" + U+0301 and "_" are not).
+    int is_word = last != WORD_EXTEND_NUM_LET || (members > 1 && end == last_start + 1);
+    if (is_word) {
+      pieces[3 * count] = start; pieces[3 * count + 1] = end; pieces[3 * count + 2] = 1;
+      count += 1;
+    } else {
+      // A lone connector ("_") is no word: each of its characters is a piece, as outside words.
+      for (int32_t i = start; i < end; i++) {
+        if (word_classes[text[i]] & WORD_SPACE) continue;
+        pieces[3 * count] = i; pieces[3 * count + 1] = i + 1; pieces[3 * count + 2] = 0;
+        count += 1;
+      }
+    }
+    position = end;
+  }
+  return count;
 }
