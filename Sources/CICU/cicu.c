@@ -55,6 +55,52 @@ int32_t cicu_to_utf16(const char *charset, const char *bytes, int32_t length,
   return written;
 }
 
+int32_t cicu_utf8_to_utf16(const uint8_t *bytes, int32_t length, uint16_t *out, int32_t capacity) {
+  if (capacity < length) return -1;
+  int32_t in = 0, written = 0;
+  while (in < length) {
+    // Eight ASCII bytes at a time.
+    while (in + 8 <= length) {
+      uint64_t word;
+      memcpy(&word, bytes + in, 8);
+      if (word & 0x8080808080808080ULL) break;
+      for (int k = 0; k < 8; k++) out[written + k] = bytes[in + k];
+      in += 8; written += 8;
+    }
+    if (in >= length) break;
+    uint8_t lead = bytes[in];
+    if (lead < 0x80) { out[written++] = lead; in += 1; continue; }
+    if (lead < 0xC2) return -1;
+    if (lead < 0xE0) {
+      if (in + 1 >= length || (bytes[in + 1] & 0xC0) != 0x80) return -1;
+      out[written++] = (uint16_t)(((lead & 0x1F) << 6) | (bytes[in + 1] & 0x3F));
+      in += 2;
+      continue;
+    }
+    if (lead < 0xF0) {
+      if (in + 2 >= length) return -1;
+      uint8_t second = bytes[in + 1], third = bytes[in + 2];
+      if ((second & 0xC0) != 0x80 || (third & 0xC0) != 0x80) return -1;
+      if (lead == 0xE0 && second < 0xA0) return -1;   // overlong
+      if (lead == 0xED && second >= 0xA0) return -1;  // surrogate
+      out[written++] = (uint16_t)(((lead & 0x0F) << 12) | ((second & 0x3F) << 6) | (third & 0x3F));
+      in += 3;
+      continue;
+    }
+    if (lead > 0xF4 || in + 3 >= length) return -1;
+    uint8_t second = bytes[in + 1], third = bytes[in + 2], fourth = bytes[in + 3];
+    if ((second & 0xC0) != 0x80 || (third & 0xC0) != 0x80 || (fourth & 0xC0) != 0x80) return -1;
+    if (lead == 0xF0 && second < 0x90) return -1;   // overlong
+    if (lead == 0xF4 && second >= 0x90) return -1;  // past U+10FFFF
+    uint32_t scalar = ((uint32_t)(lead & 0x07) << 18) | ((uint32_t)(second & 0x3F) << 12) | ((uint32_t)(third & 0x3F) << 6)
+      | (fourth & 0x3F);
+    out[written++] = (uint16_t)(0xD7C0 + (scalar >> 10));
+    out[written++] = (uint16_t)(0xDC00 | (scalar & 0x3FF));
+    in += 4;
+  }
+  return written;
+}
+
 int32_t cicu_nfc(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity) {
   UErrorCode status = U_ZERO_ERROR;
   const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);

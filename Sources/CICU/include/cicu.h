@@ -18,6 +18,13 @@ int32_t cicu_detect_charset(const char *bytes, int32_t length, char *name, int32
 int32_t cicu_to_utf16(const char *charset, const char *bytes, int32_t length,
                       uint16_t *out, int32_t capacity, int32_t *invalid);
 
+/// Converts well-formed UTF-8 to UTF-16 without a converter object (ICU's converter walks a generic
+/// state machine and costs more than the rest of decoding). `capacity` must be at least `length`.
+/// Returns the number of units written, or -1 at the first ill-formed sequence (overlong forms,
+/// surrogates, code points past U+10FFFF, truncated sequences): the caller then converts with ICU,
+/// which substitutes and counts them.
+int32_t cicu_utf8_to_utf16(const uint8_t *bytes, int32_t length, uint16_t *out, int32_t capacity);
+
 /// NFC-normalizes UTF-16 text. Returns the length written, or the needed size negated.
 int32_t cicu_nfc(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity);
 

@@ -43,6 +43,18 @@ enum ICU {
     return (units, Int(invalid))
   }
 
+  /// UTF-16 of well-formed UTF-8, converted without ICU's converter; nil when any sequence is
+  /// ill-formed (`toUTF16` then substitutes and counts them).
+  static func wellFormedUTF8ToUTF16(_ bytes: [UInt8]) -> [UInt16]? {
+    var failed = false
+    let units = [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
+      let written = bytes.withUnsafeBufferPointer { cicu_utf8_to_utf16($0.baseAddress, Int32($0.count), out.baseAddress, Int32(bytes.count)) }
+      failed = written < 0
+      count = max(Int(written), 0)
+    }
+    return failed ? nil : units
+  }
+
   /// NFC; text that ICU's quick check finds normalized already (most news text) is not copied.
   static func nfc(_ units: [UInt16]) -> [UInt16] { nfcIfNeeded(units).units }
 

@@ -72,6 +72,7 @@ public struct TextDecoder: Sendable {
   }
 
   private func utf8(_ bytes: [UInt8]) -> ([UInt16], String, Int) {
+    if let units = ICU.wellFormedUTF8ToUTF16(bytes) { return (units, "UTF-8", 0) }
     let converted = ICU.toUTF16(bytes, charset: "UTF-8") ?? ([], 0)
     return (converted.units, "UTF-8", converted.invalid)
   }

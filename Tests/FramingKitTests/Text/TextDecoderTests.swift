@@ -1,4 +1,4 @@
-import FramingKit
+@testable import FramingKit
 import Testing
 
 @Suite struct TextDecoderTests {
@@ -64,5 +64,26 @@ import Testing
     let units = Array(document.text.utf16)
     let kreml = units.count - 5
     #expect(document.span(utf16: kreml, units.count) == TextSpan(start: 4, end: 9))
+  }
+
+  /// Well-formed UTF-8 is converted without ICU's converter; it must give ICU's units, and every
+  /// ill-formed sequence must be left to ICU (which substitutes and counts it).
+  @Test func wellFormedUTF8ConvertsAsICUConvertsIt() {
+    let wellFormed = ["", "Kreml", "Łukaszenka mówił „tak”", "Песков заявил — ТАСС", "Straße €5", "𝔸 and 😀 past the BMP",
+                      "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}", String(repeating: "abcdefgh", count: 9) + "ż"]
+    for text in wellFormed {
+      let bytes = Array(text.utf8)
+      #expect(ICU.wellFormedUTF8ToUTF16(bytes) == ICU.toUTF16(bytes, charset: "UTF-8")?.units, "\(text)")
+      #expect(ICU.wellFormedUTF8ToUTF16(bytes) == Array(text.utf16), "\(text)")
+    }
+    let illFormed: [[UInt8]] = [
+      [0x80], [0xC0, 0xAF], [0xC1, 0xBF], [0xC3], [0xE0, 0x80, 0xAF], [0xE0, 0xA0], [0xED, 0xA0, 0x80],
+      [0xF0, 0x80, 0x80, 0xAF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80], [0x61, 0xE2, 0x82], [0xFF],
+      Array("abcdefgh".utf8) + [0xC5] + Array("abc".utf8),
+    ]
+    for bytes in illFormed {
+      #expect(ICU.wellFormedUTF8ToUTF16(bytes) == nil, "\(bytes)")
+      #expect((ICU.toUTF16(bytes, charset: "UTF-8")?.invalid ?? 0) > 0, "\(bytes)")
+    }
   }
 }
