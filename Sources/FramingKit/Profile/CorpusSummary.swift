@@ -66,7 +66,7 @@ public struct CorpusSummary: Sendable {
   public struct Builder: Sendable {
     private struct Sums: Sendable {
       var articles = 0
-      var indices = [Double](repeating: 0, count: CorpusSummary.indexIDs.count)
+      var indices = [Double](copies: 0, count: CorpusSummary.indexIDs.count)
       var authorial = 0.0
     }
 
@@ -81,7 +81,7 @@ public struct CorpusSummary: Sendable {
     private var outlets: [String: Sums] = [:]
     private var languages: [String: Sums] = [:]
     private var sources: [String: (row: SourceRow, shares: Double)] = [:]
-    private var voiceSums = [Double](repeating: 0, count: SentenceVoice.allCases.count)
+    private var voiceSums = [Double](copies: 0, count: SentenceVoice.allCases.count)
     private var values: [[Double]] = CorpusSummary.indexIDs.map { _ in [] }
     private var highest: [String: Extreme] = [:]
     private var lowest: [String: Extreme] = [:]

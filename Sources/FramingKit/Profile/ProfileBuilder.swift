@@ -263,7 +263,7 @@ struct ScoreSheet {
   }
 
   private mutating func addVoice(_ findings: [Finding], _ byAnalyzer: FindingsByAnalyzer, _ analyzed: AnalyzedSentences) {
-    var byVoice = [[Int]](repeating: [], count: Self.voices.count)
+    var byVoice = [[Int]](copies: [], count: Self.voices.count)
     for index in byAnalyzer.voice where analyzed.isAnalyzed(findings[index].sentence) {
       if let position = Self.voices.firstIndex(where: { $0.rawValue == findings[index].label }) { byVoice[position].append(index) }
     }
@@ -280,7 +280,7 @@ struct ScoreSheet {
     }
     add(.authorialWordShare, share(analyzed.words - reportedWords, analyzed.words),
         evidence: byVoice[Self.voices.firstIndex(of: .assertion)!])
-    var byStance = [[Int]](repeating: [], count: Self.stances.count)
+    var byStance = [[Int]](copies: [], count: Self.stances.count)
     for index in byAnalyzer.reportingVerbs {
       if let position = Self.stances.firstIndex(where: { $0.rawValue == findings[index].label }) { byStance[position].append(index) }
     }
@@ -312,8 +312,8 @@ struct ScoreSheet {
 
   private mutating func addLoaded(_ findings: [Finding], _ loaded: [Int], words: Int) {
     var authorial: [Int] = []
-    var byCategory = [[Int]](repeating: [], count: Self.loadedCategories.count)
-    var byPolarity = [[Int]](repeating: [], count: Self.polarities.count)
+    var byCategory = [[Int]](copies: [], count: Self.loadedCategories.count)
+    var byPolarity = [[Int]](copies: [], count: Self.polarities.count)
     var targets: [(entity: String, hits: [Int])] = []
     for index in loaded {
       let label = findings[index].label, polarity = findings[index].polarity

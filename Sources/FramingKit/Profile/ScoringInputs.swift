@@ -72,10 +72,10 @@ struct AnalyzedSentences {
     sentences = all.contains { $0.reason == "byline" } ? all.filter { $0.reason != "byline" } : all
     traits = sentences.map { SpeakerTraits(speakers: $0.speakers, lexicons: lexicons) }
     words = sentences.reduce(0) { $0 + $1.words }
-    var analyzed = [Bool](repeating: false, count: all.count)
+    var analyzed = [Bool](copies: false, count: all.count)
     for sentence in sentences { analyzed[sentence.index] = true }
     self.analyzed = analyzed
-    var voiceFindings = [Int?](repeating: nil, count: all.count)
+    var voiceFindings = [Int?](copies: nil, count: all.count)
     for index in byAnalyzer.voice where voiceFindings.indices.contains(findings[index].sentence) {
       voiceFindings[findings[index].sentence] = index
     }
@@ -88,7 +88,7 @@ struct AnalyzedSentences {
 
   /// A mask over sentence indexes, for filtering findings by their sentence.
   func mask(_ sentences: some Sequence<Int>) -> SentenceMask {
-    var marked = [Bool](repeating: false, count: analyzed.count)
+    var marked = [Bool](copies: false, count: analyzed.count)
     for sentence in sentences where marked.indices.contains(sentence) { marked[sentence] = true }
     return SentenceMask(marked: marked)
   }

@@ -78,7 +78,7 @@ public struct Document: Sendable {
       return buffer[index...].contains { $0 & 0xFC00 == 0xD800 }
     }
     guard hasPairs else { return [] }
-    var offsets = [Int32](repeating: 0, count: units.count + 1)
+    var offsets = [Int32](copies: 0, count: units.count + 1)
     var scalar: Int32 = 0
     var index = 0
     while index < units.count {

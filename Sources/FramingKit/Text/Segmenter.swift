@@ -187,7 +187,7 @@ public final class Segmenter {
   /// Votes of function words, each counted for the languages of its script that list it; `masks` holds
   /// each token's languages as bits (0 for a token that is no function word).
   func identifyLanguage(_ masks: ArraySlice<UInt8>) -> LanguageGuess? {
-    var votes = [Int](repeating: 0, count: Language.analyzed.count)
+    var votes = [Int](copies: 0, count: Language.analyzed.count)
     var total = 0
     for mask in masks where mask != 0 {
       total += 1
@@ -209,10 +209,10 @@ public final class Segmenter {
 
   private func classify(_ lines: [Line], tokens: [Token], units: [UInt16], compiled: CompiledLanguage?,
                         terms: TokenTerms?) -> [LineClass] {
-    var classes = [LineClass](repeating: .body, count: lines.count)
+    var classes = [LineClass](copies: .body, count: lines.count)
     // Lines seen so far, by a hash of their units (hashing slices through Hasher costs more).
     var seen: [UInt64: [Int]] = [:]
-    var headlineLike = [Bool](repeating: false, count: lines.count)
+    var headlineLike = [Bool](copies: false, count: lines.count)
     for (index, line) in lines.enumerated() {
       if line.isBlank { classes[index] = .blank; continue }
       if let compiled, let terms, let index2 = compiled.indexes[.boilerplate],

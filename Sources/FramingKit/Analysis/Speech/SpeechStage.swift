@@ -40,7 +40,7 @@ public struct SpeechStage {
     let byline = bylineMentions(text, scan: scan, mentionRanges: mentionRanges)
     let inlineCredits = inlineCreditMentions(text, scan: scan, mentionRanges: mentionRanges)
     // Each scanned mention's role, by its index (nil: only mentioned).
-    var roles = [SourceRole?](repeating: nil, count: scan.mentions.count)
+    var roles = [SourceRole?](copies: nil, count: scan.mentions.count)
     for index in byline { roles[index] = .byline }
     for index in inlineCredits { roles[index] = .credit }
 
@@ -344,7 +344,7 @@ public struct SpeechStage {
   /// Per sentence, the range of the items that belong to it, given each item's sentence in ascending
   /// order (items of credit lines, sentence -1, belong to none).
   static func ranges<Sentences: Sequence<Int>>(of itemSentences: Sentences, sentences count: Int) -> [Range<Int>] {
-    var starts = [Int](repeating: -1, count: count + 1)
+    var starts = [Int](copies: -1, count: count + 1)
     var index = 0
     for sentence in itemSentences {
       if sentence >= 0 && sentence < count && starts[sentence] < 0 { starts[sentence] = index }
