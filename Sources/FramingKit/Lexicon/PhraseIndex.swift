@@ -252,13 +252,16 @@ final class ScalarTrie {
 }
 
 /// A map from whole words (as scalars) to a small value, walked like the tries: a form that is no
-/// key usually fails within its first letters, without hashing the whole form.
+/// key usually fails within its first letters, without hashing the whole form, and a form longer
+/// than every key is answered without a walk.
 final class ScalarMap: @unchecked Sendable {
   private let edges = EdgeTable()
   private var values: [UInt8] = [0]
+  private var longestKey = 0
 
   subscript(_ scalars: [UInt32]) -> UInt8 {
     get {
+      guard scalars.count <= longestKey else { return 0 }
       var node: Int32 = 0
       for scalar in scalars {
         node = edges.child(node, scalar)
@@ -267,6 +270,7 @@ final class ScalarMap: @unchecked Sendable {
       return values[Int(node)]
     }
     set {
+      longestKey = max(longestKey, scalars.count)
       let node = edges.path(scalars) {
         values.append(0)
         return Int32(values.count - 1)

@@ -90,6 +90,21 @@ final class BreakIterator {
 
   deinit { cicu_breaker_close(handle) }
 
+  /// Every boundary of the text, without rule statuses (sentence breaks need none). ICU writes them
+  /// into a buffer this iterator keeps from text to text; the answer is a copy of the part written.
+  func positions(in units: [UInt16]) -> [Int32] {
+    let capacity = units.count + 2
+    if scratch.count < capacity { scratch = [Int32](copies: 0, count: max(capacity, 2 * scratch.count)) }
+    let count = scratch.withUnsafeMutableBufferPointer { out in
+      units.withUnsafeBufferPointer { text in
+        cicu_breaker_run(handle, text.baseAddress, Int32(text.count), out.baseAddress, nil, Int32(capacity))
+      }
+    }
+    return Array(scratch[..<max(Int(count), 0)])
+  }
+
+  private var scratch: [Int32] = []
+
   func boundaries(in units: [UInt16]) -> (positions: [Int32], statuses: [Int32]) {
     let capacity = units.count + 2
     var statuses: [Int32] = []

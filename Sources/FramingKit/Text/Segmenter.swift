@@ -101,7 +101,7 @@ public final class Segmenter {
       }
     }
 
-    let breaks = sentenceBreaker(guess.language)?.boundaries(in: units).positions ?? []
+    let breaks = sentenceBreaker(guess.language)?.positions(in: units) ?? []
     var sentences: [Sentence] = []
     var paragraphs: [Paragraph] = []
     var quotations: [Quotation] = []
@@ -333,24 +333,31 @@ public final class Segmenter {
     foldedTail.removeAll(keepingCapacity: true)
     units.withUnsafeBufferPointer { folder.fold(UnsafeBufferPointer(rebasing: $0[tailStart..<end]), into: &foldedTail) }
     let tail = foldedTail
-    var starts: [Int] = []
+    // From each of the last three spaces, then (when the tail reaches the sentence start) from the start.
+    var remaining = 3
     var index = tail.count - 1
-    while index >= 0 && starts.count < 3 {
-      if TextDecoder.isWhitespace(tail[index]) { starts.append(index + 1) }
+    while remaining > 0 {
+      while index >= 0 && !TextDecoder.isWhitespace(tail[index]) { index -= 1 }
+      let atStart = index < 0
+      if atStart && tailStart != sentenceStart { break }
+      remaining -= 1
+      var from = index + 1
       index -= 1
-    }
-    if starts.count < 3 && tailStart == sentenceStart { starts.append(0) }
-    for start in starts {
-      var from = start
       while from < tail.count && Self.leadingMarks.contains(tail[from]) { from += 1 }
-      guard from < tail.count, tail.count - from <= compiled.longestAbbreviation else { continue }
-      if let ambiguous = compiled.abbreviations[Array(tail[from...])] { return !ambiguous || nextIsLower || nextIsDigit }
+      if from < tail.count, tail.count - from <= compiled.longestAbbreviation {
+        candidate.removeAll(keepingCapacity: true)
+        candidate.append(contentsOf: tail[from...])
+        if let ambiguous = compiled.abbreviations[candidate] { return !ambiguous || nextIsLower || nextIsDigit }
+      }
+      if atStart { break }
     }
     return false
   }
 
-  /// Scratch for the case-folded end of a sentence, reused from break to break.
+  /// Scratch for the case-folded end of a sentence and a candidate abbreviation in it, reused from
+  /// break to break.
   private var foldedTail: [UInt16] = []
+  private var candidate: [UInt16] = []
 
   private static let leadingMarks = Typography.quotationMarks.union(Typography.openingBrackets).union([Typography.apostrophe])
 
