@@ -238,10 +238,20 @@ static uint8_t word_class(UChar32 c) {
 
 static int word_scanner_enabled = 0;
 
-static int32_t scan_word_pieces(const uint16_t *text, int32_t length, int32_t *pieces);
+static int32_t scan_word_pieces(const uint16_t *text, int32_t length, cicu_piece *pieces);
+
+/// Appends a piece, hashing its units.
+static inline void add_piece(cicu_piece *pieces, int32_t *count, const uint16_t *text, int32_t start, int32_t end, int32_t is_word) {
+  uint64_t hash = 0xcbf29ce484222325ULL;
+  for (int32_t i = start; i < end; i++) hash = (hash ^ text[i]) * 0x100000001b3ULL;
+  cicu_piece *piece = &pieces[*count];
+  piece->start = start; piece->end = end; piece->is_word = is_word; piece->hash = hash;
+  *count += 1;
+}
+
 
 /// ICU's pieces of `text`, drawn as the Swift side draws them from its break iterator.
-static int32_t icu_word_pieces(const uint16_t *text, int32_t length, int32_t *pieces) {
+static int32_t icu_word_pieces(const uint16_t *text, int32_t length, cicu_piece *pieces) {
   UErrorCode status = U_ZERO_ERROR;
   UBreakIterator *iterator = ubrk_open(UBRK_WORD, "root", (const UChar *)text, length, &status);
   if (U_FAILURE(status)) return -1;
@@ -249,14 +259,11 @@ static int32_t icu_word_pieces(const uint16_t *text, int32_t length, int32_t *pi
   int32_t start = ubrk_first(iterator);
   for (int32_t end = ubrk_next(iterator); end != UBRK_DONE; start = end, end = ubrk_next(iterator)) {
     if (ubrk_getRuleStatus(iterator) >= 100) {
-      pieces[3 * count] = start; pieces[3 * count + 1] = end; pieces[3 * count + 2] = 1;
-      count += 1;
+      add_piece(pieces, &count, text, start, end, 1);
       continue;
     }
     for (int32_t i = start; i < end; i++) {
-      if (is_dropped_space(text[i])) continue;
-      pieces[3 * count] = i; pieces[3 * count + 1] = i + 1; pieces[3 * count + 2] = 0;
-      count += 1;
+      if (!is_dropped_space(text[i])) add_piece(pieces, &count, text, i, i + 1, 0);
     }
   }
   ubrk_close(iterator);
@@ -272,10 +279,12 @@ static void build_word_classes(void) {
     "a\uFEFFb a\u200Bb a\u00B7b 1;2 a;b 1\u066C2 a,b \u2116 5 \u00A9 2024\n\u0301x";
   UChar text[512];
   int32_t length = u_unescape(probe, text, 512);
-  int32_t ours[3 * 512], theirs[3 * 512];
+  cicu_piece ours[512], theirs[512];
+  memset(ours, 0, sizeof ours);
+  memset(theirs, 0, sizeof theirs);
   int32_t count = scan_word_pieces(text, length, ours);
   word_scanner_enabled = count >= 0 && count == icu_word_pieces(text, length, theirs)
-    && memcmp(ours, theirs, sizeof(int32_t) * 3 * (size_t)count) == 0;
+    && memcmp(ours, theirs, sizeof(cicu_piece) * (size_t)count) == 0;
 }
 
 static inline int is_word_start(uint8_t cls) {
@@ -288,42 +297,42 @@ static inline int32_t skip_extends(const uint16_t *text, int32_t length, int32_t
   return position;
 }
 
-int32_t cicu_word_pieces(const uint16_t *text, int32_t length, int32_t *pieces, int32_t capacity) {
+int32_t cicu_word_pieces(const uint16_t *text, int32_t length, cicu_piece *pieces, int32_t capacity) {
   pthread_once(&word_classes_once, build_word_classes);
   if (!word_scanner_enabled || capacity < length) return -1;
   return scan_word_pieces(text, length, pieces);
 }
 
-static int32_t scan_word_pieces(const uint16_t *text, int32_t length, int32_t *pieces) {
-  for (int32_t i = 0; i < length; i++) {
-    if ((word_classes[text[i]] & WORD_CLASS_MASK) == WORD_UNSUPPORTED) return -1;
-  }
+static int32_t scan_word_pieces(const uint16_t *text, int32_t length, cicu_piece *pieces) {
   int32_t count = 0;
   int32_t position = 0;
   while (position < length) {
-    uint8_t cls = word_classes[text[position]] & WORD_CLASS_MASK;
+    uint8_t entry = word_classes[text[position]];
+    uint8_t cls = entry & WORD_CLASS_MASK;
+    if (cls == WORD_UNSUPPORTED) return -1;
     if (!is_word_start(cls)) {
-      if (!(word_classes[text[position]] & WORD_SPACE)) {
-        pieces[3 * count] = position; pieces[3 * count + 1] = position + 1; pieces[3 * count + 2] = 0;
-        count += 1;
+      if (!(entry & WORD_SPACE)) {
+        add_piece(pieces, &count, text, position, position + 1, 0);
       }
       position += 1;
       continue;
     }
     // A run joined by rules 5–13b: letters, digits and connectors in any order (every pair of them
-    // joins), and a middle mark between two letters (6, 7) or two digits (11, 12).
+    // joins), and a middle mark between two letters (6, 7) or two digits (11, 12); Extend and
+    // Format characters attach to what precedes them (rule 4).
     int32_t start = position;
     int32_t members = 1;
     uint8_t last = cls;
     int32_t last_start = position;
-    int32_t end = skip_extends(text, length, position + 1);
+    int32_t end = position + 1;
     while (end < length) {
       uint8_t next = word_classes[text[end]] & WORD_CLASS_MASK;
+      if (next == WORD_EXTEND) { end += 1; continue; }
       if (is_word_start(next)) {
         last = next;
         last_start = end;
         members += 1;
-        end = skip_extends(text, length, end + 1);
+        end += 1;
         continue;
       }
       if (next < WORD_MID_LETTER || next > WORD_SINGLE_QUOTE) break;
@@ -335,20 +344,18 @@ static int32_t scan_word_pieces(const uint16_t *text, int32_t length, int32_t *p
       if (!joins_letters && !joins_digits) break;
       members += 2;
       last_start = after;
-      end = skip_extends(text, length, after + 1);
+      end = after + 1;
     }
     // ICU's status: a word when it ends in a letter or digit; when it ends in a connector, only when
     // the connector joined something and no mark follows it ("a_" is a word, "a_" + U+0301 and "_" are not).
     int is_word = last != WORD_EXTEND_NUM_LET || (members > 1 && end == last_start + 1);
     if (is_word) {
-      pieces[3 * count] = start; pieces[3 * count + 1] = end; pieces[3 * count + 2] = 1;
-      count += 1;
+      add_piece(pieces, &count, text, start, end, 1);
     } else {
       // A lone connector ("_") is no word: each of its characters is a piece, as outside words.
       for (int32_t i = start; i < end; i++) {
         if (word_classes[text[i]] & WORD_SPACE) continue;
-        pieces[3 * count] = i; pieces[3 * count + 1] = i + 1; pieces[3 * count + 2] = 0;
-        count += 1;
+        add_piece(pieces, &count, text, i, i + 1, 0);
       }
     }
     position = end;

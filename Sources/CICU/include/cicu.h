@@ -49,15 +49,23 @@ int32_t cicu_breaker_run(cicu_breaker *handle, const uint16_t *text, int32_t len
 
 void cicu_breaker_close(cicu_breaker *handle);
 
+/// A word piece: UTF-16 range, whether it is a word, and the 64-bit FNV-1a hash of its units (the
+/// hash the key folder's table uses, taken while the units are at hand).
+typedef struct {
+  int32_t start;
+  int32_t end;
+  int32_t is_word;
+  uint64_t hash;
+} cicu_piece;
+
 /// Word pieces of `text` as ICU's root word rules draw them, for text made only of characters those
 /// rules treat without dictionaries or emoji sequences (no CJK, Thai and other complex scripts, Hebrew,
-/// zero-width joiners or characters outside the Basic Multilingual Plane). Writes three values per piece
-/// into `pieces`: start, end and 1 for a word (letters, digits, joined by ICU's rules) or 0 for a single
-/// character of any other kind. Whitespace (space, tab, newline, carriage return, form feed, no-break
-/// and Unicode spaces, zero-width space, BOM) outside words is dropped. `capacity` counts pieces and must
-/// be at least `length`. Returns the count, or -1 when the text holds a character these rules do not
-/// cover (the caller then asks ICU's break iterator).
-int32_t cicu_word_pieces(const uint16_t *text, int32_t length, int32_t *pieces, int32_t capacity);
+/// zero-width joiners or characters outside the Basic Multilingual Plane). A piece is a word (letters,
+/// digits, joined by ICU's rules) or a single character of any other kind. Whitespace (space, tab,
+/// newline, carriage return, form feed, no-break and Unicode spaces, zero-width space, BOM) outside
+/// words is dropped. `capacity` must be at least `length`. Returns the count, or -1 when the text holds
+/// a character these rules do not cover (the caller then asks ICU's break iterator).
+int32_t cicu_word_pieces(const uint16_t *text, int32_t length, cicu_piece *pieces, int32_t capacity);
 
 /// Opaque transliterator handle; not safe for use from two threads at once.
 typedef struct cicu_transliterator cicu_transliterator;

@@ -47,12 +47,23 @@ public struct LabelMap<Value> {
   public struct Entry {
     public let name: String
     public fileprivate(set) var value: Value
+
+    init(name: String, value: Value) {
+      self.name = name
+      self.value = value
+    }
   }
 
   /// Sorted by name, each name once.
   public private(set) var entries: [Entry] = []
 
   public init() {}
+
+  /// Entries already sorted by name, each name once (checked in debug builds).
+  init(sortedEntries: [Entry]) {
+    assert(zip(sortedEntries, sortedEntries.dropFirst()).allSatisfy { $0.name < $1.name }, "label map entries out of order")
+    entries = sortedEntries
+  }
 
   public init(_ dictionary: [String: Value]) {
     entries = dictionary.map { Entry(name: $0.key, value: $0.value) }.sorted { $0.name < $1.name }

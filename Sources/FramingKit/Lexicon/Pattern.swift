@@ -69,7 +69,7 @@ public struct Pattern: Hashable, Sendable {
         }
         // A run of letters is one word under ICU's rules for alphabetic scripts; only pieces with
         // other characters need the break iterator.
-        let tokens = Self.isLetterRun(body) ? [WordBreaker.Piece(start: 0, end: body.count, isWord: true)]
+        let tokens = Self.isLetterRun(body) ? [body.withUnsafeBufferPointer { WordBreaker.Piece(start: 0, end: body.count, isWord: true, in: $0) }]
           : WordBreaker.pieces(body, breaker: folder.wordBreaker)
         guard !tokens.isEmpty else { throw PatternSyntaxError("form '\(text)' has no word in '\(pieceText)'") }
         if !stemEnds.allSatisfy({ end in tokens.contains { $0.isWord && $0.end == end } }) {

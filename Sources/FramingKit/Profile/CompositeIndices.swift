@@ -65,12 +65,11 @@ struct CompositeIndices {
 
   /// The evidence of several scores, each finding once.
   private func evidence(_ bases: ScoreSheet.Base...) -> [Int] {
-    var merged = bases.flatMap { sheet[$0].evidence }
-    merged.sort()
-    var unique: [Int] = []
-    unique.reserveCapacity(merged.count)
-    for index in merged where unique.last != index { unique.append(index) }
-    return unique
+    // Most articles give evidence to few of these scores: none or one needs no merging.
+    let given = bases.filter { !sheet[$0].evidence.isEmpty }
+    if given.isEmpty { return [] }
+    if given.count == 1 { return Self.sortedUnique(sheet[given[0]].evidence) }
+    return Self.sortedUnique(given.flatMap { sheet[$0].evidence })
   }
 
   /// The five indices' ids and formula ids ("index.<id>"), with their JSON, spelled once rather than per article.
@@ -82,9 +81,31 @@ struct CompositeIndices {
     private static func named(_ id: String) -> ClosingMembers { ClosingMembers(formula: "index.\(id)", id: id) }
   }
 
-  private func index(_ name: ClosingMembers, _ value: Double, _ components: LabelMap<Double>, _ evidence: [Int]) -> Profile.Index {
-    Profile.Index(value: JSONOutput.round(value.isFinite ? value : 0),
-                  components: components.mapValues { JSONOutput.round($0.isFinite ? $0 : 0) }, evidence: evidence.sorted(), closing: name)
+  /// An index; `components` are listed in name order (the order JSON writes them in).
+  private func index(_ name: ClosingMembers, _ value: Double, _ components: KeyValuePairs<String, Double>, _ evidence: [Int]) -> Profile.Index {
+    Profile.Index(value: Self.rounded(value),
+                  components: LabelMap(sortedEntries: components.map { LabelMap.Entry(name: $0.key, value: Self.rounded($0.value)) }),
+                  evidence: Self.sortedUnique(evidence, keepingRepeats: true), closing: name)
+  }
+
+  private static func rounded(_ value: Double) -> Double { JSONOutput.round(value.isFinite ? value : 0) }
+
+  /// `indexes` in ascending order (returned as they are when they are in order already), repeats
+  /// removed unless asked to keep them.
+  private static func sortedUnique(_ indexes: [Int], keepingRepeats: Bool = false) -> [Int] {
+    var ordered = true
+    var index = 1
+    while index < indexes.count {
+      if keepingRepeats ? indexes[index - 1] > indexes[index] : indexes[index - 1] >= indexes[index] { ordered = false; break }
+      index += 1
+    }
+    if ordered { return indexes }
+    let sorted = indexes.sorted()
+    if keepingRepeats { return sorted }
+    var unique: [Int] = []
+    unique.reserveCapacity(sorted.count)
+    for index in sorted where unique.last != index { unique.append(index) }
+    return unique
   }
 
   /// Voice findings of the sentences a mask marks, in order.

@@ -53,8 +53,11 @@ final class SnakeCase: @unchecked Sendable {
 
   /// Whether `convert` gives a name back as it is: it has no capitals and nothing beyond ASCII.
   static func isUnchanged(_ name: String) -> Bool {
-    let isPlain = { (byte: UInt8) in !((byte >= 0x41 && byte <= 0x5A) || byte >= 0x80) }
-    return name.utf8.withContiguousStorageIfAvailable { $0.allSatisfy(isPlain) } ?? name.utf8.allSatisfy(isPlain)
+    var name = name
+    return name.withUTF8 { bytes in
+      for byte in bytes where (byte >= 0x41 && byte <= 0x5A) || byte >= 0x80 { return false }
+      return true
+    }
   }
 
   func convert(_ name: String) -> String {

@@ -104,6 +104,8 @@ final class BreakIterator {
   }
 
   private var scratch: [Int32] = []
+  /// Room for the word pieces of a text (see `WordBreaker.alphabeticPieces`), kept from text to text.
+  var pieces: [cicu_piece] = []
 
   func boundaries(in units: [UInt16]) -> (positions: [Int32], statuses: [Int32]) {
     let capacity = units.count + 2

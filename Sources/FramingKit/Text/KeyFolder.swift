@@ -117,22 +117,22 @@ public final class KeyFolder {
   /// The number of a form, given by its UTF-16 units.
   func id(of form: UnsafeBufferPointer<UInt16>) -> Int32 { id(of: form, hash: Self.hash(form), upcoming: nil) }
 
-  /// The numbers of the forms of a text's pieces. Hashes come first, so that each lookup can ask the
-  /// CPU for the table slot of a piece a few places ahead: on a large corpus the table outgrows the
+  /// The numbers of the forms of a text's pieces. Pieces carry their hashes, so that each lookup can ask
+  /// the CPU for the table slot of a piece a few places ahead: on a large corpus the table outgrows the
   /// nearer caches, and loads under way together cost little more than one.
   func ids(of pieces: [WordBreaker.Piece], in text: UnsafeBufferPointer<UInt16>) -> [Int32] {
-    let hashes = pieces.map { Self.hash(UnsafeBufferPointer(rebasing: text[$0.start..<$0.end])) }
     let distance = 6
     var ids: [Int32] = []
     ids.reserveCapacity(pieces.count)
     for (index, piece) in pieces.enumerated() {
-      ids.append(id(of: UnsafeBufferPointer(rebasing: text[piece.start..<piece.end]), hash: hashes[index],
-                    upcoming: index + distance < hashes.count ? hashes[index + distance] : nil))
+      ids.append(id(of: UnsafeBufferPointer(rebasing: text[piece.start..<piece.end]), hash: piece.hash,
+                    upcoming: index + distance < pieces.count ? pieces[index + distance].hash : nil))
     }
     return ids
   }
 
-  private static func hash(_ form: UnsafeBufferPointer<UInt16>) -> UInt64 {
+  /// FNV-1a over the units: the table's hash (the word scanner in C takes the same one).
+  static func hash(_ form: UnsafeBufferPointer<UInt16>) -> UInt64 {
     var hash: UInt64 = 0xcbf29ce484222325
     for unit in form { hash = (hash ^ UInt64(unit)) &* 0x100000001b3 }
     return hash

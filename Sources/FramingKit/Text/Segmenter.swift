@@ -327,6 +327,12 @@ public final class Segmenter {
       return true
     }
     guard let compiled, !compiled.abbreviations.isEmpty else { return false }
+    // The shortest candidate is the last word; when it is longer than every abbreviation unfolded,
+    // it is so folded too (case folding never shortens), and so is every longer candidate.
+    var lastWord = end
+    while lastWord > sentenceStart && !TextDecoder.isWhitespace(units[lastWord - 1]) { lastWord -= 1 }
+    while lastWord < end && Self.leadingMarks.contains(units[lastWord]) { lastWord += 1 }
+    if end - lastWord > compiled.longestAbbreviation { return false }
     // Candidates: the text before the break from each of its last three spaces (abbreviations such as
     // "z. B." or "и т. д." contain spaces), without leading brackets or quotes.
     let tailStart = max(sentenceStart, end - max(24, compiled.longestAbbreviation + 2))

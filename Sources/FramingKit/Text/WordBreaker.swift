@@ -9,10 +9,23 @@ enum WordBreaker {
     let end: Int
     /// True for ICU word statuses of letters, numbers, kana and ideographs.
     let isWord: Bool
+    /// The key folder's hash of the piece's units (`KeyFolder.hash`), taken while they are at hand.
+    let hash: UInt64
+
+    init(start: Int, end: Int, isWord: Bool, hash: UInt64) {
+      self.start = start
+      self.end = end
+      self.isWord = isWord
+      self.hash = hash
+    }
+
+    init(start: Int, end: Int, isWord: Bool, in units: UnsafeBufferPointer<UInt16>) {
+      self.init(start: start, end: end, isWord: isWord, hash: KeyFolder.hash(UnsafeBufferPointer(rebasing: units[start..<end])))
+    }
   }
 
   static func pieces(_ units: [UInt16], breaker: BreakIterator) -> [Piece] {
-    if let pieces = alphabeticPieces(units) { return pieces }
+    if let pieces = alphabeticPieces(units, scratch: breaker) { return pieces }
     return icuPieces(units, breaker: breaker)
   }
 
@@ -20,23 +33,23 @@ enum WordBreaker {
   /// marks that join them) that needs no break iterator; nil for text with other characters (CJK,
   /// complex scripts, Hebrew, emoji sequences, astral characters). ICU's iterator walks a generic rule
   /// automaton and reports each boundary through calls; on news text this scanner is several times faster.
-  static func alphabeticPieces(_ units: [UInt16]) -> [Piece]? {
+  static func alphabeticPieces(_ units: [UInt16], scratch: BreakIterator) -> [Piece]? {
     guard !units.isEmpty else { return [] }
-    var failed = false
-    let raw = [Int32](unsafeUninitializedCapacity: 3 * units.count) { buffer, initialized in
-      let count = units.withUnsafeBufferPointer { text in
-        cicu_word_pieces(text.baseAddress, Int32(text.count), buffer.baseAddress, Int32(text.count))
-      }
-      failed = count < 0
-      initialized = 3 * max(Int(count), 0)
+    if scratch.pieces.count < units.count {
+      scratch.pieces = [cicu_piece](copies: cicu_piece(), count: max(units.count, 2 * scratch.pieces.count))
     }
-    guard !failed else { return nil }
+    let count = Int(units.withUnsafeBufferPointer { text in
+      scratch.pieces.withUnsafeMutableBufferPointer { out in
+        cicu_word_pieces(text.baseAddress, Int32(text.count), out.baseAddress, Int32(out.count))
+      }
+    })
+    guard count >= 0 else { return nil }
     var pieces: [Piece] = []
-    pieces.reserveCapacity(raw.count / 3)
-    var index = 0
-    while index < raw.count {
-      pieces.append(Piece(start: Int(raw[index]), end: Int(raw[index + 1]), isWord: raw[index + 2] != 0))
-      index += 3
+    pieces.reserveCapacity(count)
+    scratch.pieces.withUnsafeBufferPointer { drawn in
+      for piece in drawn[..<count] {
+        pieces.append(Piece(start: Int(piece.start), end: Int(piece.end), isWord: piece.is_word != 0, hash: piece.hash))
+      }
     }
     return pieces
   }
@@ -44,28 +57,29 @@ enum WordBreaker {
   /// Pieces from ICU's break iterator.
   static func icuPieces(_ units: [UInt16], breaker: BreakIterator) -> [Piece] {
     let (positions, statuses) = breaker.boundaries(in: units)
-    var result: [Piece] = []
-    result.reserveCapacity(positions.count / 2)
-    var index = 1
-    while index < positions.count {
-      let start = Int(positions[index - 1]), end = Int(positions[index])
-      let status = statuses[index]
-      if status >= 100 {
-        result.append(Piece(start: start, end: end, isWord: true))
-      } else {
-        // Not a word: one token per non-space character (ICU keeps runs like "..." or " – " together).
-        var position = start
-        while position < end {
-          let unit = units[position]
-          let width = UTF16.isLeadSurrogate(unit) && position + 1 < end ? 2 : 1
-          if !TextDecoder.isWhitespace(unit) && unit != 0x0A && unit != 0x0D {
-            result.append(Piece(start: position, end: position + width, isWord: false))
+    return units.withUnsafeBufferPointer { units in
+      var result: [Piece] = []
+      result.reserveCapacity(positions.count / 2)
+      var index = 1
+      while index < positions.count {
+        let start = Int(positions[index - 1]), end = Int(positions[index])
+        if statuses[index] >= 100 {
+          result.append(Piece(start: start, end: end, isWord: true, in: units))
+        } else {
+          // Not a word: one token per non-space character (ICU keeps runs like "..." or " – " together).
+          var position = start
+          while position < end {
+            let unit = units[position]
+            let width = UTF16.isLeadSurrogate(unit) && position + 1 < end ? 2 : 1
+            if !TextDecoder.isWhitespace(unit) && unit != 0x0A && unit != 0x0D {
+              result.append(Piece(start: position, end: position + width, isWord: false, in: units))
+            }
+            position += width
           }
-          position += width
         }
+        index += 1
       }
-      index += 1
+      return result
     }
-    return result
   }
 }
