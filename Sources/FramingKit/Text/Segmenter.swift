@@ -316,7 +316,7 @@ public final class Segmenter {
     let nextIsDigit = Self.isNumeric(nextScalar)
     if nextIsLower { return true }
     if !Self.isAlphabetic(nextScalar) && !nextIsDigit && !Typography.isDash(units[next])
-      && !Self.openingMarks.contains(units[next]) { return true }
+      && !Self.isOpeningMark(units[next]) { return true }
     // What precedes it.
     var end = cut
     while end > sentenceStart && TextDecoder.isWhitespace(units[end - 1]) { end -= 1 }
@@ -331,7 +331,7 @@ public final class Segmenter {
     // it is so folded too (case folding never shortens), and so is every longer candidate.
     var lastWord = end
     while lastWord > sentenceStart && !TextDecoder.isWhitespace(units[lastWord - 1]) { lastWord -= 1 }
-    while lastWord < end && Self.leadingMarks.contains(units[lastWord]) { lastWord += 1 }
+    while lastWord < end && Self.isLeadingMark(units[lastWord]) { lastWord += 1 }
     if end - lastWord > compiled.longestAbbreviation { return false }
     // Candidates: the text before the break from each of its last three spaces (abbreviations such as
     // "z. B." or "и т. д." contain spaces), without leading brackets or quotes.
@@ -349,7 +349,7 @@ public final class Segmenter {
       remaining -= 1
       var from = index + 1
       index -= 1
-      while from < tail.count && Self.leadingMarks.contains(tail[from]) { from += 1 }
+      while from < tail.count && Self.isLeadingMark(tail[from]) { from += 1 }
       if from < tail.count, tail.count - from <= compiled.longestAbbreviation {
         candidate.removeAll(keepingCapacity: true)
         candidate.append(contentsOf: tail[from...])
@@ -365,9 +365,11 @@ public final class Segmenter {
   private var foldedTail: [UInt16] = []
   private var candidate: [UInt16] = []
 
-  private static let leadingMarks = Typography.quotationMarks.union(Typography.openingBrackets).union([Typography.apostrophe])
+  /// Quotation marks and opening brackets, and the apostrophe: what may stand before an abbreviation.
+  /// (Tested per break, so by comparisons rather than through a set's hashing.)
+  private static func isLeadingMark(_ unit: UInt16) -> Bool { isOpeningMark(unit) || unit == Typography.apostrophe }
 
-  private static let openingMarks = Typography.quotationMarks.union(Typography.openingBrackets)
+  private static func isOpeningMark(_ unit: UInt16) -> Bool { Typography.isQuotationMark(unit) || Typography.isOpeningBracket(unit) }
 
   // Letter case and kind, answered for ASCII without Unicode's property tables.
   private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {

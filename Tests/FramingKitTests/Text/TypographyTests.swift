@@ -16,6 +16,13 @@ import Testing
     }
   }
 
+  /// The same for opening brackets, which sentence breaks test before abbreviations.
+  @Test func openingBracketComparisonsEqualTheSet() {
+    for unit in UInt16.min...UInt16.max {
+      #expect(Typography.isOpeningBracket(unit) == Typography.openingBrackets.contains(unit), "U+\(String(unit, radix: 16))")
+    }
+  }
+
   /// Punctuation tokens carry their unit as `mark`; words and longer tokens carry none.
   @Test func tokensCarryTheirPunctuationMark() {
     let text = segment("Putin sagte: „Nein“ – (so) ... ok", language: .de)
