@@ -115,6 +115,9 @@ final class EdgeTable {
     /// `(node + 1) << 32 | label`, 0 for an empty slot.
     var key: UInt64
     var target: Int32
+    /// The target node's flags (see `setFlags`), in what would be the slot's padding: a walk that
+    /// tests them at every step reads no other memory for it.
+    var flags: UInt8 = 0
   }
 
   private var slots = [Slot](repeating: Slot(key: 0, target: 0), count: 64)
@@ -122,6 +125,7 @@ final class EdgeTable {
   /// The root's children along labels below `rootLimit` (Latin, Greek and Cyrillic letters; small term
   /// numbers), in a direct array: every walk starts there, and it stays in the cache.
   private var rootChildren = [Int32](repeating: -1, count: EdgeTable.rootLimit)
+  private var rootChildFlags = [UInt8](repeating: 0, count: EdgeTable.rootLimit)
   private static let rootLimit = 0x0530
 
   private static func key(_ node: Int32, _ label: UInt32) -> UInt64 { UInt64(UInt32(bitPattern: node) + 1) << 32 | UInt64(label) }
@@ -162,6 +166,35 @@ final class EdgeTable {
         slot = (slot + 1) & mask
       }
     }
+  }
+
+  /// The child of `node` along `label` (or -1) with the flags set for it.
+  @inline(__always)
+  func step(_ node: Int32, _ label: UInt32) -> (target: Int32, flags: UInt8) {
+    if node == 0 && label < Self.rootLimit { return (rootChildren[Int(label)], rootChildFlags[Int(label)]) }
+    let key = Self.key(node, label)
+    return slots.withUnsafeBufferPointer { slots in
+      let mask = slots.count - 1
+      var slot = Self.home(key, mask: mask)
+      while true {
+        let found = slots[slot]
+        if found.key == key { return (found.target, found.flags) }
+        if found.key == 0 { return (-1, 0) }
+        slot = (slot + 1) & mask
+      }
+    }
+  }
+
+  /// Adds `flags` to those of the child of `node` along `label`, which must exist. The flags are kept
+  /// on the edge into the child (each node but the root has one), where `step` finds them.
+  func setFlags(_ node: Int32, _ label: UInt32, _ flags: UInt8) {
+    if node == 0 && label < Self.rootLimit {
+      rootChildFlags[Int(label)] |= flags
+      return
+    }
+    let slot = slot(for: Self.key(node, label))
+    precondition(slots[slot].key != 0, "flags for a missing edge")
+    slots[slot].flags |= flags
   }
 
   /// The node a run of labels leads to from the root, adding the missing nodes (numbered by
@@ -206,26 +239,33 @@ final class ScalarTrie {
   /// Per node: terms of the stems ending there (they match any longer form too) and of the words.
   private var stemTerms: [[Int32]] = [[]]
   private var wordTerms: [[Int32]] = [[]]
-  /// Per node: bit 0 when stems end there, bit 1 when words do; the walk tests these bytes and only
-  /// reads (and retains) a term list where there is one.
-  private var ends: [UInt8] = [0]
+  /// Edge flags of a node (`EdgeTable.setFlags`): stems end there, words end there. The walk tests
+  /// them on the edge it takes and only reads (and retains) a term list where there is one.
+  private static let stemEnds: UInt8 = 1, wordEnds: UInt8 = 2
 
   var isEmpty: Bool { stemTerms.count == 1 }
 
   func insert(_ scalars: [UInt32], term: Int32, exact: Bool) {
-    let node = edges.path(scalars) {
-      stemTerms.append([])
-      wordTerms.append([])
-      ends.append(0)
-      return Int32(stemTerms.count - 1)
+    // The root is no stem, and no word is empty.
+    guard let last = scalars.last else { return }
+    let makeNode = { () -> Int32 in
+      self.stemTerms.append([])
+      self.wordTerms.append([])
+      return Int32(self.stemTerms.count - 1)
+    }
+    let parent = edges.path(Array(scalars.dropLast()), newNode: makeNode)
+    var node = edges.child(parent, last)
+    if node < 0 {
+      node = makeNode()
+      edges.add(parent, last, target: node)
     }
     let index = Int(node)
     if exact {
       if !wordTerms[index].contains(term) { wordTerms[index].append(term) }
-      ends[index] |= 2
-    } else if index > 0 {
+      edges.setFlags(parent, last, Self.wordEnds)
+    } else {
       if !stemTerms[index].contains(term) { stemTerms[index].append(term) }
-      ends[index] |= 1
+      edges.setFlags(parent, last, Self.stemEnds)
     }
   }
 
@@ -242,12 +282,13 @@ final class ScalarTrie {
   func collect(_ scalars: [UInt32], into found: inout [Int32]) {
     guard !isEmpty, !scalars.isEmpty else { return }
     var node: Int32 = 0
+    var flags: UInt8 = 0
     for scalar in scalars {
-      node = edges.child(node, scalar)
+      (node, flags) = edges.step(node, scalar)
       if node < 0 { return }
-      if ends[Int(node)] & 1 != 0 { found.append(contentsOf: stemTerms[Int(node)]) }
+      if flags & Self.stemEnds != 0 { found.append(contentsOf: stemTerms[Int(node)]) }
     }
-    if ends[Int(node)] & 2 != 0 { found.append(contentsOf: wordTerms[Int(node)]) }
+    if flags & Self.wordEnds != 0 { found.append(contentsOf: wordTerms[Int(node)]) }
   }
 }
 
