@@ -362,3 +362,151 @@ static int32_t scan_word_pieces(const uint16_t *text, int32_t length, cicu_piece
   }
   return count;
 }
+
+// MARK: - Sentence boundaries without a break iterator
+
+// Sentence_Break values of the Basic Multilingual Plane (ICU's U_SB_… numbers) in the low bits;
+// surrogates are marked unsupported, so that texts with characters beyond the plane go to ICU's
+// iterator. The high bit marks the classes where a sentence can end (terminators, separators) and
+// the unsupported ones: a scan passes over everything else without a rule to test.
+enum { SENTENCE_UNSUPPORTED = 0x7F, SENTENCE_CLASS_MASK = 0x7F, SENTENCE_STOP = 0x80 };
+static uint8_t sentence_classes[0x10000];
+static pthread_once_t sentence_classes_once = PTHREAD_ONCE_INIT;
+static int sentence_scanner_enabled = 0;
+
+static int32_t scan_sentence_boundaries(const uint16_t *text, int32_t length, int32_t *boundaries);
+
+static inline uint8_t sentence_class(uint16_t unit) { return sentence_classes[unit] & SENTENCE_CLASS_MASK; }
+static inline int is_paragraph_separator(uint8_t cls) { return cls == U_SB_SEP || cls == U_SB_CR || cls == U_SB_LF; }
+static inline int is_sentence_extend(uint8_t cls) { return cls == U_SB_EXTEND || cls == U_SB_FORMAT; }
+static inline int is_terminator(uint8_t cls) { return cls == U_SB_ATERM || cls == U_SB_STERM; }
+
+static void build_sentence_classes(void) {
+  for (UChar32 c = 0; c < 0x10000; c++) {
+    uint8_t cls = (c >= 0xD800 && c <= 0xDFFF) ? SENTENCE_UNSUPPORTED : (uint8_t)u_getIntPropertyValue(c, UCHAR_SENTENCE_BREAK);
+    int stop = cls == SENTENCE_UNSUPPORTED || is_terminator(cls) || is_paragraph_separator(cls);
+    sentence_classes[c] = cls | (stop ? SENTENCE_STOP : 0);
+  }
+  // As for words: the scanner serves only while it draws what this ICU draws on a probe text that
+  // exercises every rule.
+  static const char *probe = "Dr. Smith went home. He said: \\u201EYes!\\u201D Then (he left.) And U.S. Army e.g. the rest. "
+    "Etc. and so on... \\u2013 Trzeba to zrobi\\u0107! \\u2013 m\\u00F3wi\\u0142. 3.5 bln. \\u00ABTak\\u00BB, \\u2014 \\u0441\\u043A\\u0430\\u0437\\u0430\\u043B. "
+    "Is it? Yes.\\u00A0 No!!  \\u201EWhy?\\u201D she asked.\\nNew line.\\u2029Next a.\\u0301 b. ok.) x. 1. 2.3 end.\\r\\n\\u0301A.";
+  UChar text[512];
+  int32_t length = u_unescape(probe, text, 512);
+  int32_t ours[520], theirs[520];
+  int32_t count = scan_sentence_boundaries(text, length, ours);
+  UErrorCode status = U_ZERO_ERROR;
+  UBreakIterator *iterator = ubrk_open(UBRK_SENTENCE, "root", text, length, &status);
+  if (U_FAILURE(status)) return;
+  int32_t expected = 0;
+  for (int32_t position = ubrk_first(iterator); position != UBRK_DONE && expected < 520; position = ubrk_next(iterator)) {
+    theirs[expected++] = position;
+  }
+  ubrk_close(iterator);
+  sentence_scanner_enabled = count == expected && memcmp(ours, theirs, sizeof(int32_t) * (size_t)count) == 0;
+}
+
+int32_t cicu_sentence_boundaries(const uint16_t *text, int32_t length, int32_t *boundaries, int32_t capacity) {
+  pthread_once(&sentence_classes_once, build_sentence_classes);
+  if (!sentence_scanner_enabled || capacity < length + 1) return -1;
+  return scan_sentence_boundaries(text, length, boundaries);
+}
+
+/// Whether, from `position` on, the first character that is a letter, a separator or a sentence
+/// terminator is a lowercase letter (rule 8: "etc. and" does not end a sentence).
+static int lowercase_follows(const uint16_t *text, int32_t length, int32_t position) {
+  for (; position < length; position++) {
+    switch (sentence_class(text[position])) {
+      case U_SB_LOWER: return 1;
+      case U_SB_OLETTER: case U_SB_UPPER: case U_SB_SEP: case U_SB_CR: case U_SB_LF: case U_SB_ATERM: case U_SB_STERM:
+        return 0;
+      default: break;
+    }
+  }
+  return 0;
+}
+
+/// UAX #29 sentence boundaries (rules 3 to 11), Extend and Format characters attached to what
+/// precedes them (rule 5).
+static int32_t scan_sentence_boundaries(const uint16_t *text, int32_t length, int32_t *boundaries) {
+  int32_t count = 0;
+  boundaries[count++] = 0;
+  if (length == 0) return count;
+  // The run "terminator Close* Sp*" that ends right before the current position: which terminator
+  // (0 for none), whether a Close or a space has followed it, and the class before an ATerm (rule 7).
+  uint8_t terminator = 0;
+  int spaced = 0, closed = 0;
+  uint8_t before_terminator = U_SB_OTHER;
+  uint8_t previous = U_SB_OTHER;  // the last class other than Extend and Format
+  uint8_t first = sentence_class(text[0]);
+  if (first == SENTENCE_UNSUPPORTED) return -1;
+  if (is_terminator(first)) terminator = first;
+  if (!is_sentence_extend(first)) previous = first;
+  for (int32_t i = 1; i < length; i++) {
+    uint8_t before = sentence_class(text[i - 1]);
+    if (terminator == 0 && !is_paragraph_separator(before)) {
+      // No rule breaks here, nor before any character up to the next terminator or separator.
+      while (i < length && !(sentence_classes[text[i]] & SENTENCE_STOP)) i++;
+      if (i >= length) break;
+      uint8_t cls = sentence_class(text[i]);
+      if (cls == SENTENCE_UNSUPPORTED) return -1;
+      if (is_terminator(cls)) {
+        int32_t back = i - 1;
+        while (back >= 0 && is_sentence_extend(sentence_class(text[back]))) back--;
+        before_terminator = back >= 0 ? sentence_class(text[back]) : U_SB_OTHER;
+        terminator = cls;
+        spaced = 0;
+        closed = 0;
+      }
+      previous = cls;
+      continue;
+    }
+    uint8_t cls = sentence_class(text[i]);
+    if (cls == SENTENCE_UNSUPPORTED) return -1;
+    int is_break;
+    if (before == U_SB_CR && cls == U_SB_LF) {
+      is_break = 0;                                   // 3
+    } else if (is_paragraph_separator(before)) {
+      is_break = 1;                                   // 4
+    } else if (is_sentence_extend(cls)) {
+      is_break = 0;                                   // 5
+    } else if (terminator == U_SB_ATERM && !closed && !spaced && cls == U_SB_NUMERIC) {
+      is_break = 0;                                   // 6
+    } else if (terminator == U_SB_ATERM && !closed && !spaced && cls == U_SB_UPPER
+               && (before_terminator == U_SB_UPPER || before_terminator == U_SB_LOWER)) {
+      is_break = 0;                                   // 7
+    } else if (terminator == U_SB_ATERM && lowercase_follows(text, length, i)) {
+      is_break = 0;                                   // 8
+    } else if (cls == U_SB_SCONTINUE || is_terminator(cls)) {
+      is_break = 0;                                   // 8a
+    } else if (!spaced && (cls == U_SB_CLOSE || cls == U_SB_SP || is_paragraph_separator(cls))) {
+      is_break = 0;                                   // 9
+    } else if (cls == U_SB_SP || is_paragraph_separator(cls)) {
+      is_break = 0;                                   // 10
+    } else {
+      is_break = terminator != 0;                     // 11, else 998
+    }
+    if (is_break) {
+      boundaries[count++] = i;
+      terminator = 0;
+    }
+    // Extend and Format characters belong to what precedes them, except after a separator.
+    if (is_sentence_extend(cls) && !is_paragraph_separator(before)) continue;
+    if (is_terminator(cls)) {
+      before_terminator = previous;
+      terminator = cls;
+      spaced = 0;
+      closed = 0;
+    } else if (terminator != 0 && cls == U_SB_CLOSE && !spaced) {
+      closed = 1;
+    } else if (terminator != 0 && cls == U_SB_SP) {
+      spaced = 1;
+    } else {
+      terminator = 0;
+    }
+    previous = cls;
+  }
+  boundaries[count++] = length;
+  return count;
+}

@@ -67,6 +67,12 @@ typedef struct {
 /// a character these rules do not cover (the caller then asks ICU's break iterator).
 int32_t cicu_word_pieces(const uint16_t *text, int32_t length, cicu_piece *pieces, int32_t capacity);
 
+/// Sentence boundaries of `text` (0 and `length` included) by UAX #29's rules, as ICU's root sentence
+/// rules draw them, for text within the Basic Multilingual Plane. `capacity` must be at least
+/// `length` + 1. Returns the count, or -1 when the text holds characters beyond the plane (or this
+/// ICU draws other boundaries): the caller then asks ICU's break iterator.
+int32_t cicu_sentence_boundaries(const uint16_t *text, int32_t length, int32_t *boundaries, int32_t capacity);
+
 /// Opaque transliterator handle; not safe for use from two threads at once.
 typedef struct cicu_transliterator cicu_transliterator;
 

@@ -82,22 +82,32 @@ enum ICU {
 /// An ICU break iterator opened once and reused for many texts. Not thread-safe: one per worker.
 final class BreakIterator {
   private let handle: OpaquePointer
+  let kind: ICU.BreakKind
 
   init?(_ kind: ICU.BreakKind, locale: String) {
     guard let handle = cicu_breaker_open(kind == .word ? Int32(CICU_BREAK_WORD) : Int32(CICU_BREAK_SENTENCE), locale) else { return nil }
     self.handle = handle
+    self.kind = kind
   }
 
   deinit { cicu_breaker_close(handle) }
 
-  /// Every boundary of the text, without rule statuses (sentence breaks need none). ICU writes them
-  /// into a buffer this iterator keeps from text to text; the answer is a copy of the part written.
+  /// Every boundary of the text, without rule statuses (sentence breaks need none), written into a
+  /// buffer this iterator keeps from text to text; the answer is a copy of the part written. Sentence
+  /// boundaries of text within the Basic Multilingual Plane come from a scanner of UAX #29's rules
+  /// (ICU's root rules, which the languages framing reads use), which needs no rule automaton.
   func positions(in units: [UInt16]) -> [Int32] {
+    positions(in: units, scanning: kind == .sentence)
+  }
+
+  /// `positions(in:)`, from ICU's iterator alone when `scanning` is false.
+  func positions(in units: [UInt16], scanning: Bool) -> [Int32] {
     let capacity = units.count + 2
     if scratch.count < capacity { scratch = [Int32](copies: 0, count: max(capacity, 2 * scratch.count)) }
     let count = scratch.withUnsafeMutableBufferPointer { out in
       units.withUnsafeBufferPointer { text in
-        cicu_breaker_run(handle, text.baseAddress, Int32(text.count), out.baseAddress, nil, Int32(capacity))
+        let scanned = scanning ? cicu_sentence_boundaries(text.baseAddress, Int32(text.count), out.baseAddress, Int32(capacity)) : -1
+        return scanned >= 0 ? scanned : cicu_breaker_run(handle, text.baseAddress, Int32(text.count), out.baseAddress, nil, Int32(capacity))
       }
     }
     return Array(scratch[..<max(Int(count), 0)])
