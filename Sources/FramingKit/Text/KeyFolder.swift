@@ -66,6 +66,7 @@ public final class KeyFolder {
   /// all its units are. Most forms are eight units or shorter: a lookup then reads one slot and no
   /// other memory (the table outgrows the CPU's nearer caches on a large corpus).
   private struct Slot {
+    /// The upper half of the form's hash: its home slot, and a first test before comparing units.
     var hash: UInt32
     var id: Int32
     var start: Int32
@@ -138,8 +139,13 @@ public final class KeyFolder {
     return hash
   }
 
+  /// A form's home slot comes from the upper half of its hash, which the slot keeps as its tag: the
+  /// table grows by moving slots, without hashing any form again.
   @inline(__always)
-  private static func slot(_ hash: UInt64, mask: Int) -> Int { Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask }
+  private static func slot(_ hash: UInt64, mask: Int) -> Int { slot(tag: UInt32(truncatingIfNeeded: hash >> 32), mask: mask) }
+
+  @inline(__always)
+  private static func slot(tag: UInt32, mask: Int) -> Int { Int(tag) & mask }
 
   /// The number of a form with this hash; `upcoming` is the hash of a form to be looked up soon, whose
   /// slot is prefetched.
@@ -170,25 +176,22 @@ public final class KeyFolder {
     store.keys.append(makeKey(form))
     let start = Int32(units.count)
     units.append(contentsOf: form)
-    insert(Slot(hash: tag, id: id, start: start, length: Int32(form.count), prefix: prefix), hash: hash)
+    insert(Slot(hash: tag, id: id, start: start, length: Int32(form.count), prefix: prefix))
     if keys.count * 2 > table.count { grow() }
     return id
   }
 
-  private func insert(_ entry: Slot, hash: UInt64) {
+  private func insert(_ entry: Slot) {
     let mask = table.count - 1
-    var slot = Self.slot(hash, mask: mask)
+    var slot = Self.slot(tag: entry.hash, mask: mask)
     while table[slot].id >= 0 { slot = (slot + 1) & mask }
     table[slot] = entry
   }
 
   private func grow() {
     let old = table
-    table = [Slot](repeating: .empty, count: old.count * 2)
-    for entry in old where entry.id >= 0 {
-      let hash = units.withUnsafeBufferPointer { Self.hash(UnsafeBufferPointer(rebasing: $0[Int(entry.start)..<Int(entry.start + entry.length)])) }
-      insert(entry, hash: hash)
-    }
+    table = [Slot](copies: .empty, count: old.count * 2)
+    for entry in old where entry.id >= 0 { insert(entry) }
   }
 
   /// Scratch for the folded and loose units of a new form, reused from form to form.
