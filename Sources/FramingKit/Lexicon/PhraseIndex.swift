@@ -532,8 +532,8 @@ final class PhraseIndex: @unchecked Sendable {
 struct TokenTerms {
   private let forms: [Int32]
   private let flat: [Int32]
-  /// Per form: start and end in `flat`.
-  private let bounds: [Int32]
+  /// Per form: where its terms are in `flat`, and its start mask.
+  private let entries: [TermCache.Entry]
   /// Per token: its form's start mask (read at every token by every index; one load, not two).
   private let tokenMasks: [UInt32]
 
@@ -549,14 +549,14 @@ struct TokenTerms {
     }
     self.forms = forms
     flat = cache.flat
-    bounds = cache.bounds
-    let masks = cache.masks
-    tokenMasks = forms.map { masks[Int($0)] }
+    let entries = cache.entries
+    self.entries = entries
+    tokenMasks = forms.map { entries[Int($0)].mask }
   }
 
   subscript(token: Int) -> ArraySlice<Int32> {
-    let form = Int(forms[token])
-    return flat[Int(bounds[2 * form])..<Int(bounds[2 * form + 1])]
+    let entry = entries[Int(forms[token])]
+    return flat[Int(entry.start)..<Int(entry.end)]
   }
 
   /// The phrase indexes (their `startBit`s) with a pattern that can start at this token.
@@ -566,34 +566,40 @@ struct TokenTerms {
 /// Per-worker memo of `Vocabulary.terms(for:)` by form number, so each distinct form is looked up
 /// once; terms are kept in one flat array.
 final class TermCache {
+  /// A form's terms (`flat[start..<end]`) and start mask, together: a token's lookups read one place
+  /// (the table outgrows the nearer caches on a large corpus).
+  struct Entry {
+    var start: Int32
+    var end: Int32
+    var mask: UInt32
+    /// Not looked up yet.
+    static let unprepared = Entry(start: -1, end: -1, mask: 0)
+  }
+
   let vocabulary: Vocabulary
   private(set) var flat: [Int32] = []
-  /// Per form: start and end in `flat`; -1 while the form is not looked up yet.
-  private(set) var bounds: [Int32] = []
-  private(set) var masks: [UInt32] = []
+  /// By form number.
+  private(set) var entries: [Entry] = []
 
   init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
   func isPrepared(_ form: Int32) -> Bool {
     let index = Int(form)
-    return index < masks.count && bounds[2 * index] >= 0
+    return index < entries.count && entries[index].start >= 0
   }
 
   func prepare(form: Int32, key: FoldedKey) {
     let index = Int(form)
-    if index < masks.count, bounds[2 * index] >= 0 { return }
-    if masks.count <= index {
-      let grown = max(index + 1, masks.count * 2)
-      bounds.append(contentsOf: repeatElement(-1, count: 2 * (grown - masks.count)))
-      masks.append(contentsOf: repeatElement(0, count: grown - masks.count))
+    if index < entries.count, entries[index].start >= 0 { return }
+    if entries.count <= index {
+      entries.append(contentsOf: repeatElement(.unprepared, count: max(index + 1, entries.count * 2) - entries.count))
     }
     let found = vocabulary.terms(for: key)
     var mask: UInt32 = 0
     for term in found { mask |= vocabulary.startMasks[Int(term)] }
-    bounds[2 * index] = Int32(flat.count)
+    let start = Int32(flat.count)
     flat.append(contentsOf: found)
-    bounds[2 * index + 1] = Int32(flat.count)
-    masks[index] = mask
+    entries[index] = Entry(start: start, end: Int32(flat.count), mask: mask)
   }
 }
 
