@@ -274,9 +274,9 @@ static void build_word_classes(void) {
   for (UChar32 c = 0; c < 0x10000; c++) word_classes[c] = word_class(c);
   // The scanner serves only while it draws what this ICU draws on text that exercises each rule and
   // each tailoring; another ICU version with other rules falls back to the break iterator.
-  static const char *probe = "Kreml'u Kreml\u2019a don't a:b a@b user@example.com 1:2 a.b 1,5 3.500 1'000 a1.2 "
-    "1.a a.1 __ _ a_ _1 x_y a\u0301b a\u00ADb \u0301a e.g. U.S. 10:30 p.m. \u00ABTak\u00BB \u2013 (12.03.2024) "
-    "a\uFEFFb a\u200Bb a\u00B7b 1;2 a;b 1\u066C2 a,b \u2116 5 \u00A9 2024\n\u0301x";
+  static const char *probe = "Kreml'u Kreml\\u2019a don't a:b a@b user@example.com 1:2 a.b 1,5 3.500 1'000 a1.2 "
+    "1.a a.1 __ _ a_ _1 x_y a\\u0301b a\\u00ADb \\u0301a e.g. U.S. 10:30 p.m. \\u00ABTak\\u00BB \\u2013 (12.03.2024) "
+    "a\\uFEFFb a\\u200Bb a\\u00B7b 1;2 a;b 1\\u066C2 a,b \\u2116 5 \\u00A9 2024\\n\\u0301x";
   UChar text[512];
   int32_t length = u_unescape(probe, text, 512);
   cicu_piece ours[512], theirs[512];

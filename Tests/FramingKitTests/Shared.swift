@@ -42,3 +42,25 @@ extension Profile {
 
   func sentence(containing fragment: String) -> SentenceInfo? { sentences.first { $0.text.contains(fragment) } }
 }
+
+/// Real news texts to hold a scanner to ICU on: the seeds, and the development articles and the
+/// benchmark corpus (split into articles at blank lines) when `../shared` is at hand.
+func realNewsTexts() throws -> [String] {
+  func read(_ url: URL) -> String? { FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) } }
+  var texts: [String] = []
+  let seeds = TestPaths.repo("seeds")
+  for name in try FileManager.default.contentsOfDirectory(atPath: seeds.path).sorted() where name.hasSuffix(".txt") {
+    texts += read(seeds.appendingPathComponent(name)).map { [$0] } ?? []
+  }
+  let shared = TestPaths.root.deletingLastPathComponent().appendingPathComponent("shared")
+  for line in read(shared.appendingPathComponent("devset/articles.jsonl"))?.split(separator: "\n") ?? [] {
+    if let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let text = object["text"] as? String {
+      texts.append(text)
+    }
+  }
+  let bench = shared.appendingPathComponent("bench-corpus")
+  for name in ((try? FileManager.default.contentsOfDirectory(atPath: bench.path)) ?? []).sorted() where name.hasSuffix(".txt") {
+    texts += read(bench.appendingPathComponent(name))?.components(separatedBy: "\n\n") ?? []
+  }
+  return texts
+}

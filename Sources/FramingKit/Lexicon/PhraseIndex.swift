@@ -153,20 +153,7 @@ final class EdgeTable {
   }
 
   /// The child of `node` along `label`, or -1.
-  func child(_ node: Int32, _ label: UInt32) -> Int32 {
-    if node == 0 && label < Self.rootLimit { return rootChildren[Int(label)] }
-    let key = Self.key(node, label)
-    return slots.withUnsafeBufferPointer { slots in
-      let mask = slots.count - 1
-      var slot = Self.home(key, mask: mask)
-      while true {
-        let found = slots[slot]
-        if found.key == key { return found.target }
-        if found.key == 0 { return -1 }
-        slot = (slot + 1) & mask
-      }
-    }
-  }
+  func child(_ node: Int32, _ label: UInt32) -> Int32 { step(node, label).target }
 
   /// The child of `node` along `label` (or -1) with the flags set for it.
   @inline(__always)

@@ -105,22 +105,7 @@ import Testing
 
   /// The seeds, and the development articles and benchmark corpus where they are at hand.
   @Test func realArticlesAgreeWithICU() throws {
-    var texts: [String] = []
-    func read(_ url: URL) -> String? { FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) } }
-    let seeds = TestPaths.repo("seeds")
-    for name in try FileManager.default.contentsOfDirectory(atPath: seeds.path) where name.hasSuffix(".txt") {
-      texts += read(seeds.appendingPathComponent(name)).map { [$0] } ?? []
-    }
-    let shared = TestPaths.root.deletingLastPathComponent().appendingPathComponent("shared")
-    for line in read(shared.appendingPathComponent("devset/articles.jsonl"))?.split(separator: "\n") ?? [] {
-      if let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any], let text = object["text"] as? String {
-        texts.append(text)
-      }
-    }
-    let bench = shared.appendingPathComponent("bench-corpus")
-    for name in (try? FileManager.default.contentsOfDirectory(atPath: bench.path)) ?? [] where name.hasSuffix(".txt") {
-      texts += read(bench.appendingPathComponent(name))?.components(separatedBy: "\n\n") ?? []
-    }
+    let texts = try realNewsTexts()
     var drawn = 0
     for text in texts {
       let units = Array(text.utf16)
