@@ -202,6 +202,8 @@ enum {
 static uint8_t word_classes[0x10000];
 static pthread_once_t word_classes_once = PTHREAD_ONCE_INIT;
 
+// `TextDecoder.isWhitespace` and the line ends, which the Swift side drops from ICU's pieces too; the
+// word breaker tests compare both sides on every BMP character.
 static int is_dropped_space(UChar32 c) {
   return c == 0x20 || c == 0x09 || c == 0x0A || c == 0x0C || c == 0x0D || c == 0xA0 || c == 0x202F
     || (c >= 0x2000 && c <= 0x200B) || c == 0x3000 || c == 0xFEFF;
@@ -248,7 +250,6 @@ static inline void add_piece(cicu_piece *pieces, int32_t *count, const uint16_t 
   piece->start = start; piece->end = end; piece->is_word = is_word; piece->hash = hash;
   *count += 1;
 }
-
 
 /// ICU's pieces of `text`, drawn as the Swift side draws them from its break iterator.
 static int32_t icu_word_pieces(const uint16_t *text, int32_t length, cicu_piece *pieces) {
@@ -372,8 +373,6 @@ static int32_t scan_word_pieces(const uint16_t *text, int32_t length, cicu_piece
 enum { SENTENCE_UNSUPPORTED = 0x7F, SENTENCE_CLASS_MASK = 0x7F, SENTENCE_STOP = 0x80 };
 static uint8_t sentence_classes[0x10000];
 static pthread_once_t sentence_classes_once = PTHREAD_ONCE_INIT;
-static int sentence_scanner_enabled = 0;
-
 static int32_t scan_sentence_boundaries(const uint16_t *text, int32_t length, int32_t *boundaries);
 
 static inline uint8_t sentence_class(uint16_t unit) { return sentence_classes[unit] & SENTENCE_CLASS_MASK; }
@@ -387,8 +386,10 @@ static void build_sentence_classes(void) {
     int stop = cls == SENTENCE_UNSUPPORTED || is_terminator(cls) || is_paragraph_separator(cls);
     sentence_classes[c] = cls | (stop ? SENTENCE_STOP : 0);
   }
-  // As for words: the scanner serves only while it draws what this ICU draws on a probe text that
-  // exercises every rule.
+}
+
+int32_t cicu_breaker_draws_as_sentence_scanner(cicu_breaker *handle) {
+  pthread_once(&sentence_classes_once, build_sentence_classes);
   static const char *probe = "Dr. Smith went home. He said: \\u201EYes!\\u201D Then (he left.) And U.S. Army e.g. the rest. "
     "Etc. and so on... \\u2013 Trzeba to zrobi\\u0107! \\u2013 m\\u00F3wi\\u0142. 3.5 bln. \\u00ABTak\\u00BB, \\u2014 \\u0441\\u043A\\u0430\\u0437\\u0430\\u043B. "
     "Is it? Yes.\\u00A0 No!!  \\u201EWhy?\\u201D she asked.\\nNew line.\\u2029Next a.\\u0301 b. ok.) x. 1. 2.3 end.\\r\\n\\u0301A.";
@@ -396,20 +397,13 @@ static void build_sentence_classes(void) {
   int32_t length = u_unescape(probe, text, 512);
   int32_t ours[520], theirs[520];
   int32_t count = scan_sentence_boundaries(text, length, ours);
-  UErrorCode status = U_ZERO_ERROR;
-  UBreakIterator *iterator = ubrk_open(UBRK_SENTENCE, "root", text, length, &status);
-  if (U_FAILURE(status)) return;
-  int32_t expected = 0;
-  for (int32_t position = ubrk_first(iterator); position != UBRK_DONE && expected < 520; position = ubrk_next(iterator)) {
-    theirs[expected++] = position;
-  }
-  ubrk_close(iterator);
-  sentence_scanner_enabled = count == expected && memcmp(ours, theirs, sizeof(int32_t) * (size_t)count) == 0;
+  int32_t expected = cicu_breaker_run(handle, text, length, theirs, NULL, 520);
+  return count == expected && memcmp(ours, theirs, sizeof(int32_t) * (size_t)count) == 0;
 }
 
 int32_t cicu_sentence_boundaries(const uint16_t *text, int32_t length, int32_t *boundaries, int32_t capacity) {
   pthread_once(&sentence_classes_once, build_sentence_classes);
-  if (!sentence_scanner_enabled || capacity < length + 1) return -1;
+  if (capacity < length + 1) return -1;
   return scan_sentence_boundaries(text, length, boundaries);
 }
 

@@ -67,11 +67,17 @@ typedef struct {
 /// a character these rules do not cover (the caller then asks ICU's break iterator).
 int32_t cicu_word_pieces(const uint16_t *text, int32_t length, cicu_piece *pieces, int32_t capacity);
 
-/// Sentence boundaries of `text` (0 and `length` included) by UAX #29's rules, as ICU's root sentence
-/// rules draw them, for text within the Basic Multilingual Plane. `capacity` must be at least
-/// `length` + 1. Returns the count, or -1 when the text holds characters beyond the plane (or this
-/// ICU draws other boundaries): the caller then asks ICU's break iterator.
+/// Sentence boundaries of `text` (0 and `length` included) by UAX #29's rules 3 to 11, which ICU's
+/// root sentence rules implement, for text within the Basic Multilingual Plane. `capacity` must be at
+/// least `length` + 1. Returns the count, or -1 when the text holds characters beyond the plane: the
+/// caller then asks ICU's break iterator. Use it in place of a sentence iterator only when
+/// `cicu_breaker_draws_as_sentence_scanner` says that iterator's rules agree.
 int32_t cicu_sentence_boundaries(const uint16_t *text, int32_t length, int32_t *boundaries, int32_t capacity);
+
+/// 1 when the sentence break iterator `handle` draws the boundaries `cicu_sentence_boundaries` draws
+/// on a probe text that exercises every rule (its locale may tailor the rules, another ICU may change
+/// them), else 0.
+int32_t cicu_breaker_draws_as_sentence_scanner(cicu_breaker *handle);
 
 /// Opaque transliterator handle; not safe for use from two threads at once.
 typedef struct cicu_transliterator cicu_transliterator;

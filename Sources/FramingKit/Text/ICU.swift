@@ -82,22 +82,24 @@ enum ICU {
 /// An ICU break iterator opened once and reused for many texts. Not thread-safe: one per worker.
 final class BreakIterator {
   private let handle: OpaquePointer
-  let kind: ICU.BreakKind
+  /// Whether sentence boundaries may come from the scanner of UAX #29's rules: a sentence iterator
+  /// whose rules (those of its locale, in this ICU) draw what the scanner draws on a probe text.
+  let scansSentences: Bool
 
   init?(_ kind: ICU.BreakKind, locale: String) {
     guard let handle = cicu_breaker_open(kind == .word ? Int32(CICU_BREAK_WORD) : Int32(CICU_BREAK_SENTENCE), locale) else { return nil }
     self.handle = handle
-    self.kind = kind
+    scansSentences = kind == .sentence && cicu_breaker_draws_as_sentence_scanner(handle) != 0
   }
 
   deinit { cicu_breaker_close(handle) }
 
   /// Every boundary of the text, without rule statuses (sentence breaks need none), written into a
   /// buffer this iterator keeps from text to text; the answer is a copy of the part written. Sentence
-  /// boundaries of text within the Basic Multilingual Plane come from a scanner of UAX #29's rules
-  /// (ICU's root rules, which the languages framing reads use), which needs no rule automaton.
+  /// boundaries of text within the Basic Multilingual Plane come from a scanner of UAX #29's rules,
+  /// which needs no rule automaton, when this iterator's rules agree with it (`scansSentences`).
   func positions(in units: [UInt16]) -> [Int32] {
-    positions(in: units, scanning: kind == .sentence)
+    positions(in: units, scanning: scansSentences)
   }
 
   /// `positions(in:)`, from ICU's iterator alone when `scanning` is false.

@@ -111,7 +111,7 @@ public final class KeyFolder {
     guard keys.count > limit else { return }
     store = KeyStore()
     units.removeAll(keepingCapacity: true)
-    table = [Slot](repeating: .empty, count: 1 << 12)
+    table = [Slot](copies: .empty, count: 1 << 12)
     generation += 1
   }
 
@@ -223,15 +223,12 @@ public final class KeyFolder {
                      looseScalars: looseScratch == foldedScratch ? foldedScalars : Self.scalars(looseScratch))
   }
 
-  /// An array of at most `count` scalars, as many as `fill` writes and says it wrote. Made by
-  /// reserving and appending, which are specialized in this module: `init(unsafeUninitializedCapacity:)`
-  /// allocates through the standard library's generic path, which looks the storage type up at run
-  /// time on every call, a cost that showed for every new word form.
+  /// An array of at most `count` scalars, as many as `fill` writes and says it wrote. Not
+  /// `init(unsafeUninitializedCapacity:)`, whose allocation costs a run-time type lookup on Linux for
+  /// every new word form (see `Array(copies:count:)`).
   @inline(__always)
   private static func scalarArray(count: Int, _ fill: (UnsafeMutableBufferPointer<UInt32>) -> Int) -> [UInt32] {
-    var result: [UInt32] = []
-    result.reserveCapacity(count)
-    for _ in 0..<count { result.append(0) }
+    var result = [UInt32](copies: 0, count: count)
     let written = result.withUnsafeMutableBufferPointer { fill($0) }
     if written < count { result.removeLast(count - written) }
     return result

@@ -19,8 +19,8 @@ import Testing
     return "\(locale) \(hex): scanner \(scanned.prefix(12)), ICU \(icu.prefix(12))"
   }
 
-  /// The scanner serves this ICU (its self-check at first use passed), and declines text beyond the
-  /// Basic Multilingual Plane.
+  /// The scanner serves the sentence iterators of this ICU (each checks it at opening), and declines
+  /// text beyond the Basic Multilingual Plane.
   @Test func scannerServesBMPTextOnly() {
     func scan(_ text: String) -> Int32 {
       let units = Array(text.utf16)
@@ -29,6 +29,9 @@ import Testing
     }
     #expect(scan("Tak. Nie.") == 3)
     #expect(scan("Tak 😀. Nie.") == -1)
+    // The sentence iterator of every language framing reads agrees with the scanner, so uses it.
+    for locale in Self.locales { #expect(BreakIterator(.sentence, locale: locale)?.scansSentences == true, "\(locale)") }
+    #expect(BreakIterator(.word, locale: "root")?.scansSentences == false)
   }
 
   @Test func newsSentencesBreakAsICUBreaksThem() {
