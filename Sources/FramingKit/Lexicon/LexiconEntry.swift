@@ -51,8 +51,9 @@ public struct WordShape: Hashable, Sendable {
 
   /// The same, for a caller that already holds the form's scalars.
   func matches(_ folded: String, scalars: [UInt32]) -> Bool {
-    Self.matches(folded, scalars: scalars, minimumLength: minimumLength, suffixes: suffixScalars, prefixes: prefixScalars,
-                 exceptions: exceptions)
+    Self.matches(scalars: scalars, minimumLength: minimumLength, suffixes: suffixScalars, prefixes: prefixScalars) {
+      exceptions.contains(folded)
+    }
   }
 
   /// The shape's test for the vocabulary, which runs it on every new form: a class, so that calling
@@ -61,7 +62,8 @@ public struct WordShape: Hashable, Sendable {
     let minimumLength: Int
     let suffixes: [[UInt32]]
     let prefixes: [[UInt32]]
-    let exceptions: Set<String>
+    /// The exceptions by scalars: forms carry their keys as scalars, not strings.
+    let exceptions: Set<[UInt32]>
     /// Bit `s % 64` set for the last scalar `s` of every suffix (all bits when a suffix is empty): most
     /// forms end in none of them and are turned away by one test.
     let lastScalarBits: UInt64
@@ -70,21 +72,23 @@ public struct WordShape: Hashable, Sendable {
       minimumLength = shape.minimumLength
       suffixes = shape.suffixScalars
       prefixes = shape.prefixScalars
-      exceptions = shape.exceptions
+      exceptions = Set(shape.exceptions.map { $0.unicodeScalars.map(\.value) })
       lastScalarBits = shape.suffixScalars.reduce(0) { bits, suffix in bits | (suffix.last.map { 1 << ($0 & 63) } ?? ~0) }
     }
 
-    func matches(_ folded: String, scalars: [UInt32]) -> Bool {
+    func matches(scalars: [UInt32]) -> Bool {
       if lastScalarBits != ~0 {
         guard let last = scalars.last, lastScalarBits & (1 << (last & 63)) != 0 else { return false }
       }
-      return WordShape.matches(folded, scalars: scalars, minimumLength: minimumLength, suffixes: suffixes, prefixes: prefixes,
-                               exceptions: exceptions)
+      return WordShape.matches(scalars: scalars, minimumLength: minimumLength, suffixes: suffixes, prefixes: prefixes) {
+        exceptions.contains(scalars)
+      }
     }
   }
 
-  private static func matches(_ folded: String, scalars: [UInt32], minimumLength: Int, suffixes: [[UInt32]],
-                              prefixes: [[UInt32]], exceptions: Set<String>) -> Bool {
+  /// `isException` is asked last, of the few forms that have the shape.
+  private static func matches(scalars: [UInt32], minimumLength: Int, suffixes: [[UInt32]], prefixes: [[UInt32]],
+                              isException: () -> Bool) -> Bool {
     guard scalars.count >= minimumLength else { return false }
     var suffixFits = false
     for suffix in suffixes where hasSuffix(scalars, suffix) {
@@ -100,7 +104,7 @@ public struct WordShape: Hashable, Sendable {
       }
       guard prefixFits else { return false }
     }
-    return exceptions.isEmpty || !exceptions.contains(folded)
+    return !isException()
   }
 
   private static func hasSuffix(_ word: [UInt32], _ suffix: [UInt32]) -> Bool {

@@ -92,7 +92,7 @@ final class Vocabulary: @unchecked Sendable {
     var found: [Int32] = []
     foldedTrie.collect(key.foldedScalars, into: &found)
     looseTrie.collect(key.looseScalars, into: &found)
-    for (index, rule) in shapeRules.enumerated() where rule.matches(key.folded, scalars: key.foldedScalars) {
+    for (index, rule) in shapeRules.enumerated() where rule.matches(scalars: key.foldedScalars) {
       found.append(shapeTermList[index])
     }
     if found.count > 1 {

@@ -8,24 +8,26 @@ import Foundation
 ///
 /// A class, so that a token carries one shared reference to its form's keys instead of three strings.
 public final class FoldedKey: Hashable, Sendable {
-  public let folded: String
   /// The keys as scalar values (the tries and shapes walk these; made once per form).
   let foldedScalars: [UInt32]
   let looseScalars: [UInt32]
 
-  /// Only `folded` is read as a string on hot paths; `latin` (a function of `folded`) and `loose`
-  /// are built when asked for.
+  /// The keys as strings, built when asked for: matching reads only the scalars, and most forms
+  /// are never looked at as text.
+  public var folded: String { Self.string(foldedScalars) }
+  /// `latin` is a function of `folded`.
   public var latin: String { Document.string(fromUTF16: KeyFolder.latin(ofFolded: Array(folded.utf16))) }
-  public var loose: String {
-    var view = String.UnicodeScalarView()
-    for value in looseScalars { view.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
-    return String(view)
-  }
+  public var loose: String { Self.string(looseScalars) }
 
-  init(folded: String, foldedScalars: [UInt32], looseScalars: [UInt32]) {
-    self.folded = folded
+  init(foldedScalars: [UInt32], looseScalars: [UInt32]) {
     self.foldedScalars = foldedScalars
     self.looseScalars = looseScalars
+  }
+
+  private static func string(_ scalars: [UInt32]) -> String {
+    var view = String.UnicodeScalarView()
+    for value in scalars { view.append(Unicode.Scalar(value) ?? "\u{FFFD}") }
+    return String(view)
   }
 
   public static func == (lhs: FoldedKey, rhs: FoldedKey) -> Bool {
@@ -61,7 +63,11 @@ public final class KeyFolder {
   /// without retaining them (see `Token.key`).
   private(set) var store = KeyStore()
   var keys: [FoldedKey] { store.keys }
-  private var units: [UInt16] = []
+  /// The units of every known form, end to end. This and `table` live in memory the folder owns
+  /// (freed in `deinit`): a lookup runs for every token, and reaching an array held by a class
+  /// retains and releases its storage each time.
+  private var units = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 1 << 16)
+  private var unitCount = 0
   /// A form in the lookup table: its hash, number, length and first eight units (packed), and where
   /// all its units are. Most forms are eight units or shorter: a lookup then reads one slot and no
   /// other memory (the table outgrows the CPU's nearer caches on a large corpus).
@@ -84,7 +90,7 @@ public final class KeyFolder {
       return words
     }
   }
-  private var table = [Slot](repeating: .empty, count: 1 << 12)
+  private var table = KeyFolder.emptyTable(count: 1 << 12)
   /// When more forms than this are known, `resetIfFull` starts afresh (between documents).
   private let limit: Int
   /// Bumped on every reset, so per-form caches elsewhere know to drop their entries.
@@ -94,6 +100,17 @@ public final class KeyFolder {
     guard let breaker = BreakIterator(.word, locale: "root") else { preconditionFailure("ICU has no root word break rules") }
     wordBreaker = breaker
     self.limit = limit
+  }
+
+  deinit {
+    table.deallocate()
+    units.deallocate()
+  }
+
+  private static func emptyTable(count: Int) -> UnsafeMutableBufferPointer<Slot> {
+    let table = UnsafeMutableBufferPointer<Slot>.allocate(capacity: count)
+    table.initialize(repeating: .empty)
+    return table
   }
 
   public var count: Int { keys.count }
@@ -110,8 +127,9 @@ public final class KeyFolder {
   func resetIfFull() {
     guard keys.count > limit else { return }
     store = KeyStore()
-    units.removeAll(keepingCapacity: true)
-    table = [Slot](copies: .empty, count: 1 << 12)
+    unitCount = 0
+    table.deallocate()
+    table = Self.emptyTable(count: 1 << 12)
     generation += 1
   }
 
@@ -152,33 +170,42 @@ public final class KeyFolder {
   private func id(of form: UnsafeBufferPointer<UInt16>, hash: UInt64, upcoming: UInt64?) -> Int32 {
     let tag = UInt32(truncatingIfNeeded: hash >> 32)
     let prefix = Slot.prefix(form)
-    let found: Int32? = table.withUnsafeBufferPointer { table in
-      units.withUnsafeBufferPointer { units in
-        let mask = table.count - 1
-        if let upcoming { cmemory_prefetch(table.baseAddress! + Self.slot(upcoming, mask: mask)) }
-        var slot = Self.slot(hash, mask: mask)
-        while true {
-          let candidate = table[slot]
-          if candidate.id < 0 { return nil }
-          if candidate.hash == tag && Int(candidate.length) == form.count && candidate.prefix == prefix {
-            // Units past the eighth (forms are short: a plain loop beats a call to memcmp).
-            let start = Int(candidate.start)
-            var index = 8
-            while index < form.count && units[start + index] == form[index] { index += 1 }
-            if index >= form.count { return candidate.id }
-          }
-          slot = (slot + 1) & mask
-        }
+    let table = self.table, units = self.units
+    let mask = table.count - 1
+    if let upcoming { cmemory_prefetch(table.baseAddress! + Self.slot(upcoming, mask: mask)) }
+    var slot = Self.slot(hash, mask: mask)
+    while true {
+      let candidate = table[slot]
+      if candidate.id < 0 { break }
+      if candidate.hash == tag && Int(candidate.length) == form.count && candidate.prefix == prefix {
+        // Units past the eighth (forms are short: a plain loop beats a call to memcmp).
+        let start = Int(candidate.start)
+        var index = 8
+        while index < form.count && units[start + index] == form[index] { index += 1 }
+        if index >= form.count { return candidate.id }
       }
+      slot = (slot + 1) & mask
     }
-    if let found { return found }
     let id = Int32(keys.count)
     store.keys.append(makeKey(form))
-    let start = Int32(units.count)
-    units.append(contentsOf: form)
+    let start = Int32(unitCount)
+    appendUnits(form)
     insert(Slot(hash: tag, id: id, start: start, length: Int32(form.count), prefix: prefix))
     if keys.count * 2 > table.count { grow() }
     return id
+  }
+
+  private func appendUnits(_ form: UnsafeBufferPointer<UInt16>) {
+    if unitCount + form.count > units.count {
+      var capacity = units.count * 2
+      while capacity < unitCount + form.count { capacity *= 2 }
+      let grown = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: capacity)
+      _ = grown.initialize(from: units[..<unitCount])
+      units.deallocate()
+      units = grown
+    }
+    _ = UnsafeMutableBufferPointer(rebasing: units[unitCount...]).initialize(from: form)
+    unitCount += form.count
   }
 
   private func insert(_ entry: Slot) {
@@ -190,8 +217,9 @@ public final class KeyFolder {
 
   private func grow() {
     let old = table
-    table = [Slot](copies: .empty, count: old.count * 2)
+    table = Self.emptyTable(count: old.count * 2)
     for entry in old where entry.id >= 0 { insert(entry) }
+    old.deallocate()
   }
 
   /// Scratch for the folded and loose units of a new form, reused from form to form.
@@ -207,19 +235,14 @@ public final class KeyFolder {
         }
         return form.count
       }
-      let folded = String(unsafeUninitializedCapacity: form.count) { bytes in
-        for index in 0..<form.count { bytes[index] = UInt8(truncatingIfNeeded: scalars[index]) }
-        return form.count
-      }
-      return FoldedKey(folded: folded, foldedScalars: scalars, looseScalars: scalars)
+      return FoldedKey(foldedScalars: scalars, looseScalars: scalars)
     }
     foldedScratch.removeAll(keepingCapacity: true)
     fold(form, into: &foldedScratch)
     looseScratch.removeAll(keepingCapacity: true)
     foldedScratch.withUnsafeBufferPointer { Self.appendLoose(ofFolded: $0, to: &looseScratch) }
     let foldedScalars = Self.scalars(foldedScratch)
-    let folded = foldedScratch.withUnsafeBufferPointer { Document.string(fromUTF16: $0) }
-    return FoldedKey(folded: folded, foldedScalars: foldedScalars,
+    return FoldedKey(foldedScalars: foldedScalars,
                      looseScalars: looseScratch == foldedScratch ? foldedScalars : Self.scalars(looseScratch))
   }
 
