@@ -114,63 +114,84 @@ public struct Profile: Codable, Sendable {
   }
 
   public struct Score: Codable, Sendable {
-    public let id: String
+    /// The id and formula in one shared reference: a profile holds dozens of scores, and each string
+    /// field would be retained and released whenever a score is copied, written or destroyed.
+    let name: ClosingMembers
+    public var id: String { name.id }
     public let value: Double
     /// The formula id, as documented in the README.
-    public let formula: String
+    public var formula: String { name.formula }
     /// Indexes into `findings`.
     public let evidence: [Int]
-    /// `formula` and `id` as JSON members, spelled once for every profile (see `ClosingMembers`).
-    var closing: ClosingMembers?
 
     enum CodingKeys: String, CodingKey { case id, value, formula, evidence }
 
     public init(id: String, value: Double, formula: String, evidence: [Int]) {
-      self.init(id: id, value: value, formula: formula, evidence: evidence, closing: nil)
+      self.init(value: value, evidence: evidence, closing: ClosingMembers(formula: formula, id: id, spelled: false))
     }
 
-    /// A score every profile has: its formula and id are those of `closing`.
+    /// A score named by `closing`, whose JSON members are spelled once for every profile when it is
+    /// one that every profile has.
     init(value: Double, evidence: [Int], closing: ClosingMembers) {
-      self.init(id: closing.id, value: value, formula: closing.formula, evidence: evidence, closing: closing)
+      name = closing
+      self.value = value
+      self.evidence = evidence
     }
 
-    private init(id: String, value: Double, formula: String, evidence: [Int], closing: ClosingMembers?) {
-      self.id = id
-      self.value = value
-      self.formula = formula
-      self.evidence = evidence
-      self.closing = closing
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      self.init(id: try container.decode(String.self, forKey: .id), value: try container.decode(Double.self, forKey: .value),
+                formula: try container.decode(String.self, forKey: .formula), evidence: try container.decode([Int].self, forKey: .evidence))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(id, forKey: .id)
+      try container.encode(value, forKey: .value)
+      try container.encode(formula, forKey: .formula)
+      try container.encode(evidence, forKey: .evidence)
     }
   }
 
   /// A composite index: a transparent formula over base scores, with its components and evidence.
   public struct Index: Codable, Sendable {
-    public let id: String
+    /// The id and formula in one shared reference (see `Score.name`).
+    let name: ClosingMembers
+    public var id: String { name.id }
     public let value: Double
-    public let formula: String
+    public var formula: String { name.formula }
     public let components: LabelMap<Double>
     public let evidence: [Int]
-    /// `formula` and `id` as JSON members, spelled once for every profile (see `ClosingMembers`).
-    var closing: ClosingMembers?
 
     enum CodingKeys: String, CodingKey { case id, value, formula, components, evidence }
 
     public init(id: String, value: Double, formula: String, components: LabelMap<Double>, evidence: [Int]) {
-      self.init(id: id, value: value, formula: formula, components: components, evidence: evidence, closing: nil)
+      self.init(value: value, components: components, evidence: evidence, closing: ClosingMembers(formula: formula, id: id, spelled: false))
     }
 
-    /// An index every profile has: its formula and id are those of `closing`.
+    /// An index named by `closing` (see `Score.init(value:evidence:closing:)`).
     init(value: Double, components: LabelMap<Double>, evidence: [Int], closing: ClosingMembers) {
-      self.init(id: closing.id, value: value, formula: closing.formula, components: components, evidence: evidence, closing: closing)
-    }
-
-    private init(id: String, value: Double, formula: String, components: LabelMap<Double>, evidence: [Int], closing: ClosingMembers?) {
-      self.id = id
+      name = closing
       self.value = value
-      self.formula = formula
       self.components = components
       self.evidence = evidence
-      self.closing = closing
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      self.init(id: try container.decode(String.self, forKey: .id), value: try container.decode(Double.self, forKey: .value),
+                formula: try container.decode(String.self, forKey: .formula),
+                components: try container.decode(LabelMap<Double>.self, forKey: .components),
+                evidence: try container.decode([Int].self, forKey: .evidence))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(id, forKey: .id)
+      try container.encode(value, forKey: .value)
+      try container.encode(formula, forKey: .formula)
+      try container.encode(components, forKey: .components)
+      try container.encode(evidence, forKey: .evidence)
     }
   }
 

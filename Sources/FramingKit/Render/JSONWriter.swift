@@ -167,7 +167,8 @@ struct JSONWriter {
 
   /// The spelled members and the number that ends them, inside an object (no comma bookkeeping).
   private mutating func append(_ members: ClosingMembers, _ number: Double) {
-    members.bytes.withUnsafeBufferPointer { buffer.append($0) }
+    guard let bytes = members.bytes else { preconditionFailure("members of one article's name are not spelled in advance") }
+    bytes.withUnsafeBufferPointer { buffer.append($0) }
     spell(number)
   }
 
@@ -564,17 +565,22 @@ private final class ByteBuffer {
   }
 }
 
-/// The `formula` and `id` of a score or an index that every profile has, and the members they close
-/// it with in compact JSON (`,"formula":"…","id":"…","value":`), spelled once instead of being
-/// quoted again for every article. Scores and indices take their formula and id from here.
+/// The `formula` and `id` of a score or an index, and, for those every profile has, the members
+/// they close it with in compact JSON (`,"formula":"…","id":"…","value":`), spelled once instead of
+/// being quoted again for every article. Scores and indices take their formula and id from here.
 final class ClosingMembers: Sendable {
   let formula: String
   let id: String
-  let bytes: [UInt8]
+  /// Nil for a name made for one article (an entity's, a naming side's): it is spelled when written.
+  let bytes: [UInt8]?
 
-  init(formula: String, id: String) {
+  init(formula: String, id: String, spelled: Bool = true) {
     self.formula = formula
     self.id = id
+    guard spelled else {
+      bytes = nil
+      return
+    }
     var json = JSONWriter(pretty: false)
     json.beginObject()
     json.member("formula", formula)

@@ -98,8 +98,8 @@ extension Profile.Index: JSONWritable {
     json.beginObject()
     json.member("components", components)
     json.member("evidence", evidence)
-    if let closing, !json.pretty {
-      json.closing(closing, value)
+    if !json.pretty && name.bytes != nil {
+      json.closing(name, value)
     } else {
       json.member("formula", formula)
       json.member("id", id)
@@ -111,8 +111,8 @@ extension Profile.Index: JSONWritable {
 
 extension Profile.Score: JSONWritable {
   func write(to json: inout JSONWriter) {
-    if let closing, !json.pretty {
-      json.score(evidence: evidence, closing: closing, value: value)
+    if !json.pretty && name.bytes != nil {
+      json.score(evidence: evidence, closing: name, value: value)
       return
     }
     json.beginObject()
