@@ -72,20 +72,30 @@ struct CompositeIndices {
     return Self.sortedUnique(given.flatMap { sheet[$0].evidence })
   }
 
-  /// The five indices' ids and formula ids ("index.<id>"), with their JSON, spelled once rather than per article.
+  /// The five indices' ids, formula ids ("index.<id>") and component names, with their JSON, spelled
+  /// once rather than per article.
   private enum Name {
-    static let officialRelay = named("official-relay"), sourceDiversity = named("source-diversity")
-    static let editorialDistance = named("editorial-distance"), loadedness = named("loadedness")
-    static let certaintyBalance = named("certainty-balance")
+    static let officialRelay = named("official-relay", ["counter_voice_share", "state_affiliated_share"])
+    static let sourceDiversity = named("source-diversity", ["distinct_sources", "diversity", "independent_voices"])
+    static let editorialDistance = named("editorial-distance", ["distancing_rate", "distancing_verb_share", "reported_sentence_share"])
+    static let loadedness = named("loadedness", ["authorial_terms", "weighted_authorial_per_100_words"])
+    static let certaintyBalance = named("certainty-balance", ["authorial_boosters", "authorial_hedges"])
 
-    private static func named(_ id: String) -> ClosingMembers { ClosingMembers(formula: "index.\(id)", id: id) }
+    private static func named(_ id: String, _ components: [String]) -> ClosingMembers {
+      ClosingMembers(formula: "index.\(id)", id: id, componentNames: components)
+    }
   }
 
-  /// An index; `components` are listed in name order (the order JSON writes them in).
-  private func index(_ name: ClosingMembers, _ value: Double, _ components: KeyValuePairs<String, Double>, _ evidence: [Int]) -> Profile.Index {
-    Profile.Index(value: Self.rounded(value),
-                  components: LabelMap(sortedEntries: components.map { LabelMap.Entry(name: $0.key, value: Self.rounded($0.value)) }),
-                  evidence: Self.sortedUnique(evidence, keepingRepeats: true), closing: name)
+  /// An index; `components` are its name's components' values, in the order of their names.
+  private func index(_ name: ClosingMembers, _ value: Double, _ components: [Double], _ evidence: [Int]) -> Profile.Index {
+    precondition(components.count == name.componentNames.count, "an index's components and their names differ in number")
+    var entries: [LabelMap<Double>.Entry] = []
+    entries.reserveCapacity(components.count)
+    for (position, component) in components.enumerated() {
+      entries.append(LabelMap.Entry(name: name.componentNames[position], value: Self.rounded(component)))
+    }
+    return Profile.Index(value: Self.rounded(value), components: LabelMap(sortedEntries: entries),
+                         evidence: Self.sortedUnique(evidence, keepingRepeats: true), closing: name)
   }
 
   private static func rounded(_ value: Double) -> Double { JSONOutput.round(value.isFinite ? value : 0) }
@@ -133,14 +143,14 @@ struct CompositeIndices {
     let counterEvidence = voiceFindings(of: sentences.mask(counter.lazy.map { sentences.sentences[$0].index }))
     let state = value(.stateAffiliatedShare)
     result.append(index(Name.officialRelay, state * (1 - p.counterWeight * counterShare),
-                        ["counter_voice_share": counterShare, "state_affiliated_share": state],
+                        [counterShare, state],
                         evidence(.stateAffiliatedShare) + counterEvidence))
     // source diversity
     let diversity = value(.diversity), distinct = value(.distinctSources), independent = value(.independentVoices)
     let countPart = min(1, distinct / max(p.countSaturation, 1))
     let independentPart = min(1, independent / max(p.independentSaturation, 1))
     result.append(index(Name.sourceDiversity, p.entropyWeight * diversity + p.countWeight * countPart + p.independentWeight * independentPart,
-                        ["distinct_sources": distinct, "diversity": diversity, "independent_voices": independent],
+                        [distinct, diversity, independent],
                         evidence(.diversity, .distinctSources, .independentVoices)))
     // editorial distance
     let reportedShare = 1 - value(.shareAssertion)
@@ -148,19 +158,19 @@ struct CompositeIndices {
     let verbs = Stance.allCases.reduce(0.0) { $0 + value(.stance($1)) }
     let verbShare = verbs == 0 ? 0 : value(.stanceDistancing) / verbs
     result.append(index(Name.editorialDistance, p.attributionWeight * reportedShare + p.distancingWeight * distancing + p.verbWeight * verbShare,
-                        ["distancing_rate": distancing, "distancing_verb_share": verbShare, "reported_sentence_share": reportedShare],
+                        [distancing, verbShare, reportedShare],
                         evidence(.shareDirect, .shareIndirect, .shareAttributed, .distancing, .stanceDistancing)))
     // loadedness
     let authorialLoaded = sheet[.authorialLoaded].evidence
     let weighted = authorialLoaded.reduce(0.0) { $0 + weight(ofPolarity: findings[$1].polarity) }
     let rate = sentences.words == 0 ? 0 : weighted * 100 / Double(sentences.words)
     result.append(index(Name.loadedness, min(1, rate / max(p.loadedSaturation, 0.0001)),
-                        ["authorial_terms": Double(authorialLoaded.count), "weighted_authorial_per_100_words": rate], authorialLoaded))
+                        [Double(authorialLoaded.count), rate], authorialLoaded))
     // certainty balance
     let boosters = sheet[.authorialBoosters].evidence, hedges = sheet[.authorialHedges].evidence
     let markers = Double(boosters.count + hedges.count)
     let balance = markers >= max(p.minimumMarkers, 1) ? Double(boosters.count - hedges.count) / markers : 0
-    result.append(index(Name.certaintyBalance, balance, ["authorial_boosters": Double(boosters.count), "authorial_hedges": Double(hedges.count)],
+    result.append(index(Name.certaintyBalance, balance, [Double(boosters.count), Double(hedges.count)],
                         boosters + hedges))
     return result
   }

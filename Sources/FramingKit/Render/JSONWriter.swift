@@ -165,6 +165,22 @@ struct JSONWriter {
     buffer.append(0x7D)
   }
 
+  /// An index's components, `{"name":number,…}`, with names spelled in advance (`keys`, one per
+  /// entry, in the same order), as one value in compact output.
+  mutating func components(_ map: LabelMap<Double>, keys: [[UInt8]]) {
+    precondition(!pretty && keys.count == map.entries.count, "components spelled in advance out of place")
+    beforeValue()
+    buffer.append(0x7B)
+    map.entries.withUnsafeBufferPointer { entries in
+      for index in entries.indices {
+        if index > 0 { buffer.append(0x2C) }
+        keys[index].withUnsafeBufferPointer { buffer.append($0) }
+        spell(entries[index].value)
+      }
+    }
+    buffer.append(0x7D)
+  }
+
   /// The spelled members and the number that ends them, inside an object (no comma bookkeeping).
   private mutating func append(_ members: ClosingMembers, _ number: Double) {
     guard let bytes = members.bytes else { preconditionFailure("members of one article's name are not spelled in advance") }
@@ -573,10 +589,21 @@ final class ClosingMembers: Sendable {
   let id: String
   /// Nil for a name made for one article (an entity's, a naming side's): it is spelled when written.
   let bytes: [UInt8]?
+  /// An index's component names, in name order, and each spelled as a member name (`"name":`).
+  let componentNames: [String]
+  let componentKeys: [[UInt8]]
 
-  init(formula: String, id: String, spelled: Bool = true) {
+  init(formula: String, id: String, spelled: Bool = true, componentNames: [String] = []) {
+    precondition(zip(componentNames, componentNames.dropFirst()).allSatisfy { $0 < $1 }, "component names out of order")
     self.formula = formula
     self.id = id
+    self.componentNames = componentNames
+    componentKeys = componentNames.map { name in
+      var json = JSONWriter(pretty: false)
+      json.beginObject()
+      json.key(dynamic: name)
+      return Array(json.bytes.dropFirst())
+    }
     guard spelled else {
       bytes = nil
       return

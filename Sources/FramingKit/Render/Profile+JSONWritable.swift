@@ -96,7 +96,13 @@ extension Profile.Flag: JSONWritable {
 extension Profile.Index: JSONWritable {
   func write(to json: inout JSONWriter) {
     json.beginObject()
-    json.member("components", components)
+    if !json.pretty && name.componentKeys.count == components.entries.count
+        && zip(name.componentNames, components.entries).allSatisfy({ $0 == $1.name }) {
+      json.key("components")
+      json.components(components, keys: name.componentKeys)
+    } else {
+      json.member("components", components)
+    }
     json.member("evidence", evidence)
     if !json.pretty && name.bytes != nil {
       json.closing(name, value)
