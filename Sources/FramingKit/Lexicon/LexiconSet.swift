@@ -14,6 +14,8 @@ public final class LexiconSet: @unchecked Sendable {
   public let directories: [String]
 
   private let entityIndex: [String: Int]
+  /// Each entity's reference ("sources#kremlin"), by position, spelled once for all its findings.
+  let entityReferences: [String]
   /// File position by language and kind; the who-speaks stage and the analyzers ask per hit, so
   /// the key is two small enums rather than a "pl/hedges" string built each time.
   private let filesByKey: [FileKey: Int]
@@ -156,6 +158,7 @@ public final class LexiconSet: @unchecked Sendable {
     var entityIndex: [String: Int] = [:]
     for (index, entity) in entities.enumerated() { entityIndex[entity.id] = index }
     self.entityIndex = entityIndex
+    entityReferences = entities.map { "sources#\($0.id)" }
     var byKey: [FileKey: Int] = [:]
     for (index, file) in sortedFiles.enumerated() { byKey[FileKey(language: file.language, kind: file.kind)] = index }
     self.filesByKey = byKey
@@ -224,8 +227,9 @@ final class CompiledLanguage: @unchecked Sendable {
   private(set) var indexes: [LexiconKind: PhraseIndex] = [:]
   /// The category of every entry, per kind (rules read a hit's category without copying its entry).
   private(set) var categories: [LexiconKind: [String]] = [:]
-  /// The id of every entry, per kind, for the same reason.
-  private(set) var entryIDs: [LexiconKind: [String]] = [:]
+  /// The reference of every entry ("pl/hedges#podobno"), per kind: findings and speech records name
+  /// their entries by it, and spelling it once here saves building a string for each of them.
+  private(set) var entryReferences: [LexiconKind: [String]] = [:]
   /// The registry's names in this language; payload i is `sourceNames[i]`.
   let sourceIndex: PhraseIndex
   private(set) var sourceNames: [(entity: Int, isDescription: Bool, pattern: Pattern)] = []
@@ -239,7 +243,7 @@ final class CompiledLanguage: @unchecked Sendable {
     self.language = language
     for file in files {
       categories[file.kind] = file.entries.map(\.category)
-      entryIDs[file.kind] = file.entries.map(\.id)
+      entryReferences[file.kind] = file.entries.map { "\(language.rawValue)/\(file.kind.rawValue)#\($0.id)" }
     }
     for file in files where file.kind == .shapes {
       for entry in file.entries { if let shape = entry.shape { vocabulary.define(shape: entry.id, shape) } }

@@ -116,7 +116,10 @@ public struct AttributedArticle: Sendable {
 
   /// "pl/hedges#podobno": the stable reference of a hit's entry.
   public func reference(of hit: LexiconHit) -> String {
-    "\(text.language.language.rawValue)/\(hit.kind.rawValue)#\(entry(of: hit).id)"
+    if let compiled = text.lexicon, compiled.language == text.language.language, let references = compiled.entryReferences[hit.kind] {
+      return references[hit.entry]
+    }
+    return "\(text.language.language.rawValue)/\(hit.kind.rawValue)#\(entry(of: hit).id)"
   }
 
   /// The code-point span of a token range.

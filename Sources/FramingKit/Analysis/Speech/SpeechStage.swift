@@ -55,8 +55,8 @@ public struct SpeechStage {
 
     // Rules read a hit's category and id from the compiled lists (an entry is a large value to copy).
     let categoryLists = text.lexicon?.categories ?? [:]
-    let idLists = text.lexicon?.entryIDs ?? [:]
-    let entryID = { (hit: LexiconHit) in idLists[hit.kind]![hit.entry] }
+    let referenceLists = text.lexicon?.entryReferences ?? [:]
+    let reference = { (hit: LexiconHit) in referenceLists[hit.kind]![hit.entry] }
     let category = { (hit: LexiconHit) in categoryLists[hit.kind]![hit.entry] }
 
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
@@ -117,7 +117,7 @@ public struct SpeechStage {
           if candidates.contains(where: { $0.tokens.lowerBound >= start && $0.tokens.upperBound <= filler.tokens.lowerBound }) { continue }
         }
         acceptedCues.append(hit)
-        let entryCategory = category(hit), entry = "\(language.rawValue)/attribution#\(entryID(hit))"
+        let entryCategory = category(hit), entry = reference(hit)
         for entity in filler.entities {
           cues.append(AttributionCue(span: span(text, hit.tokens), category: entryCategory, entity: entity, entry: entry))
         }
@@ -133,7 +133,7 @@ public struct SpeechStage {
         let speaker = cueSpeaker ?? chooseSpeaker(for: hit.tokens, in: range, candidates: candidates, text: text, language: language,
                                                   complementizers: complementizers)
         verbSpeakers.append(speaker)
-        verbs.append(ReportingVerb(span: span(text, hit.tokens), entry: "\(language.rawValue)/reporting-verbs#\(entryID(hit))",
+        verbs.append(ReportingVerb(span: span(text, hit.tokens), entry: reference(hit),
                                    stance: Stance(rawValue: category(hit)) ?? .neutral, speakers: speaker?.entities ?? []))
         if let speaker {
           events.append((hit.tokens.lowerBound, speaker.entities))
