@@ -25,12 +25,8 @@ enum QuotationFinder {
     var found: [(start: Int, end: Int, depth: Int, closed: Bool)] = []
     var position = range.lowerBound
     while position < range.upperBound {
-      // Most units are no quotation mark: skip them without bounds checks.
-      position = units.withUnsafeBufferPointer { buffer in
-        var next = position
-        while next < range.upperBound && !Typography.isQuotationMark(buffer[next]) { next += 1 }
-        return next
-      }
+      // Most units are no quotation mark: skip them eight at a time.
+      position = units.withUnsafeBufferPointer { Typography.firstQuotationMark(in: $0, from: position, to: range.upperBound) }
       guard position < range.upperBound else { break }
       let unit = units[position]
       if let top = stack.last, top.closers.contains(unit), canClose(units, at: position, range: range) {

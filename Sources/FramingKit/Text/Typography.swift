@@ -23,6 +23,26 @@ enum Typography {
     return unit == 0x2039 || unit == 0x203A
   }
 
+  /// The position of the first quotation mark in `units[start..<end]`, or `end`. Eight units at a
+  /// time: most text holds none, and a block is passed over when none of its units is a straight
+  /// quote, a guillemet or in U+2000–U+203F (where the curly quotes are).
+  static func firstQuotationMark(in units: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int) -> Int {
+    guard let base = units.baseAddress else { return end }
+    let raw = UnsafeRawPointer(base)
+    let straight = SIMD8<UInt16>(repeating: 0x22), left = SIMD8<UInt16>(repeating: 0xAB), right = SIMD8<UInt16>(repeating: 0xBB)
+    let block = SIMD8<UInt16>(repeating: 0xFFC0), punctuation = SIMD8<UInt16>(repeating: 0x2000)
+    var position = start
+    while position + 8 <= end {
+      let chunk = raw.loadUnaligned(fromByteOffset: 2 * position, as: SIMD8<UInt16>.self)
+      if any((chunk .== straight) .| (chunk .== left) .| (chunk .== right) .| ((chunk & block) .== punctuation)) {
+        for candidate in position..<position + 8 where isQuotationMark(units[candidate]) { return candidate }
+      }
+      position += 8
+    }
+    while position < end && !isQuotationMark(units[position]) { position += 1 }
+    return position
+  }
+
   /// `openingBrackets` as comparisons.
   static func isOpeningBracket(_ unit: UInt16) -> Bool { unit == 0x28 || unit == 0x5B || unit == 0x7B }
 

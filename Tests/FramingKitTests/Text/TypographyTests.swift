@@ -23,6 +23,26 @@ import Testing
     }
   }
 
+  /// The eight-at-a-time search finds the first mark where a unit-by-unit scan does: each mark of the
+  /// set, and a dash (in the same block of U+2000–U+203F, but no quotation mark) before it, at every
+  /// offset around the block edges of a real sentence.
+  @Test func quotationMarkSearchFindsTheFirstMark() {
+    let sentence = Array("Президент заявил, что переговоры продолжатся на следующей неделе в Минске.".utf16)
+    for mark in Typography.quotationMarks.sorted() + [0x2014] {
+      for offset in 0..<20 {
+        var units = sentence
+        units.insert(mark, at: offset)
+        units.insert(0x2013, at: 0)
+        units.withUnsafeBufferPointer { buffer in
+          for start in 0..<3 {
+            let expected = (start..<buffer.count).first { Typography.isQuotationMark(buffer[$0]) } ?? buffer.count
+            #expect(Typography.firstQuotationMark(in: buffer, from: start, to: buffer.count) == expected)
+          }
+        }
+      }
+    }
+  }
+
   /// Punctuation tokens carry their unit as `mark`; words and longer tokens carry none.
   @Test func tokensCarryTheirPunctuationMark() {
     let text = segment("Putin sagte: „Nein“ – (so) ... ok", language: .de)
