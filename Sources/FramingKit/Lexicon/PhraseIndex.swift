@@ -81,28 +81,29 @@ final class Vocabulary: @unchecked Sendable {
     shapeRules.append(WordShape.Rule(shape))
   }
 
-  /// Starts loading what the walks of `terms(for:)` will read below the root, for a key looked up soon.
+  /// Starts loading what the walks of `appendTerms(for:to:)` will read below the root, for a key looked up soon.
   func prefetch(for key: FoldedKey) {
     foldedTrie.prefetch(key.foldedScalars)
     looseTrie.prefetch(key.looseScalars)
   }
 
-  /// All terms a token with this key matches, sorted and unique.
-  func terms(for key: FoldedKey) -> [Int32] {
-    var found: [Int32] = []
+  /// Appends all terms a token with this key matches to `found`, sorted and unique (what was in
+  /// `found` before stays as it was): the term cache collects them straight into its flat list.
+  func appendTerms(for key: FoldedKey, to found: inout [Int32]) {
+    let start = found.count
     foldedTrie.collect(key.foldedScalars, into: &found)
     looseTrie.collect(key.looseScalars, into: &found)
     for (index, rule) in shapeRules.enumerated() where rule.matches(scalars: key.foldedScalars) {
       found.append(shapeTermList[index])
     }
-    if found.count > 1 {
-      found.sort()
-      var unique: [Int32] = []
-      unique.reserveCapacity(found.count)
-      for term in found where unique.last != term { unique.append(term) }
-      return unique
+    guard found.count - start > 1 else { return }
+    found[start...].sort()
+    var kept = start + 1
+    for position in start + 1..<found.count where found[position] != found[kept - 1] {
+      found[kept] = found[position]
+      kept += 1
     }
-    return found
+    found.removeLast(found.count - kept)
   }
 }
 
@@ -524,15 +525,20 @@ struct TokenTerms {
   /// Per token: its form's start mask (read at every token by every index; one load, not two).
   private let tokenMasks: [UInt32]
 
-  init(forms: [Int32], keys: [FoldedKey], cache: TermCache) {
-    // Only a form met for the first time needs its key (reading it from the array retains it); the
-    // walks of the form a few places ahead are prefetched.
+  init(forms: [Int32], keys: KeyStore, cache: TermCache) {
+    // Only a form met for the first time needs its key, read without retaining it (the store outlives
+    // this call); the walks of the form a few places ahead are prefetched.
     // (A form met twice is listed twice; preparing it again returns at once.)
-    let unprepared = forms.filter { !cache.isPrepared($0) }
+    // Read through one reference to the cache's table (asking the cache form by form retains and
+    // releases it each time), let go before preparing writes to the table.
+    let unprepared = { (known: [TermCache.Entry]) in forms.filter { Int($0) >= known.count || known[Int($0)].start < 0 } }(cache.entries)
     let distance = 4
+    let vocabulary = cache.vocabulary
     for (index, form) in unprepared.enumerated() {
-      if index + distance < unprepared.count { cache.vocabulary.prefetch(for: keys[Int(unprepared[index + distance])]) }
-      cache.prepare(form: form, key: keys[Int(form)])
+      if index + distance < unprepared.count {
+        keys.unmanagedKey(unprepared[index + distance])._withUnsafeGuaranteedRef { vocabulary.prefetch(for: $0) }
+      }
+      keys.unmanagedKey(form)._withUnsafeGuaranteedRef { cache.prepare(form: form, key: $0) }
     }
     self.forms = forms
     flat = cache.flat
@@ -550,7 +556,7 @@ struct TokenTerms {
   func startMask(_ token: Int) -> UInt32 { tokenMasks[token] }
 }
 
-/// Per-worker memo of `Vocabulary.terms(for:)` by form number, so each distinct form is looked up
+/// Per-worker memo of `Vocabulary.appendTerms(for:to:)` by form number, so each distinct form is looked up
 /// once; terms are kept in one flat array.
 final class TermCache {
   /// A form's terms (`flat[start..<end]`) and start mask, together: a token's lookups read one place
@@ -570,23 +576,18 @@ final class TermCache {
 
   init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
-  func isPrepared(_ form: Int32) -> Bool {
-    let index = Int(form)
-    return index < entries.count && entries[index].start >= 0
-  }
-
   func prepare(form: Int32, key: FoldedKey) {
     let index = Int(form)
     if index < entries.count, entries[index].start >= 0 { return }
     if entries.count <= index {
       entries.append(contentsOf: repeatElement(.unprepared, count: max(index + 1, entries.count * 2) - entries.count))
     }
-    let found = vocabulary.terms(for: key)
+    let start = flat.count
+    vocabulary.appendTerms(for: key, to: &flat)
     var mask: UInt32 = 0
-    for term in found { mask |= vocabulary.startMasks[Int(term)] }
-    let start = Int32(flat.count)
-    flat.append(contentsOf: found)
-    entries[index] = Entry(start: start, end: Int32(flat.count), mask: mask)
+    let startMasks = vocabulary.startMasks
+    for position in start..<flat.count { mask |= startMasks[Int(flat[position])] }
+    entries[index] = Entry(start: Int32(start), end: Int32(flat.count), mask: mask)
   }
 }
 

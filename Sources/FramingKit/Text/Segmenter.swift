@@ -80,7 +80,7 @@ public final class Segmenter {
       ?? document.metadata.language.flatMap(Language.init(rawValue:)).map { LanguageGuess(language: $0, confidence: 0) }
       ?? LanguageGuess(language: .und, confidence: 0)
     let compiled = lexicons.compiled(guess.language)
-    let terms = termCache(guess.language).map { TokenTerms(forms: tokens.map(\.form), keys: folder.keys, cache: $0) }
+    let terms = termCache(guess.language).map { TokenTerms(forms: tokens.map(\.form), keys: folder.store, cache: $0) }
 
     let classes = classify(lines, tokens: tokens, units: units, compiled: compiled, terms: terms)
     var boilerplate: [BoilerplateSpan] = []
