@@ -158,20 +158,34 @@ public final class Segmenter {
     var lines: [Line] = []
     var lineStart = 0
     var tokenIndex = 0
-    var position = 0
-    while position <= units.count {
-      if position == units.count || units[position] == 0x0A {
+    units.withUnsafeBufferPointer { buffer in
+      var position = 0
+      while position <= buffer.count {
+        position = nextLineEnd(buffer, from: position)
         var start = lineStart, end = position
-        while start < end && TextDecoder.isWhitespace(units[start]) { start += 1 }
-        while end > start && TextDecoder.isWhitespace(units[end - 1]) { end -= 1 }
+        while start < end && TextDecoder.isWhitespace(buffer[start]) { start += 1 }
+        while end > start && TextDecoder.isWhitespace(buffer[end - 1]) { end -= 1 }
         let firstToken = tokenIndex
         while tokenIndex < tokens.count && Int(tokens[tokenIndex].utf16Start) < position { tokenIndex += 1 }
         lines.append(Line(start: start, end: end, tokens: firstToken..<tokenIndex))
         lineStart = position + 1
+        position += 1
       }
-      position += 1
     }
     return lines
+  }
+
+  /// The position of the next "\n" at or after `start`, or the text's end; eight units at a time.
+  private static func nextLineEnd(_ units: UnsafeBufferPointer<UInt16>, from start: Int) -> Int {
+    var position = start
+    if let base = units.baseAddress {
+      let raw = UnsafeRawPointer(base), newline = SIMD8<UInt16>(repeating: 0x0A)
+      while position + 8 <= units.count && !any(raw.loadUnaligned(fromByteOffset: 2 * position, as: SIMD8<UInt16>.self) .== newline) {
+        position += 8
+      }
+    }
+    while position < units.count && units[position] != 0x0A { position += 1 }
+    return position
   }
 
   static func tokenRange(_ tokens: [Token], from start: Int, to end: Int, within range: Range<Int>) -> Range<Int> {

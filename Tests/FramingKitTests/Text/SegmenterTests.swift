@@ -116,4 +116,17 @@ import Testing
     #expect(text.tokens.map(\.key.latin) == ["łukaszence", "lukašenko"])
     #expect(text.tokens.map(\.key.loose) == ["lukaszence", "lukasenko"])
   }
+
+  /// Lines end at every "\n", wherever it falls against the eight-unit blocks the search reads, and
+  /// keep their text without surrounding spaces; a text ending in "\n" has an empty last line.
+  @Test func linesEndAtEveryNewline() {
+    let words = "Łukaszenka  spotkał się z Putinem w Soczi. \n\n Rozmowy trwały pięć godzin.\n  \nKreml nie podał szczegółów.\n"
+    for cut in 0..<12 {
+      let text = String(words.dropFirst(cut))
+      let units = Array(text.utf16)
+      let lines = Segmenter.lines(units, tokens: [])
+      let expected = text.split(separator: "\n", omittingEmptySubsequences: false).map { $0.trimmingCharacters(in: .whitespaces) }
+      #expect(lines.map { String(decoding: units[$0.start..<$0.end], as: UTF16.self) } == expected, "cut \(cut)")
+    }
+  }
 }
