@@ -92,12 +92,6 @@ public struct LabelMap<Value> {
       }
     }
   }
-
-  public func mapValues<T>(_ transform: (Value) -> T) -> LabelMap<T> {
-    var mapped = LabelMap<T>()
-    mapped.entries = entries.map { LabelMap<T>.Entry(name: $0.name, value: transform($0.value)) }
-    return mapped
-  }
 }
 
 extension LabelMap: ExpressibleByDictionaryLiteral {

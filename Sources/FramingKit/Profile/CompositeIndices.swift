@@ -92,13 +92,11 @@ struct CompositeIndices {
     var entries: [LabelMap<Double>.Entry] = []
     entries.reserveCapacity(components.count)
     for (position, component) in components.enumerated() {
-      entries.append(LabelMap.Entry(name: name.componentNames[position], value: Self.rounded(component)))
+      entries.append(LabelMap.Entry(name: name.componentNames[position], value: JSONOutput.round(component)))
     }
-    return Profile.Index(value: Self.rounded(value), components: LabelMap(sortedEntries: entries),
+    return Profile.Index(value: JSONOutput.round(value), components: LabelMap(sortedEntries: entries),
                          evidence: Self.sortedUnique(evidence, keepingRepeats: true), closing: name)
   }
-
-  private static func rounded(_ value: Double) -> Double { JSONOutput.round(value.isFinite ? value : 0) }
 
   /// `indexes` in ascending order (returned as they are when they are in order already), repeats
   /// removed unless asked to keep them.

@@ -169,8 +169,11 @@ public struct Profile: Codable, Sendable {
       self.init(value: value, components: components, evidence: evidence, closing: ClosingMembers(formula: formula, id: id, spelled: false))
     }
 
-    /// An index named by `closing` (see `Score.init(value:evidence:closing:)`).
+    /// An index named by `closing` (see `Score.init(value:evidence:closing:)`); when the name spells
+    /// component names, `components` has exactly those (checked in debug builds).
     init(value: Double, components: LabelMap<Double>, evidence: [Int], closing: ClosingMembers) {
+      assert(closing.componentNames.isEmpty || closing.componentNames == components.entries.map(\.name),
+             "an index's components differ from its name's")
       name = closing
       self.value = value
       self.components = components

@@ -192,15 +192,13 @@ struct ScoreSheet {
   }
 
   private mutating func add(_ name: ClosingMembers, _ value: Double, evidence: [Int]) {
-    scores.append(Profile.Score(value: Self.rounded(value), evidence: evidence, closing: name))
+    scores.append(Profile.Score(value: JSONOutput.round(value), evidence: evidence, closing: name))
   }
 
   /// A score whose id depends on the article (an entity, a naming side), spelled when written.
   private mutating func add(_ id: String, _ value: Double, evidence: [Int]) {
-    scores.append(Profile.Score(id: id, value: Self.rounded(value), formula: id, evidence: evidence))
+    scores.append(Profile.Score(id: id, value: JSONOutput.round(value), formula: id, evidence: evidence))
   }
-
-  private static func rounded(_ value: Double) -> Double { JSONOutput.round(value.isFinite ? value : 0) }
 
   private func share(_ part: Int, _ whole: Int) -> Double { whole == 0 ? 0 : Double(part) / Double(whole) }
   private func per100(_ count: Int, words: Int) -> Double { words == 0 ? 0 : Double(count) * 100 / Double(words) }

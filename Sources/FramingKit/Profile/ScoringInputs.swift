@@ -42,11 +42,12 @@ struct SpeakerTraits: OptionSet {
   init(speakers: [String], lexicons: LexiconSet) {
     var traits: SpeakerTraits = []
     for speaker in speakers {
+      // Fields read in place: copying an entity would retain all of its strings and tables.
       guard let position = lexicons.entityPosition(speaker) else { continue }
-      let entity = lexicons.entities[position]
-      if entity.stateAffiliated { traits.insert(.stateAffiliated) }
-      if entity.kind == "anonymous" { traits.insert(.anonymous) }
-      if SourceEntity.counterVoiceKinds.contains(entity.kind) { traits.insert(.counterVoice) }
+      if lexicons.entities[position].stateAffiliated { traits.insert(.stateAffiliated) }
+      let kind = lexicons.entities[position].kind
+      if kind == "anonymous" { traits.insert(.anonymous) }
+      if SourceEntity.counterVoiceKinds.contains(kind) { traits.insert(.counterVoice) }
     }
     self = traits
   }

@@ -33,8 +33,9 @@ public enum JSONOutput {
     return (8192 + 12 * text) * (pretty ? 2 : 1)
   }
 
-  /// Rounds to four decimals so that output bytes do not depend on float noise.
-  public static func round(_ value: Double) -> Double { (value * 10_000).rounded() / 10_000 }
+  /// Rounds to four decimals so that output bytes do not depend on float noise; a value that is not
+  /// finite (a rate over nothing) becomes 0, which is also how JSON is spelled for it.
+  public static func round(_ value: Double) -> Double { value.isFinite ? (value * 10_000).rounded() / 10_000 : 0 }
 }
 
 struct SnakeKey: CodingKey {

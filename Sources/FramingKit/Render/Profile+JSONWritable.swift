@@ -96,8 +96,7 @@ extension Profile.Flag: JSONWritable {
 extension Profile.Index: JSONWritable {
   func write(to json: inout JSONWriter) {
     json.beginObject()
-    if !json.pretty && name.componentKeys.count == components.entries.count
-        && zip(name.componentNames, components.entries).allSatisfy({ $0 == $1.name }) {
+    if !json.pretty && !name.componentKeys.isEmpty {
       json.key("components")
       json.components(components, keys: name.componentKeys)
     } else {

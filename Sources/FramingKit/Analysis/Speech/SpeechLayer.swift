@@ -116,9 +116,7 @@ public struct AttributedArticle: Sendable {
 
   /// "pl/hedges#podobno": the stable reference of a hit's entry.
   public func reference(of hit: LexiconHit) -> String {
-    if let compiled = text.lexicon, compiled.language == text.language.language, let references = compiled.entryReferences[hit.kind] {
-      return references[hit.entry]
-    }
+    if let references = text.lexicon?.entryReferences[hit.kind] { return references[hit.entry] }
     return "\(text.language.language.rawValue)/\(hit.kind.rawValue)#\(entry(of: hit).id)"
   }
 
