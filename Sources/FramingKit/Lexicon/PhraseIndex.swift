@@ -116,9 +116,6 @@ final class EdgeTable {
     /// `(node + 1) << 32 | label`, 0 for an empty slot.
     var key: UInt64
     var target: Int32
-    /// The target node's flags (see `setFlags`), in what would be the slot's padding: a walk that
-    /// tests them at every step reads no other memory for it.
-    var flags: UInt8 = 0
   }
 
   private var slots = [Slot](repeating: Slot(key: 0, target: 0), count: 64)
@@ -126,7 +123,6 @@ final class EdgeTable {
   /// The root's children along labels below `rootLimit` (Latin, Greek and Cyrillic letters; small term
   /// numbers), in a direct array: every walk starts there, and it stays in the cache.
   private var rootChildren = [Int32](repeating: -1, count: EdgeTable.rootLimit)
-  private var rootChildFlags = [UInt8](repeating: 0, count: EdgeTable.rootLimit)
   private static let rootLimit = 0x0530
 
   private static func key(_ node: Int32, _ label: UInt32) -> UInt64 { UInt64(UInt32(bitPattern: node) + 1) << 32 | UInt64(label) }
@@ -144,62 +140,21 @@ final class EdgeTable {
     }
   }
 
-  /// Starts loading the slot where the child of `node` along `label` would be.
-  func prefetch(_ node: Int32, _ label: UInt32) {
-    if node == 0 && label < Self.rootLimit { return }
-    let key = Self.key(node, label)
-    slots.withUnsafeBufferPointer { slots in
-      cmemory_prefetch(slots.baseAddress! + Self.home(key, mask: slots.count - 1))
-    }
-  }
-
   /// The child of `node` along `label`, or -1.
-  func child(_ node: Int32, _ label: UInt32) -> Int32 { step(node, label).target }
-
-  /// The child of `node` along `label` (or -1) with the flags set for it.
   @inline(__always)
-  func step(_ node: Int32, _ label: UInt32) -> (target: Int32, flags: UInt8) {
-    if node == 0 && label < Self.rootLimit { return (rootChildren[Int(label)], rootChildFlags[Int(label)]) }
+  func child(_ node: Int32, _ label: UInt32) -> Int32 {
+    if node == 0 && label < Self.rootLimit { return rootChildren[Int(label)] }
     let key = Self.key(node, label)
     return slots.withUnsafeBufferPointer { slots in
       let mask = slots.count - 1
       var slot = Self.home(key, mask: mask)
       while true {
         let found = slots[slot]
-        if found.key == key { return (found.target, found.flags) }
-        if found.key == 0 { return (-1, 0) }
+        if found.key == key { return found.target }
+        if found.key == 0 { return -1 }
         slot = (slot + 1) & mask
       }
     }
-  }
-
-  /// Adds `flags` to those of the child of `node` along `label`, which must exist. The flags are kept
-  /// on the edge into the child (each node but the root has one), where `step` finds them.
-  func setFlags(_ node: Int32, _ label: UInt32, _ flags: UInt8) {
-    if node == 0 && label < Self.rootLimit {
-      rootChildFlags[Int(label)] |= flags
-      return
-    }
-    let slot = slot(for: Self.key(node, label))
-    precondition(slots[slot].key != 0, "flags for a missing edge")
-    slots[slot].flags |= flags
-  }
-
-  /// The node a run of labels leads to from the root, adding the missing nodes (numbered by
-  /// `newNode`) on the way.
-  func path(_ labels: [UInt32], newNode: () -> Int32) -> Int32 {
-    var node: Int32 = 0
-    for label in labels {
-      let next = child(node, label)
-      if next >= 0 {
-        node = next
-        continue
-      }
-      let made = newNode()
-      add(node, label, target: made)
-      node = made
-    }
-    return node
   }
 
   func add(_ node: Int32, _ label: UInt32, target: Int32) {
@@ -222,89 +177,224 @@ final class EdgeTable {
 
 /// Words and stems in a trie over Unicode scalars: walking a form once yields every stem that is a
 /// prefix of it and the words equal to it, without building strings.
+///
+/// Each edge sits in one open-addressing table at a slot given by a hash of the whole prefix it ends,
+/// not of (parent node, label): the slots of all of a form's prefixes are known before the walk,
+/// so their loads are started together instead of one after another (a vocabulary's table outgrows
+/// the nearer caches, and a walk step by step waits for memory at every letter). The slot keeps the
+/// edge's parent and label, so a step is exact whatever the hashes do.
 final class ScalarTrie {
-  private let edges = EdgeTable()
+  private struct Slot {
+    /// Upper bits of the prefix hash, never 0; 0 marks an empty slot.
+    var tag: UInt32 = 0
+    var label: UInt32 = 0
+    var parent: Int32 = 0
+    var target: Int32 = 0
+    /// The target node's flags: stems end there, words end there.
+    var flags: UInt8 = 0
+  }
+
+  private var slots = [Slot](repeating: Slot(), count: 64)
+  private var edgeCount = 0
+  /// The longest form with a node: a walk never looks further.
+  private var depth = 0
   /// Per node: terms of the stems ending there (they match any longer form too) and of the words.
   private var stemTerms: [[Int32]] = [[]]
   private var wordTerms: [[Int32]] = [[]]
-  /// Edge flags of a node (`EdgeTable.setFlags`): stems end there, words end there. The walk tests
-  /// them on the edge it takes and only reads (and retains) a term list where there is one.
   private static let stemEnds: UInt8 = 1, wordEnds: UInt8 = 2
 
   var isEmpty: Bool { stemTerms.count == 1 }
 
-  func insert(_ scalars: [UInt32], term: Int32, exact: Bool) {
-    // The root is no stem, and no word is empty.
-    guard let last = scalars.last else { return }
-    let makeNode = { () -> Int32 in
-      self.stemTerms.append([])
-      self.wordTerms.append([])
-      return Int32(self.stemTerms.count - 1)
-    }
-    let parent = edges.path(Array(scalars.dropLast()), newNode: makeNode)
-    var node = edges.child(parent, last)
-    if node < 0 {
-      node = makeNode()
-      edges.add(parent, last, target: node)
-    }
-    let index = Int(node)
-    if exact {
-      if !wordTerms[index].contains(term) { wordTerms[index].append(term) }
-      edges.setFlags(parent, last, Self.wordEnds)
-    } else {
-      if !stemTerms[index].contains(term) { stemTerms[index].append(term) }
-      edges.setFlags(parent, last, Self.stemEnds)
+  /// The hash of a prefix one scalar longer than the one hashed to `hash`.
+  @inline(__always)
+  private static func extend(_ hash: UInt64, _ scalar: UInt32) -> UInt64 { (hash &+ UInt64(scalar) &+ 1) &* 0x9E37_79B9_7F4A_7C15 }
+
+  @inline(__always)
+  private static func tag(_ hash: UInt64) -> UInt32 { max(UInt32(truncatingIfNeeded: hash >> 32), 1) }
+
+  /// The slot of the edge from `parent` along `label` whose prefix has this tag, or of the empty slot
+  /// where it would go.
+  @inline(__always)
+  private static func find(_ slots: UnsafeBufferPointer<Slot>, tag: UInt32, parent: Int32, label: UInt32) -> Int {
+    let mask = slots.count - 1
+    var slot = Int(tag) & mask
+    while true {
+      let candidate = slots[slot]
+      if candidate.tag == 0 || (candidate.tag == tag && candidate.parent == parent && candidate.label == label) { return slot }
+      slot = (slot + 1) & mask
     }
   }
 
-  /// Starts loading the edge a walk of this form takes from its first letter's node (the root's own
-  /// children sit in a direct array): walks of new forms mostly end within their first letters, and
-  /// several loads under way together cost little more than one.
+  func insert(_ scalars: [UInt32], term: Int32, exact: Bool) {
+    // The root is no stem, and no word is empty.
+    guard !scalars.isEmpty else { return }
+    var node: Int32 = 0
+    var hash: UInt64 = 0
+    var slot = 0
+    for label in scalars {
+      hash = Self.extend(hash, label)
+      let tag = Self.tag(hash)
+      slot = slots.withUnsafeBufferPointer { Self.find($0, tag: tag, parent: node, label: label) }
+      if slots[slot].tag == 0 {
+        stemTerms.append([])
+        wordTerms.append([])
+        slots[slot] = Slot(tag: tag, label: label, parent: node, target: Int32(stemTerms.count - 1))
+        edgeCount += 1
+        if edgeCount * 2 > slots.count {
+          grow()
+          slot = slots.withUnsafeBufferPointer { Self.find($0, tag: tag, parent: node, label: label) }
+        }
+      }
+      node = slots[slot].target
+    }
+    depth = max(depth, scalars.count)
+    let index = Int(node)
+    if exact {
+      if !wordTerms[index].contains(term) { wordTerms[index].append(term) }
+      slots[slot].flags |= Self.wordEnds
+    } else {
+      if !stemTerms[index].contains(term) { stemTerms[index].append(term) }
+      slots[slot].flags |= Self.stemEnds
+    }
+  }
+
+  private func grow() {
+    let old = slots
+    slots = [Slot](repeating: Slot(), count: old.count * 2)
+    slots.withUnsafeMutableBufferPointer { slots in
+      let mask = slots.count - 1
+      for entry in old where entry.tag != 0 {
+        var slot = Int(entry.tag) & mask
+        while slots[slot].tag != 0 { slot = (slot + 1) & mask }
+        slots[slot] = entry
+      }
+    }
+  }
+
+  /// Starts loading the slots of a form's first prefixes, for a form looked up soon.
   func prefetch(_ scalars: [UInt32]) {
-    guard scalars.count >= 2 else { return }
-    let first = edges.child(0, scalars[0])
-    if first >= 0 { edges.prefetch(first, scalars[1]) }
+    slots.withUnsafeBufferPointer { slots in
+      let mask = slots.count - 1
+      var hash: UInt64 = 0
+      for label in scalars.prefix(3) {
+        hash = Self.extend(hash, label)
+        cmemory_prefetch(slots.baseAddress! + (Int(Self.tag(hash)) & mask))
+      }
+    }
   }
 
   /// Appends the terms of every stem that is a prefix of the form and of every word equal to it.
   func collect(_ scalars: [UInt32], into found: inout [Int32]) {
-    guard !isEmpty, !scalars.isEmpty else { return }
+    let steps = min(scalars.count, depth)
+    guard steps > 0 else { return }
     var node: Int32 = 0
     var flags: UInt8 = 0
-    for scalar in scalars {
-      (node, flags) = edges.step(node, scalar)
-      if node < 0 { return }
-      if flags & Self.stemEnds != 0 { found.append(contentsOf: stemTerms[Int(node)]) }
+    var walked = 0
+    slots.withUnsafeBufferPointer { slots in
+      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: steps) { tags in
+        let mask = slots.count - 1
+        var hash: UInt64 = 0
+        for index in 0..<steps {
+          hash = Self.extend(hash, scalars[index])
+          let tag = Self.tag(hash)
+          tags[index] = tag
+          cmemory_prefetch(slots.baseAddress! + (Int(tag) & mask))
+        }
+        for index in 0..<steps {
+          let slot = Self.find(slots, tag: tags[index], parent: node, label: scalars[index])
+          let edge = slots[slot]
+          // Every prefix of a node's form is a node too: a missing one ends the walk.
+          if edge.tag == 0 { return }
+          node = edge.target
+          flags = edge.flags
+          walked = index + 1
+          if flags & Self.stemEnds != 0 { found.append(contentsOf: stemTerms[Int(node)]) }
+        }
+      }
     }
-    if flags & Self.wordEnds != 0 { found.append(contentsOf: wordTerms[Int(node)]) }
+    if walked == scalars.count && flags & Self.wordEnds != 0 { found.append(contentsOf: wordTerms[Int(node)]) }
   }
 }
 
-/// A map from whole words (as scalars) to a small value, walked like the tries: a form that is no
-/// key usually fails within its first letters, without hashing the whole form, and a form longer
-/// than every key is answered without a walk.
+/// A map from whole words (as scalars) to a small value, in one open-addressing table keyed by a hash
+/// of the whole word: a lookup costs one load where a walk letter by letter waits for memory at each
+/// step, and a form longer than every key is answered without hashing.
 final class ScalarMap: @unchecked Sendable {
-  private let edges = EdgeTable()
-  private var values: [UInt8] = [0]
+  private struct Slot {
+    /// Upper bits of the word's hash, never 0; 0 marks an empty slot.
+    var tag: UInt32 = 0
+    /// Where the word's scalars are in `scalarPool`.
+    var start: Int32 = 0
+    var length: UInt16 = 0
+    var value: UInt8 = 0
+  }
+
+  private var slots = [Slot](repeating: Slot(), count: 64)
+  private var scalarPool: [UInt32] = []
+  private var count = 0
   private var longestKey = 0
+
+  private static func hash(_ scalars: UnsafeBufferPointer<UInt32>) -> UInt64 {
+    var hash: UInt64 = 0
+    for scalar in scalars { hash = (hash &+ UInt64(scalar) &+ 1) &* 0x9E37_79B9_7F4A_7C15 }
+    return hash
+  }
+
+  /// The slot holding the word, or the empty slot where it would go.
+  private func slot(of scalars: UnsafeBufferPointer<UInt32>, tag: UInt32) -> Int {
+    slots.withUnsafeBufferPointer { slots in
+      scalarPool.withUnsafeBufferPointer { pool in
+        let mask = slots.count - 1
+        var slot = Int(tag) & mask
+        while true {
+          let candidate = slots[slot]
+          if candidate.tag == 0 { return slot }
+          if candidate.tag == tag && Int(candidate.length) == scalars.count
+            && pool[Int(candidate.start)..<Int(candidate.start) + scalars.count].elementsEqual(scalars) { return slot }
+          slot = (slot + 1) & mask
+        }
+      }
+    }
+  }
+
+  private static func tag(_ hash: UInt64) -> UInt32 { max(UInt32(truncatingIfNeeded: hash >> 32), 1) }
 
   subscript(_ scalars: [UInt32]) -> UInt8 {
     get {
       guard scalars.count <= longestKey else { return 0 }
-      var node: Int32 = 0
-      for scalar in scalars {
-        node = edges.child(node, scalar)
-        if node < 0 { return 0 }
+      return scalars.withUnsafeBufferPointer { scalars in
+        let slot = slot(of: scalars, tag: Self.tag(Self.hash(scalars)))
+        return slots[slot].value
       }
-      return values[Int(node)]
     }
     set {
-      longestKey = max(longestKey, scalars.count)
-      let node = edges.path(scalars) {
-        values.append(0)
-        return Int32(values.count - 1)
+      precondition(scalars.count <= Int(UInt16.max), "a word longer than any the map keeps")
+      scalars.withUnsafeBufferPointer { scalars in
+        let tag = Self.tag(Self.hash(scalars))
+        var slot = slot(of: scalars, tag: tag)
+        if slots[slot].tag == 0 {
+          slots[slot] = Slot(tag: tag, start: Int32(scalarPool.count), length: UInt16(scalars.count))
+          scalarPool.append(contentsOf: scalars)
+          longestKey = max(longestKey, scalars.count)
+          count += 1
+          if count * 2 > slots.count {
+            grow()
+            slot = self.slot(of: scalars, tag: tag)
+          }
+        }
+        slots[slot].value = newValue
       }
-      values[Int(node)] = newValue
+    }
+  }
+
+  private func grow() {
+    let old = slots
+    slots = [Slot](repeating: Slot(), count: old.count * 2)
+    let mask = slots.count - 1
+    for entry in old where entry.tag != 0 {
+      var slot = Int(entry.tag) & mask
+      while slots[slot].tag != 0 { slot = (slot + 1) & mask }
+      slots[slot] = entry
     }
   }
 }
