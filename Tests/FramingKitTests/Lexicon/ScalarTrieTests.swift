@@ -1,0 +1,83 @@
+@testable import FramingKit
+import Testing
+
+/// The stem trie and the word map find their slots by hashes of prefixes and words; whatever the
+/// hashes do, what they answer must be exactly what a plain comparison of scalars answers.
+@Suite struct ScalarTrieTests {
+  private static func scalars(_ text: String) -> [UInt32] { text.unicodeScalars.map(\.value) }
+
+  @Test func stemsMatchEveryInflectedFormAndWordsOnlyThemselves() {
+    let trie = ScalarTrie()
+    trie.insert(Self.scalars("kreml"), term: 0, exact: false)
+    trie.insert(Self.scalars("łukaszen"), term: 1, exact: false)
+    trie.insert(Self.scalars("łukaszence"), term: 2, exact: true)
+    trie.insert(Self.scalars("кремл"), term: 3, exact: false)
+    trie.insert(Self.scalars("kreml"), term: 4, exact: true)
+    let found = { (form: String) -> [Int32] in
+      var terms: [Int32] = []
+      trie.collect(Self.scalars(form), into: &terms)
+      return terms.sorted()
+    }
+    #expect(found("kreml") == [0, 4])
+    #expect(found("kremla") == [0])
+    #expect(found("kremlu") == [0])
+    #expect(found("łukaszenka") == [1])
+    #expect(found("łukaszence") == [1, 2])
+    #expect(found("łukaszenką") == [1])
+    #expect(found("кремля") == [3])
+    #expect(found("krem") == [])
+    #expect(found("łukasz") == [])
+    #expect(found("") == [])
+  }
+
+  /// Thousands of stems and words over a four-letter alphabet share long prefixes and make the table
+  /// grow many times; every form is checked against a scan of all entries.
+  @Test func collectEqualsAPlainScanOnManyOverlappingEntries() {
+    var random = SplitMix(seed: 7)
+    let alphabet: [UInt32] = [0x61, 0x62, 0x0105, 0x0431]
+    let word = { (random: inout SplitMix) -> [UInt32] in
+      (0..<(1 + Int(random.next() % 9))).map { _ in alphabet[Int(random.next() % 4)] }
+    }
+    let trie = ScalarTrie()
+    var entries: [(scalars: [UInt32], term: Int32, exact: Bool)] = []
+    for term in 0..<3000 {
+      let entry = (scalars: word(&random), term: Int32(term), exact: random.next() % 2 == 0)
+      entries.append(entry)
+      trie.insert(entry.scalars, term: entry.term, exact: entry.exact)
+    }
+    for _ in 0..<3000 {
+      let form = word(&random) + word(&random)
+      var found: [Int32] = []
+      trie.collect(form, into: &found)
+      let expected = entries.filter { entry in
+        entry.exact ? entry.scalars == form : form.starts(with: entry.scalars)
+      }.map(\.term)
+      #expect(found.sorted() == expected.sorted(), "form \(form)")
+    }
+  }
+
+  @Test func wordMapAnswersWholeWordsOnly() {
+    let map = ScalarMap()
+    map[Self.scalars("und")] |= 1
+    map[Self.scalars("и")] |= 2
+    map[Self.scalars("і")] |= 4
+    map[Self.scalars("и")] |= 8
+    #expect(map[Self.scalars("und")] == 1)
+    #expect(map[Self.scalars("и")] == 10)
+    #expect(map[Self.scalars("і")] == 4)
+    #expect(map[Self.scalars("un")] == 0)
+    #expect(map[Self.scalars("unde")] == 0)
+    #expect(map[Self.scalars("undeutlich")] == 0)
+
+    var random = SplitMix(seed: 11)
+    var expected: [[UInt32]: UInt8] = [:]
+    for _ in 0..<5000 {
+      let word = (0..<(1 + Int(random.next() % 6))).map { _ in UInt32(0x430 + random.next() % 5) }
+      let value = UInt8(1 + random.next() % 200)
+      map[word] = value
+      expected[word] = value
+    }
+    for (word, value) in expected { #expect(map[word] == value) }
+    #expect(map[[0x430, 0x430, 0x430, 0x430, 0x430, 0x430, 0x430]] == 0)
+  }
+}
