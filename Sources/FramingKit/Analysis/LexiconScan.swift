@@ -43,6 +43,9 @@ public struct LexiconScan: Sendable {
       }
     }
     var mentions: [SourceMention] = []
+    // Whether each mention's entity is a person, read from the registry by position while matching
+    // (slots for persons take only them), rather than by id for every sentence's slot fills.
+    var mentionIsPerson: [Bool] = []
     var hits: [LexiconHit] = []
     let indexes = Self.scannedKinds.compactMap { kind in compiled.indexes[kind].map { (kind: kind, index: $0) } }
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
@@ -55,12 +58,12 @@ public struct LexiconScan: Sendable {
           let name = compiled.sourceNames[match.payload]
           mentions.append(SourceMention(entity: lexicons.entities[name.entity].id, sentence: sentenceIndex, tokens: match.tokens,
                                         isDescription: name.isDescription))
+          mentionIsPerson.append(lexicons.entities[name.entity].person)
         }
       }
-      let fills = mentions.count == firstMention ? nil : SlotFills(mentions[firstMention...].enumerated().map { offset, mention in
-        (mention.tokens.lowerBound,
-         SlotFills.Fill(index: firstMention + offset, end: mention.tokens.upperBound,
-                        isPerson: lexicons.entity(mention.entity)?.person ?? false))
+      let fills = mentions.count == firstMention ? nil : SlotFills(mentions[firstMention...].indices.map { index in
+        (mentions[index].tokens.lowerBound,
+         SlotFills.Fill(index: index, end: mentions[index].tokens.upperBound, isPerson: mentionIsPerson[index]))
       })
       for (kind, index) in indexes {
         let slotted = index.hasSlots ? fills : nil

@@ -284,6 +284,8 @@ final class ScalarTrie {
   }
 
   /// Appends the terms of every stem that is a prefix of the form and of every word equal to it.
+  /// The slots of the next `lookahead` prefixes are always being loaded: most walks end within a
+  /// few letters, and hashing further prefixes than that would be wasted.
   func collect(_ scalars: [UInt32], into found: inout [Int32]) {
     let steps = min(scalars.count, depth)
     guard steps > 0 else { return }
@@ -291,25 +293,40 @@ final class ScalarTrie {
     var flags: UInt8 = 0
     var walked = 0
     slots.withUnsafeBufferPointer { slots in
-      withUnsafeTemporaryAllocation(of: UInt32.self, capacity: steps) { tags in
-        let mask = slots.count - 1
-        var hash: UInt64 = 0
-        for index in 0..<steps {
-          hash = Self.extend(hash, scalars[index])
-          let tag = Self.tag(hash)
-          tags[index] = tag
-          cmemory_prefetch(slots.baseAddress! + (Int(tag) & mask))
+      let mask = slots.count - 1
+      // Tags of the prefixes hashed so far, in a ring of four (the lookahead).
+      var tags: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
+      var hash: UInt64 = 0
+      var hashed = 0
+      func hashNext() {
+        hash = Self.extend(hash, scalars[hashed])
+        let tag = Self.tag(hash)
+        switch hashed & 3 {
+        case 0: tags.0 = tag
+        case 1: tags.1 = tag
+        case 2: tags.2 = tag
+        default: tags.3 = tag
         }
-        for index in 0..<steps {
-          let slot = Self.find(slots, tag: tags[index], parent: node, label: scalars[index])
-          let edge = slots[slot]
-          // Every prefix of a node's form is a node too: a missing one ends the walk.
-          if edge.tag == 0 { return }
-          node = edge.target
-          flags = edge.flags
-          walked = index + 1
-          if flags & Self.stemEnds != 0 { found.append(contentsOf: stemTerms[Int(node)]) }
+        cmemory_prefetch(slots.baseAddress! + (Int(tag) & mask))
+        hashed += 1
+      }
+      while hashed < min(steps, 4) { hashNext() }
+      for index in 0..<steps {
+        let tag: UInt32
+        switch index & 3 {
+        case 0: tag = tags.0
+        case 1: tag = tags.1
+        case 2: tag = tags.2
+        default: tag = tags.3
         }
+        if hashed < steps { hashNext() }
+        let edge = slots[Self.find(slots, tag: tag, parent: node, label: scalars[index])]
+        // Every prefix of a node's form is a node too: a missing one ends the walk.
+        if edge.tag == 0 { return }
+        node = edge.target
+        flags = edge.flags
+        walked = index + 1
+        if flags & Self.stemEnds != 0 { found.append(contentsOf: stemTerms[Int(node)]) }
       }
     }
     if walked == scalars.count && flags & Self.wordEnds != 0 { found.append(contentsOf: wordTerms[Int(node)]) }
@@ -681,7 +698,8 @@ final class TermCache {
   }
 }
 
-/// Registry mentions available to fill slots, by the token where they start.
+/// Registry mentions available to fill slots, by the token where they start: a sentence has a few,
+/// kept sorted by start, so a short scan answers where a dictionary would hash.
 struct SlotFills {
   struct Fill {
     let index: Int
@@ -689,18 +707,25 @@ struct SlotFills {
     let isPerson: Bool
   }
 
-  private var byStart: [Int: [Fill]] = [:]
+  private let starts: [Int]
+  private let fills: [Fill]
 
   init(_ fills: [(start: Int, fill: Fill)]) {
-    for (start, fill) in fills { byStart[start, default: []].append(fill) }
+    let sorted = fills.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
+    starts = sorted.map(\.start)
+    self.fills = sorted.map(\.fill)
   }
 
-  var isEmpty: Bool { byStart.isEmpty }
+  var isEmpty: Bool { starts.isEmpty }
 
-  func hasFill(at token: Int) -> Bool { byStart[token] != nil }
+  func hasFill(at token: Int) -> Bool { starts.contains(token) }
 
   func starting(at token: Int, kind: SlotKind) -> [Fill] {
-    guard let fills = byStart[token] else { return [] }
-    return kind == .person ? fills.filter(\.isPerson) : fills
+    guard let first = starts.firstIndex(of: token) else { return [] }
+    var found: [Fill] = []
+    for position in first..<starts.count where starts[position] == token && (kind != .person || fills[position].isPerson) {
+      found.append(fills[position])
+    }
+    return found
   }
 }
