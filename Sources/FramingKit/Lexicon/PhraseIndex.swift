@@ -179,10 +179,10 @@ final class EdgeTable {
 /// prefix of it and the words equal to it, without building strings.
 ///
 /// Each edge sits in one open-addressing table at a slot given by a hash of the whole prefix it ends,
-/// not of (parent node, label): the slots of all of a form's prefixes are known before the walk,
-/// so their loads are started together instead of one after another (a vocabulary's table outgrows
-/// the nearer caches, and a walk step by step waits for memory at every letter). The slot keeps the
-/// edge's parent and label, so a step is exact whatever the hashes do.
+/// not of (parent node, label): the slots of a form's prefixes are known before the walk reaches
+/// them, so the loads of the next few are under way together instead of one after another (a
+/// vocabulary's table outgrows the nearer caches, and a walk step by step waits for memory at every
+/// letter). The slot keeps the edge's parent and label, so a step is exact whatever the hashes do.
 final class ScalarTrie {
   private struct Slot {
     /// Upper bits of the prefix hash, never 0; 0 marks an empty slot.
@@ -202,8 +202,6 @@ final class ScalarTrie {
   private var stemTerms: [[Int32]] = [[]]
   private var wordTerms: [[Int32]] = [[]]
   private static let stemEnds: UInt8 = 1, wordEnds: UInt8 = 2
-
-  var isEmpty: Bool { stemTerms.count == 1 }
 
   /// The hash of a prefix one scalar longer than the one hashed to `hash`.
   @inline(__always)
@@ -284,8 +282,8 @@ final class ScalarTrie {
   }
 
   /// Appends the terms of every stem that is a prefix of the form and of every word equal to it.
-  /// The slots of the next `lookahead` prefixes are always being loaded: most walks end within a
-  /// few letters, and hashing further prefixes than that would be wasted.
+  /// The slots of the next four prefixes are always being loaded: most walks end within a few
+  /// letters, and hashing further prefixes than that would be wasted.
   func collect(_ scalars: [UInt32], into found: inout [Int32]) {
     let steps = min(scalars.count, depth)
     guard steps > 0 else { return }
@@ -294,7 +292,7 @@ final class ScalarTrie {
     var walked = 0
     slots.withUnsafeBufferPointer { slots in
       let mask = slots.count - 1
-      // Tags of the prefixes hashed so far, in a ring of four (the lookahead).
+      // Tags of the prefixes hashed ahead of the walk, in a ring of four.
       var tags: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
       var hash: UInt64 = 0
       var hashed = 0
