@@ -158,7 +158,7 @@ public final class LexiconSet: @unchecked Sendable {
     var entityIndex: [String: Int] = [:]
     for (index, entity) in entities.enumerated() { entityIndex[entity.id] = index }
     self.entityIndex = entityIndex
-    entityReferences = entities.map { "sources#\($0.id)" }
+    entityReferences = entities.map { Self.entityReference($0.id) }
     var byKey: [FileKey: Int] = [:]
     for (index, file) in sortedFiles.enumerated() { byKey[FileKey(language: file.language, kind: file.kind)] = index }
     self.filesByKey = byKey
@@ -217,6 +217,9 @@ public final class LexiconSet: @unchecked Sendable {
   }
 
   public func entity(_ id: String) -> SourceEntity? { entityIndex[id].map { entities[$0] } }
+
+  /// "sources#kremlin": how findings name a registry entity (`entityReferences` holds the registry's own).
+  static func entityReference(_ id: String) -> String { "sources#\(id)" }
   func entityPosition(_ id: String) -> Int? { entityIndex[id] }
 }
 
@@ -239,11 +242,14 @@ final class CompiledLanguage: @unchecked Sendable {
   let abbreviations: [[UInt16]: Bool]
   let longestAbbreviation: Int
 
+  /// "pl/hedges#podobno": how findings and speech records name a lexicon entry.
+  static func entryReference(language: Language, kind: LexiconKind, id: String) -> String { "\(language.rawValue)/\(kind.rawValue)#\(id)" }
+
   init(language: Language, files: [LexiconFile], entities: [SourceEntity], folder: KeyFolder) {
     self.language = language
     for file in files {
       categories[file.kind] = file.entries.map(\.category)
-      entryReferences[file.kind] = file.entries.map { "\(language.rawValue)/\(file.kind.rawValue)#\($0.id)" }
+      entryReferences[file.kind] = file.entries.map { Self.entryReference(language: language, kind: file.kind, id: $0.id) }
     }
     for file in files where file.kind == .shapes {
       for entry in file.entries { if let shape = entry.shape { vocabulary.define(shape: entry.id, shape) } }

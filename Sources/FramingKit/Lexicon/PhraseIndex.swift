@@ -175,6 +175,37 @@ final class EdgeTable {
   }
 }
 
+/// Hashes of runs of scalars for the two open-addressing tables below, extended one scalar at a
+/// time. A slot keeps the upper half as its tag, which is also where probing for it starts.
+private enum ScalarHash {
+  @inline(__always)
+  static func extend(_ hash: UInt64, _ scalar: UInt32) -> UInt64 { (hash &+ UInt64(scalar) &+ 1) &* 0x9E37_79B9_7F4A_7C15 }
+
+  /// Never 0, which marks an empty slot.
+  @inline(__always)
+  static func tag(_ hash: UInt64) -> UInt32 { max(UInt32(truncatingIfNeeded: hash >> 32), 1) }
+}
+
+/// A slot of those tables: its tag is its home, so a table grows by moving slots without hashing again.
+private protocol TaggedSlot {
+  var tag: UInt32 { get }
+  init()
+}
+
+/// The used slots of `old` in a table twice its size.
+private func doubled<Slot: TaggedSlot>(_ old: [Slot]) -> [Slot] {
+  var slots = [Slot](repeating: Slot(), count: old.count * 2)
+  slots.withUnsafeMutableBufferPointer { slots in
+    let mask = slots.count - 1
+    for entry in old where entry.tag != 0 {
+      var slot = Int(entry.tag) & mask
+      while slots[slot].tag != 0 { slot = (slot + 1) & mask }
+      slots[slot] = entry
+    }
+  }
+  return slots
+}
+
 /// Words and stems in a trie over Unicode scalars: walking a form once yields every stem that is a
 /// prefix of it and the words equal to it, without building strings.
 ///
@@ -184,8 +215,8 @@ final class EdgeTable {
 /// vocabulary's table outgrows the nearer caches, and a walk step by step waits for memory at every
 /// letter). The slot keeps the edge's parent and label, so a step is exact whatever the hashes do.
 final class ScalarTrie {
-  private struct Slot {
-    /// Upper bits of the prefix hash, never 0; 0 marks an empty slot.
+  private struct Slot: TaggedSlot {
+    /// Of the prefix's hash (`ScalarHash.tag`); 0 marks an empty slot.
     var tag: UInt32 = 0
     var label: UInt32 = 0
     var parent: Int32 = 0
@@ -202,13 +233,6 @@ final class ScalarTrie {
   private var stemTerms: [[Int32]] = [[]]
   private var wordTerms: [[Int32]] = [[]]
   private static let stemEnds: UInt8 = 1, wordEnds: UInt8 = 2
-
-  /// The hash of a prefix one scalar longer than the one hashed to `hash`.
-  @inline(__always)
-  private static func extend(_ hash: UInt64, _ scalar: UInt32) -> UInt64 { (hash &+ UInt64(scalar) &+ 1) &* 0x9E37_79B9_7F4A_7C15 }
-
-  @inline(__always)
-  private static func tag(_ hash: UInt64) -> UInt32 { max(UInt32(truncatingIfNeeded: hash >> 32), 1) }
 
   /// The slot of the edge from `parent` along `label` whose prefix has this tag, or of the empty slot
   /// where it would go.
@@ -230,8 +254,8 @@ final class ScalarTrie {
     var hash: UInt64 = 0
     var slot = 0
     for label in scalars {
-      hash = Self.extend(hash, label)
-      let tag = Self.tag(hash)
+      hash = ScalarHash.extend(hash, label)
+      let tag = ScalarHash.tag(hash)
       slot = slots.withUnsafeBufferPointer { Self.find($0, tag: tag, parent: node, label: label) }
       if slots[slot].tag == 0 {
         stemTerms.append([])
@@ -239,7 +263,7 @@ final class ScalarTrie {
         slots[slot] = Slot(tag: tag, label: label, parent: node, target: Int32(stemTerms.count - 1))
         edgeCount += 1
         if edgeCount * 2 > slots.count {
-          grow()
+          slots = doubled(slots)
           slot = slots.withUnsafeBufferPointer { Self.find($0, tag: tag, parent: node, label: label) }
         }
       }
@@ -256,27 +280,14 @@ final class ScalarTrie {
     }
   }
 
-  private func grow() {
-    let old = slots
-    slots = [Slot](repeating: Slot(), count: old.count * 2)
-    slots.withUnsafeMutableBufferPointer { slots in
-      let mask = slots.count - 1
-      for entry in old where entry.tag != 0 {
-        var slot = Int(entry.tag) & mask
-        while slots[slot].tag != 0 { slot = (slot + 1) & mask }
-        slots[slot] = entry
-      }
-    }
-  }
-
   /// Starts loading the slots of a form's first prefixes, for a form looked up soon.
   func prefetch(_ scalars: [UInt32]) {
     slots.withUnsafeBufferPointer { slots in
       let mask = slots.count - 1
       var hash: UInt64 = 0
       for label in scalars.prefix(3) {
-        hash = Self.extend(hash, label)
-        cmemory_prefetch(slots.baseAddress! + (Int(Self.tag(hash)) & mask))
+        hash = ScalarHash.extend(hash, label)
+        cmemory_prefetch(slots.baseAddress! + (Int(ScalarHash.tag(hash)) & mask))
       }
     }
   }
@@ -297,8 +308,8 @@ final class ScalarTrie {
       var hash: UInt64 = 0
       var hashed = 0
       func hashNext() {
-        hash = Self.extend(hash, scalars[hashed])
-        let tag = Self.tag(hash)
+        hash = ScalarHash.extend(hash, scalars[hashed])
+        let tag = ScalarHash.tag(hash)
         switch hashed & 3 {
         case 0: tags.0 = tag
         case 1: tags.1 = tag
@@ -335,8 +346,8 @@ final class ScalarTrie {
 /// of the whole word: a lookup costs one load where a walk letter by letter waits for memory at each
 /// step, and a form longer than every key is answered without hashing.
 final class ScalarMap: @unchecked Sendable {
-  private struct Slot {
-    /// Upper bits of the word's hash, never 0; 0 marks an empty slot.
+  private struct Slot: TaggedSlot {
+    /// Of the word's hash (`ScalarHash.tag`); 0 marks an empty slot.
     var tag: UInt32 = 0
     /// Where the word's scalars are in `scalarPool`.
     var start: Int32 = 0
@@ -349,10 +360,8 @@ final class ScalarMap: @unchecked Sendable {
   private var count = 0
   private var longestKey = 0
 
-  private static func hash(_ scalars: UnsafeBufferPointer<UInt32>) -> UInt64 {
-    var hash: UInt64 = 0
-    for scalar in scalars { hash = (hash &+ UInt64(scalar) &+ 1) &* 0x9E37_79B9_7F4A_7C15 }
-    return hash
+  private static func tag(_ scalars: UnsafeBufferPointer<UInt32>) -> UInt32 {
+    ScalarHash.tag(scalars.reduce(0, ScalarHash.extend))
   }
 
   /// The slot holding the word, or the empty slot where it would go.
@@ -372,20 +381,18 @@ final class ScalarMap: @unchecked Sendable {
     }
   }
 
-  private static func tag(_ hash: UInt64) -> UInt32 { max(UInt32(truncatingIfNeeded: hash >> 32), 1) }
-
   subscript(_ scalars: [UInt32]) -> UInt8 {
     get {
       guard scalars.count <= longestKey else { return 0 }
       return scalars.withUnsafeBufferPointer { scalars in
-        let slot = slot(of: scalars, tag: Self.tag(Self.hash(scalars)))
+        let slot = slot(of: scalars, tag: Self.tag(scalars))
         return slots[slot].value
       }
     }
     set {
       precondition(scalars.count <= Int(UInt16.max), "a word longer than any the map keeps")
       scalars.withUnsafeBufferPointer { scalars in
-        let tag = Self.tag(Self.hash(scalars))
+        let tag = Self.tag(scalars)
         var slot = slot(of: scalars, tag: tag)
         if slots[slot].tag == 0 {
           slots[slot] = Slot(tag: tag, start: Int32(scalarPool.count), length: UInt16(scalars.count))
@@ -393,23 +400,12 @@ final class ScalarMap: @unchecked Sendable {
           longestKey = max(longestKey, scalars.count)
           count += 1
           if count * 2 > slots.count {
-            grow()
+            slots = doubled(slots)
             slot = self.slot(of: scalars, tag: tag)
           }
         }
         slots[slot].value = newValue
       }
-    }
-  }
-
-  private func grow() {
-    let old = slots
-    slots = [Slot](repeating: Slot(), count: old.count * 2)
-    let mask = slots.count - 1
-    for entry in old where entry.tag != 0 {
-      var slot = Int(entry.tag) & mask
-      while slots[slot].tag != 0 { slot = (slot + 1) & mask }
-      slots[slot] = entry
     }
   }
 }
@@ -434,7 +430,6 @@ final class PhraseIndex: @unchecked Sendable {
   private var gaps: [Int32] = [-1]
   /// Index of the payload (entry) that ends at each node, or -1.
   private var terminals: [Int32] = [-1]
-  /// Whether a pattern starts with a slot, so that any token starting a registry mention may start one.
   /// Whether a pattern starts with a slot (it may then start wherever a registry mention does).
   private var rootHasSlots = false
   let vocabulary: Vocabulary
@@ -633,10 +628,7 @@ struct TokenTerms {
   init(forms: [Int32], keys: KeyStore, cache: TermCache) {
     // Only a form met for the first time needs its key, read without retaining it (the store outlives
     // this call); the walks of the form a few places ahead are prefetched.
-    // (A form met twice is listed twice; preparing it again returns at once.)
-    // Read through one reference to the cache's table (asking the cache form by form retains and
-    // releases it each time), let go before preparing writes to the table.
-    let unprepared = { (known: [TermCache.Entry]) in forms.filter { Int($0) >= known.count || known[Int($0)].start < 0 } }(cache.entries)
+    let unprepared = cache.unprepared(among: forms)
     let distance = 4
     let vocabulary = cache.vocabulary
     for (index, form) in unprepared.enumerated() {
@@ -680,6 +672,12 @@ final class TermCache {
   private(set) var entries: [Entry] = []
 
   init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+
+  /// The forms not looked up yet, in order; a form listed twice stays twice (preparing it again
+  /// returns at once). The table is read through one buffer, not through the class per form.
+  func unprepared(among forms: [Int32]) -> [Int32] {
+    entries.withUnsafeBufferPointer { known in forms.filter { Int($0) >= known.count || known[Int($0)].start < 0 } }
+  }
 
   func prepare(form: Int32, key: FoldedKey) {
     let index = Int(form)

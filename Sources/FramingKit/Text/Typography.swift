@@ -44,7 +44,7 @@ enum Typography {
   }
 
   /// `openingBrackets` as comparisons.
-  static func isOpeningBracket(_ unit: UInt16) -> Bool { unit == 0x28 || unit == 0x5B || unit == 0x7B }
+  static func isOpeningBracket(_ unit: UInt16) -> Bool { unit == openingParenthesis || unit == 0x5B || unit == 0x7B }
 
   /// `dashes` as a switch (a token's `mark`; 0 is no dash).
   static func isDash(_ unit: UInt16) -> Bool {

@@ -44,7 +44,8 @@ public struct SourcingAnalyzer: Analyzer {
       if let position { details["state_affiliated"] = entities[position].stateAffiliated ? "true" : "false" }
       return Finding(analyzer: Self.id, label: mention.role.rawValue, span: mention.span, sentence: mention.sentence,
                      voice: voice, entity: mention.entity, speaker: speaker == mention.entity ? nil : speaker,
-                     entry: position.map { article.lexicons.entityReferences[$0] } ?? "sources#\(mention.entity)", surface: article.text.text(mention.span), details: details)
+                     entry: position.map { article.lexicons.entityReferences[$0] } ?? LexiconSet.entityReference(mention.entity),
+                     surface: article.text.text(mention.span), details: details)
     }
   }
 }

@@ -117,7 +117,7 @@ public struct AttributedArticle: Sendable {
   /// "pl/hedges#podobno": the stable reference of a hit's entry.
   public func reference(of hit: LexiconHit) -> String {
     if let references = text.lexicon?.entryReferences[hit.kind] { return references[hit.entry] }
-    return "\(text.language.language.rawValue)/\(hit.kind.rawValue)#\(entry(of: hit).id)"
+    return CompiledLanguage.entryReference(language: text.language.language, kind: hit.kind, id: entry(of: hit).id)
   }
 
   /// The code-point span of a token range.
