@@ -165,16 +165,41 @@ struct JSONWriter {
     buffer.append(0x7D)
   }
 
-  /// An index's components, `{"name":number,…}`, with names spelled in advance (`keys`, one per
+  /// A profile's scores. Most are 0 without evidence, and each of those is one copy of bytes its
+  /// name spelled in advance; the name is read without a retain (a score is written while its
+  /// profile holds it).
+  mutating func member(_ name: StaticString, scores: [Profile.Score]) {
+    guard !pretty else { member(name, scores as [Profile.Score]); return }
+    key(name)
+    beginArray()
+    scores.withUnsafeBufferPointer { scores in
+      for index in scores.indices {
+        let members = Unmanaged.passUnretained(scores[index].name)
+        let empty = scores[index].value == 0 && scores[index].evidence.isEmpty
+          && members._withUnsafeGuaranteedRef { $0.isSpelled }
+        if empty {
+          beforeValue()
+          members._withUnsafeGuaranteedRef { buffer.append($0.emptyScore) }
+        } else {
+          scores[index].write(to: &self)
+        }
+      }
+    }
+    endArray()
+  }
+
+  /// An index's components, `{"name":number,…}`, with names spelled in advance (by `names`, one per
   /// entry, in the same order), as one value in compact output.
-  mutating func components(_ map: LabelMap<Double>, keys: [[UInt8]]) {
-    precondition(!pretty && keys.count == map.entries.count, "components spelled in advance out of place")
+  mutating func components(_ map: LabelMap<Double>, names: ClosingMembers) {
+    let ends = names.componentKeyEnds
+    precondition(!pretty && ends.count == map.entries.count, "components spelled in advance out of place")
     beforeValue()
     buffer.append(0x7B)
     map.entries.withUnsafeBufferPointer { entries in
       for index in entries.indices {
         if index > 0 { buffer.append(0x2C) }
-        keys[index].withUnsafeBufferPointer { buffer.append($0) }
+        let start = index == 0 ? 0 : ends[index - 1]
+        buffer.append(UnsafeBufferPointer(rebasing: names.componentKeys[start..<ends[index]]))
         spell(entries[index].value)
       }
     }
@@ -183,8 +208,8 @@ struct JSONWriter {
 
   /// The spelled members and the number that ends them, inside an object (no comma bookkeeping).
   private mutating func append(_ members: ClosingMembers, _ number: Double) {
-    guard let bytes = members.bytes else { preconditionFailure("members of one article's name are not spelled in advance") }
-    bytes.withUnsafeBufferPointer { buffer.append($0) }
+    precondition(members.isSpelled, "members of one article's name are not spelled in advance")
+    buffer.append(members.closing)
     spell(number)
   }
 
@@ -584,28 +609,44 @@ private final class ByteBuffer {
 /// The `formula` and `id` of a score or an index, and, for those every profile has, the members
 /// they close it with in compact JSON (`,"formula":"…","id":"…","value":`), spelled once instead of
 /// being quoted again for every article. Scores and indices take their formula and id from here.
-final class ClosingMembers: Sendable {
+///
+/// The spelled bytes live in memory this object owns rather than in arrays: a profile writes dozens
+/// of them, and reading an array out of a class retains and releases its storage every time.
+final class ClosingMembers: @unchecked Sendable {
   let formula: String
   let id: String
-  /// Nil for a name made for one article (an entity's, a naming side's): it is spelled when written.
-  let bytes: [UInt8]?
-  /// An index's component names, in name order, and each spelled as a member name (`"name":`).
+  /// An index's component names, in name order.
   let componentNames: [String]
-  let componentKeys: [[UInt8]]
+  /// `,"formula":"…","id":"…","value":`; empty for a name made for one article (an entity's, a
+  /// naming side's), which is spelled when written.
+  let closing: UnsafeBufferPointer<UInt8>
+  /// The whole score when its value is 0 and it has no evidence, as most scores of most articles:
+  /// `{"evidence":[],"formula":"…","id":"…","value":0}`.
+  let emptyScore: UnsafeBufferPointer<UInt8>
+  /// Each component name spelled as a member name (`"name":`), end to end, and where each ends.
+  let componentKeys: UnsafeBufferPointer<UInt8>
+  let componentKeyEnds: UnsafeBufferPointer<Int>
+
+  var isSpelled: Bool { !closing.isEmpty }
 
   init(formula: String, id: String, spelled: Bool = true, componentNames: [String] = []) {
     precondition(zip(componentNames, componentNames.dropFirst()).allSatisfy { $0 < $1 }, "component names out of order")
     self.formula = formula
     self.id = id
     self.componentNames = componentNames
-    componentKeys = componentNames.map { name in
+    var keys: [UInt8] = [], ends: [Int] = []
+    for name in componentNames {
       var json = JSONWriter(pretty: false)
       json.beginObject()
       json.key(dynamic: name)
-      return Array(json.bytes.dropFirst())
+      keys += json.bytes.dropFirst()
+      ends.append(keys.count)
     }
+    componentKeys = Self.kept(keys)
+    componentKeyEnds = Self.kept(ends)
     guard spelled else {
-      bytes = nil
+      closing = Self.kept([UInt8]())
+      emptyScore = Self.kept([UInt8]())
       return
     }
     var json = JSONWriter(pretty: false)
@@ -614,7 +655,23 @@ final class ClosingMembers: Sendable {
     json.member("id", id)
     json.key("value")
     // Without the opening brace, and with the comma that follows the member before them.
-    bytes = [0x2C] + json.bytes.dropFirst()
+    let members = [0x2C] + json.bytes.dropFirst()
+    closing = Self.kept(members)
+    emptyScore = Self.kept(Array("{\"evidence\":[]".utf8) + members + Array("0}".utf8))
+  }
+
+  deinit {
+    closing.deallocate()
+    emptyScore.deallocate()
+    componentKeys.deallocate()
+    componentKeyEnds.deallocate()
+  }
+
+  /// A copy in memory of its own (allocated even when empty, so that every buffer can be freed alike).
+  private static func kept<Element>(_ elements: [Element]) -> UnsafeBufferPointer<Element> {
+    let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(elements.count, 1))
+    _ = buffer.initialize(from: elements)
+    return UnsafeBufferPointer(rebasing: buffer[..<elements.count])
   }
 }
 

@@ -11,7 +11,7 @@ extension Profile: JSONWritable {
     json.member("layout", layout)
     json.member("lexicon_hash", lexiconHash)
     json.member("schema", schema)
-    json.member("scores", scores)
+    json.member("scores", scores: scores)
     json.member("sentences", sentences)
     json.member("sources", sources)
     json.member("text", ifPresent: text)
@@ -96,14 +96,14 @@ extension Profile.Flag: JSONWritable {
 extension Profile.Index: JSONWritable {
   func write(to json: inout JSONWriter) {
     json.beginObject()
-    if !json.pretty && !name.componentKeys.isEmpty {
+    if !json.pretty && !name.componentKeyEnds.isEmpty {
       json.key("components")
-      json.components(components, keys: name.componentKeys)
+      json.components(components, names: name)
     } else {
       json.member("components", components)
     }
     json.member("evidence", evidence)
-    if !json.pretty && name.bytes != nil {
+    if !json.pretty && name.isSpelled {
       json.closing(name, value)
     } else {
       json.member("formula", formula)
@@ -116,7 +116,7 @@ extension Profile.Index: JSONWritable {
 
 extension Profile.Score: JSONWritable {
   func write(to json: inout JSONWriter) {
-    if !json.pretty && name.bytes != nil {
+    if !json.pretty && name.isSpelled {
       json.score(evidence: evidence, closing: name, value: value)
       return
     }

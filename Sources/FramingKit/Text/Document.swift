@@ -5,18 +5,44 @@ import Foundation
 /// characters outside the Basic Multilingual Plane, and then a UTF-16 index is its code-point
 /// offset: the offset table is only built for texts with surrogate pairs.
 public struct Document: Sendable {
-  public let id: String
-  public let utf16: [UInt16]
+  /// The fields live in one shared object: a document is passed and copied along the whole pipeline,
+  /// and as a plain struct every copy retained (and every end of one released) each of its strings
+  /// and arrays.
+  private final class Storage: Sendable {
+    let id: String
+    let utf16: [UInt16]
+    let scalarOffsets: [Int32]
+    let encoding: String
+    let metadata: ArticleMetadata
+    let warnings: [String]
+    let sourceUTF8: [UInt8]?
+
+    init(id: String, utf16: [UInt16], scalarOffsets: [Int32], encoding: String, metadata: ArticleMetadata, warnings: [String],
+         sourceUTF8: [UInt8]?) {
+      self.id = id
+      self.utf16 = utf16
+      self.scalarOffsets = scalarOffsets
+      self.encoding = encoding
+      self.metadata = metadata
+      self.warnings = warnings
+      self.sourceUTF8 = sourceUTF8
+    }
+  }
+
+  private let storage: Storage
+
+  public var id: String { storage.id }
+  public var utf16: [UInt16] { storage.utf16 }
   /// Code-point offset of every UTF-16 index (0...utf16.count); empty when the text has no surrogate pairs.
-  private let scalarOffsets: [Int32]
+  private var scalarOffsets: [Int32] { storage.scalarOffsets }
   /// The charset the bytes were read as ("UTF-8", "windows-1250" …).
-  public let encoding: String
-  public let metadata: ArticleMetadata
+  public var encoding: String { storage.encoding }
+  public var metadata: ArticleMetadata { storage.metadata }
   /// Non-fatal problems met while decoding ("3 invalid byte sequences replaced with U+FFFD").
-  public let warnings: [String]
+  public var warnings: [String] { storage.warnings }
   /// The bytes the text was decoded from, when they are exactly its UTF-8 (the usual case: UTF-8
   /// without BOM, "\n" line ends, already NFC); the text's hash is then taken from them as they are.
-  private let sourceUTF8: [UInt8]?
+  private var sourceUTF8: [UInt8]? { storage.sourceUTF8 }
 
   public init(id: String, normalizedUTF16 units: [UInt16], encoding: String = "UTF-8",
               metadata: ArticleMetadata = ArticleMetadata(), warnings: [String] = []) {
@@ -26,13 +52,8 @@ public struct Document: Sendable {
   /// `sourceUTF8` must be the UTF-8 of `units`, byte for byte.
   init(id: String, normalizedUTF16 units: [UInt16], encoding: String, metadata: ArticleMetadata, warnings: [String],
        sourceUTF8: [UInt8]?) {
-    self.id = id
-    self.sourceUTF8 = sourceUTF8
-    self.utf16 = units
-    self.scalarOffsets = Self.scalarOffsets(units)
-    self.encoding = encoding
-    self.metadata = metadata
-    self.warnings = warnings
+    storage = Storage(id: id, utf16: units, scalarOffsets: Self.scalarOffsets(units), encoding: encoding, metadata: metadata,
+                      warnings: warnings, sourceUTF8: sourceUTF8)
   }
 
   /// The whole text as a String (made on demand: the analysis itself reads `utf16`).
