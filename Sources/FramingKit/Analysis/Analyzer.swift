@@ -28,7 +28,7 @@ extension AttributedArticle {
     let span = span(of: hit.tokens)
     let (voice, speaker) = speech.voice(of: span, sentence: hit.sentence, verbatimOnly: verbatimOnly)
     return Finding(analyzer: analyzer, label: label ?? entry.category, span: span, sentence: hit.sentence, voice: voice,
-                   entity: entity, speaker: speaker, entry: reference(of: hit), surface: surface(of: hit.tokens),
+                   entity: entity, speaker: speaker, entry: reference(of: hit), surfaceText: surfaceSlice(of: hit.tokens),
                    polarity: polarity ?? entry.polarity?.rawValue, note: entry.note, details: details)
   }
 

@@ -15,7 +15,10 @@ public struct Finding: Hashable, Codable, Sendable {
   public let speaker: String?
   /// Which lexicon entry fired: "pl/hedges#podobno", "sources#kremlin".
   public let entry: String?
-  public let surface: String
+  /// The text of `span`.
+  public var surface: String { surfaceText.string }
+  /// The surface as the document's units, until it is read as a String (see `TextSlice`).
+  let surfaceText: TextSlice
   /// Polarity of loaded terms; stance of reporting verbs.
   public let polarity: String?
   /// The entry's note for editors.
@@ -26,6 +29,13 @@ public struct Finding: Hashable, Codable, Sendable {
   public init(analyzer: String, label: String, span: TextSpan, sentence: Int, voice: Voice, entity: String? = nil,
               speaker: String? = nil, entry: String? = nil, surface: String, polarity: String? = nil,
               note: String? = nil, details: LabelMap<String> = [:]) {
+    self.init(analyzer: analyzer, label: label, span: span, sentence: sentence, voice: voice, entity: entity, speaker: speaker,
+              entry: entry, surfaceText: TextSlice(surface), polarity: polarity, note: note, details: details)
+  }
+
+  init(analyzer: String, label: String, span: TextSpan, sentence: Int, voice: Voice, entity: String? = nil,
+       speaker: String? = nil, entry: String? = nil, surfaceText: TextSlice, polarity: String? = nil,
+       note: String? = nil, details: LabelMap<String> = [:]) {
     self.analyzer = analyzer
     self.label = label
     self.span = span
@@ -34,7 +44,7 @@ public struct Finding: Hashable, Codable, Sendable {
     self.entity = entity
     self.speaker = speaker
     self.entry = entry
-    self.surface = surface
+    self.surfaceText = surfaceText
     self.polarity = polarity
     self.note = note
     self.details = details

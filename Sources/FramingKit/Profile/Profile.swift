@@ -85,7 +85,63 @@ public struct Profile: Codable, Sendable {
     public let verbs: [ReportingVerb]
     /// Attribution cues with the source each names.
     public let cues: [AttributionCue]
-    public let text: String
+    public var text: String { textSlice.string }
+    /// The text as the document's units, until it is read as a String (see `TextSlice`).
+    let textSlice: TextSlice
+
+    enum CodingKeys: String, CodingKey {
+      case index, start, end, paragraph, title, words, voice, speakers, chain, reason, reported, verbs, cues, text
+    }
+
+    init(index: Int, start: Int, end: Int, paragraph: Int, title: Bool, words: Int, voice: SentenceVoice, speakers: [String],
+         chain: [[String]], reason: String, reported: [TextSpan], verbs: [ReportingVerb], cues: [AttributionCue], text: TextSlice) {
+      self.index = index
+      self.start = start
+      self.end = end
+      self.paragraph = paragraph
+      self.title = title
+      self.words = words
+      self.voice = voice
+      self.speakers = speakers
+      self.chain = chain
+      self.reason = reason
+      self.reported = reported
+      self.verbs = verbs
+      self.cues = cues
+      textSlice = text
+    }
+
+    public init(from decoder: any Decoder) throws {
+      let container = try decoder.container(keyedBy: CodingKeys.self)
+      self.init(index: try container.decode(Int.self, forKey: .index), start: try container.decode(Int.self, forKey: .start),
+                end: try container.decode(Int.self, forKey: .end), paragraph: try container.decode(Int.self, forKey: .paragraph),
+                title: try container.decode(Bool.self, forKey: .title), words: try container.decode(Int.self, forKey: .words),
+                voice: try container.decode(SentenceVoice.self, forKey: .voice),
+                speakers: try container.decode([String].self, forKey: .speakers),
+                chain: try container.decode([[String]].self, forKey: .chain), reason: try container.decode(String.self, forKey: .reason),
+                reported: try container.decode([TextSpan].self, forKey: .reported),
+                verbs: try container.decode([ReportingVerb].self, forKey: .verbs),
+                cues: try container.decode([AttributionCue].self, forKey: .cues),
+                text: TextSlice(try container.decode(String.self, forKey: .text)))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+      var container = encoder.container(keyedBy: CodingKeys.self)
+      try container.encode(index, forKey: .index)
+      try container.encode(start, forKey: .start)
+      try container.encode(end, forKey: .end)
+      try container.encode(paragraph, forKey: .paragraph)
+      try container.encode(title, forKey: .title)
+      try container.encode(words, forKey: .words)
+      try container.encode(voice, forKey: .voice)
+      try container.encode(speakers, forKey: .speakers)
+      try container.encode(chain, forKey: .chain)
+      try container.encode(reason, forKey: .reason)
+      try container.encode(reported, forKey: .reported)
+      try container.encode(verbs, forKey: .verbs)
+      try container.encode(cues, forKey: .cues)
+      try container.encode(text, forKey: .text)
+    }
   }
 
   public struct SourceInfo: Codable, Sendable {

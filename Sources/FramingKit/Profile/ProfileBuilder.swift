@@ -24,7 +24,7 @@ public struct ProfileBuilder {
         index: index, start: sentence.span.start, end: sentence.span.end, paragraph: sentence.paragraph, title: sentence.isTitle,
         words: text.wordCount(sentence.tokens), voice: speech.voice, speakers: speech.speakers, chain: speech.chain,
         reason: speech.reason, reported: speech.reported, verbs: speech.verbs, cues: speech.cues,
-        text: article.sentenceTexts[index]))
+        text: article.sentenceSlices[index]))
     }
     let byAnalyzer = FindingsByAnalyzer(findings)
     let analyzed = AnalyzedSentences(all: sentences, findings: findings, byAnalyzer: byAnalyzer, lexicons: lexicons)

@@ -29,7 +29,7 @@ public enum JSONOutput {
   /// compact profiles run to about four to eight bytes per byte of sentence text, plus a few
   /// kilobytes whatever the article; this allows about twice that.
   private static func estimatedSize(_ profile: Profile, pretty: Bool) -> Int {
-    let text = profile.sentences.reduce(profile.text?.utf8.count ?? 0) { $0 + $1.text.utf8.count }
+    let text = profile.sentences.reduce(profile.text?.utf8.count ?? 0) { $0 + $1.textSlice.estimatedUTF8Count }
     return (8192 + 12 * text) * (pretty ? 2 : 1)
   }
 

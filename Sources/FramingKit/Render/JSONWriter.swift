@@ -220,6 +220,22 @@ struct JSONWriter {
     quote(text)
   }
 
+  /// A slice of a document is written from its UTF-16 units, without making a String of it.
+  mutating func value(_ text: TextSlice) {
+    beforeValue()
+    guard let (units, start, end) = text.documentUnits else { quote(text.string); return }
+    units.withUnsafeBufferPointer { all in
+      let piece = UnsafeBufferPointer(rebasing: all[start..<end])
+      // A sentence's text is written twice, with its voice finding and in the sentence list: the
+      // second time it is copied from the first.
+      guard piece.count >= ByteBuffer.rememberedLength else { quote(utf16: piece); return }
+      if buffer.repeatWritten(piece) { return }
+      let offset = buffer.count
+      quote(utf16: piece)
+      buffer.remember(piece, of: units, offset: offset)
+    }
+  }
+
   mutating func value(_ number: Int) {
     beforeValue()
     let out = buffer.reserve(20)
@@ -306,6 +322,7 @@ struct JSONWriter {
   // MARK: - Shorthands
 
   mutating func member(_ name: StaticString, _ text: String) { key(name); value(text) }
+  mutating func member(_ name: StaticString, _ text: TextSlice) { key(name); value(text) }
   mutating func member(_ name: StaticString, _ number: Int) { key(name); value(number) }
   mutating func member(_ name: StaticString, _ number: Double) { key(name); value(number) }
   mutating func member(_ name: StaticString, _ flag: Bool) { key(name); value(flag) }
@@ -429,6 +446,57 @@ struct JSONWriter {
     if copied == nil { Array(text.utf8).withUnsafeBufferPointer { quote(utf8: $0) } }
   }
 
+  /// UTF-16 as quoted UTF-8 in one pass, escaped as `escape` escapes bytes; lone surrogates become
+  /// U+FFFD, as in `Document.string(fromUTF16:)`.
+  private mutating func quote(utf16 units: UnsafeBufferPointer<UInt16>) {
+    // Three bytes per unit at most, or six for an escaped control character; and the quotes.
+    let out = buffer.reserve(6 * units.count + 2)
+    out[0] = 0x22
+    var written = 1
+    var index = 0
+    let count = units.count
+    while index < count {
+      var scalar = UInt32(units[index])
+      index += 1
+      if scalar < 0x80 {
+        let byte = UInt8(truncatingIfNeeded: scalar)
+        if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
+          out[written] = byte
+          written += 1
+        } else {
+          written += Self.escape(byte, at: out + written)
+        }
+        continue
+      }
+      if scalar >= 0xD800 && scalar < 0xE000 {
+        if scalar < 0xDC00, index < count, units[index] >= 0xDC00, units[index] < 0xE000 {
+          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
+          index += 1
+        } else {
+          scalar = 0xFFFD
+        }
+      }
+      if scalar < 0x800 {
+        out[written] = UInt8(0xC0 | (scalar >> 6))
+        out[written + 1] = UInt8(0x80 | (scalar & 0x3F))
+        written += 2
+      } else if scalar < 0x10000 {
+        out[written] = UInt8(0xE0 | (scalar >> 12))
+        out[written + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+        out[written + 2] = UInt8(0x80 | (scalar & 0x3F))
+        written += 3
+      } else {
+        out[written] = UInt8(0xF0 | (scalar >> 18))
+        out[written + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+        out[written + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+        out[written + 3] = UInt8(0x80 | (scalar & 0x3F))
+        written += 4
+      }
+    }
+    out[written] = 0x22
+    buffer.advance(by: written + 1)
+  }
+
   /// Text that needs no escapes goes in one move, quotes included (see `needsEscapes`).
   private mutating func quote(utf8: UnsafeBufferPointer<UInt8>) {
     let count = utf8.count
@@ -519,24 +587,30 @@ struct JSONWriter {
         written += 1
         continue
       }
-      out[written] = 0x5C
-      switch byte {
-      case 0x22, 0x5C: out[written + 1] = byte
-      case 0x0A: out[written + 1] = 0x6E
-      case 0x0D: out[written + 1] = 0x72
-      case 0x09: out[written + 1] = 0x74
-      default:
-        // \u00XX, lowercase hex; a control character's high digit is 0 or 1.
-        let low = byte & 0x0F
-        out[written + 1] = 0x75; out[written + 2] = 0x30; out[written + 3] = 0x30
-        out[written + 4] = 0x30 + (byte >> 4)
-        out[written + 5] = low < 10 ? 0x30 + low : 0x57 + low
-        written += 6
-        continue
-      }
-      written += 2
+      written += Self.escape(byte, at: out + written)
     }
     buffer.advance(by: written)
+  }
+
+  /// Writes the escape of a quote, a backslash or a control character at `out` (room for six bytes)
+  /// and says how many bytes it took.
+  @inline(__always)
+  private static func escape(_ byte: UInt8, at out: UnsafeMutablePointer<UInt8>) -> Int {
+    out[0] = 0x5C
+    switch byte {
+    case 0x22, 0x5C: out[1] = byte
+    case 0x0A: out[1] = 0x6E
+    case 0x0D: out[1] = 0x72
+    case 0x09: out[1] = 0x74
+    default:
+      // \u00XX, lowercase hex; a control character's high digit is 0 or 1.
+      let low = byte & 0x0F
+      out[1] = 0x75; out[2] = 0x30; out[3] = 0x30
+      out[4] = 0x30 + (byte >> 4)
+      out[5] = low < 10 ? 0x30 + low : 0x57 + low
+      return 6
+    }
+    return 2
   }
 }
 
@@ -547,8 +621,15 @@ struct JSONWriter {
 private final class ByteBuffer {
   private var base: UnsafeMutablePointer<UInt8>
   private var capacity: Int
-  private var count = 0
+  private(set) var count = 0
   private var ownsStorage = true
+  /// Long UTF-16 pieces already written as quoted text, in order: where they start and their count,
+  /// and where their output starts and ends (see `repeatWritten`).
+  /// (Each keeps its units' array, so that no other array can take its place at the same address
+  /// while the writer lives.)
+  private var written: [(units: UnsafePointer<UInt16>, count: Int, start: Int, end: Int, array: [UInt16])] = []
+  private var nextWritten = 0
+  static let rememberedLength = 24
 
   init(capacity: Int) {
     self.capacity = max(capacity, 64)
@@ -592,6 +673,33 @@ private final class ByteBuffer {
     if count + bytes.count > capacity { grow(to: count + bytes.count) }
     (base + count).update(from: source, count: bytes.count)
     count += bytes.count
+  }
+
+  /// Notes that the quoted text of `units` went out from `offset` to the end of what is written.
+  func remember(_ units: UnsafeBufferPointer<UInt16>, of array: [UInt16], offset: Int) {
+    guard let start = units.baseAddress else { return }
+    written.append((start, units.count, offset, count, array))
+    if written.count == 1 { nextWritten = 0 }
+  }
+
+  /// Writes again the output of the same units written before, if they were; pieces come back in
+  /// the order they first went out, so the search starts after the last one repeated.
+  func repeatWritten(_ units: UnsafeBufferPointer<UInt16>) -> Bool {
+    guard let start = units.baseAddress else { return false }
+    var index = nextWritten
+    while index < written.count && index < nextWritten + 8 {
+      let piece = written[index]
+      if piece.units == start && piece.count == units.count {
+        let length = piece.end - piece.start
+        let out = reserve(length)
+        out.update(from: base + piece.start, count: length)
+        count += length
+        nextWritten = index + 1
+        return true
+      }
+      index += 1
+    }
+    return false
   }
 
   private func grow(to needed: Int) {

@@ -77,7 +77,7 @@ extension Finding: JSONWritable {
     json.member("sentence", sentence)
     json.member("speaker", ifPresent: speaker)
     json.member("start", span.start)
-    json.member("text", surface)
+    json.member("text", surfaceText)
     json.member("voice", voice.rawValue)
     json.endObject()
   }
@@ -225,7 +225,7 @@ extension Profile.SentenceInfo: JSONWritable {
     json.member("reported", reported)
     json.member("speakers", speakers)
     json.member("start", start)
-    json.member("text", text)
+    json.member("text", textSlice)
     json.member("title", title)
     json.member("verbs", verbs)
     json.member("voice", voice.rawValue)

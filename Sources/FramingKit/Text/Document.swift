@@ -208,6 +208,11 @@ public struct Document: Sendable {
     string(utf16: utf16Index(ofScalar: span.start), utf16Index(ofScalar: span.end))
   }
 
+  /// The text of a code-point span, as a slice of the units (see `TextSlice`).
+  func slice(_ span: TextSpan) -> TextSlice {
+    TextSlice(units: utf16, start: utf16Index(ofScalar: span.start), end: utf16Index(ofScalar: span.end))
+  }
+
   /// The text of a UTF-16 range.
   public func string(utf16 start: Int, _ end: Int) -> String {
     utf16.withUnsafeBufferPointer { Self.string(fromUTF16: UnsafeBufferPointer(rebasing: $0[start..<end])) }

@@ -133,6 +133,11 @@ public final class SegmentedText: Sendable {
 
   func text(utf16 start: Int, _ end: Int) -> String { document.string(utf16: start, end) }
 
+  /// The text of a span as a slice of the document's units (see `TextSlice`).
+  func slice(_ span: TextSpan) -> TextSlice { document.slice(span) }
+
+  func slice(utf16 start: Int, _ end: Int) -> TextSlice { TextSlice(units: document.utf16, start: start, end: end) }
+
   /// Number of word tokens (not punctuation) in a token range.
   public func wordCount(_ range: Range<Int>) -> Int { tokens[range].reduce(0) { $0 + ($1.isWord ? 1 : 0) } }
 }

@@ -25,4 +25,32 @@ import Testing
     #expect(Self.written(1e-7) == "\(1e-7)")
     #expect(Self.written(3.14159265) == "\(3.14159265)")
   }
+
+  /// A slice of a document's units is quoted, escaped and transcoded in one pass, to the same bytes as
+  /// the same text written from a String; a long slice written again is copied from its first output.
+  @Test func documentSlicesAreWrittenAsTheirStrings() {
+    // A quote, a backslash, line ends, a tab, a control character, Polish and Cyrillic letters, an
+    // emoji (a surrogate pair) and a lone surrogate (written as U+FFFD, as the String has it).
+    var units = Array("„Łukaszenka\" said \\ \n\r\t\u{1} Кремль 👍 ".utf16)
+    units.append(0xD800)
+    units += Array("end of a long enough sentence".utf16)
+    let slice = TextSlice(units: units, start: 0, end: units.count)
+    let string = Document.string(fromUTF16: units)
+    #expect(string.contains("\u{FFFD}"))
+    var fromSlice = JSONWriter(pretty: false)
+    fromSlice.beginArray()
+    fromSlice.value(slice)
+    fromSlice.value(TextSlice(units: units, start: 1, end: 12))
+    fromSlice.value(slice)
+    fromSlice.endArray()
+    var fromString = JSONWriter(pretty: false)
+    fromString.beginArray()
+    fromString.value(string)
+    fromString.value("Łukaszenka\"")
+    fromString.value(string)
+    fromString.endArray()
+    #expect(fromSlice.string == fromString.string)
+    #expect(fromSlice.string.hasPrefix(#"["„Łukaszenka\" said \\ \n\r\t\u0001 Кремль 👍 \#u{FFFD}end"#))
+    #expect(slice.string == string && slice == TextSlice(string))
+  }
 }

@@ -37,7 +37,7 @@ import Testing
     let json = JSONOutput.encode(built, pretty: false)
     let readBack = try ProfileReader.decoder().decode(Profile.self, from: Data(json.utf8))
     #expect(JSONOutput.encode(readBack, pretty: false) == json)
-    #expect(built.scores.contains { $0.name.bytes != nil } && readBack.scores.allSatisfy { $0.name.bytes == nil })
+    #expect(built.scores.contains { $0.name.isSpelled } && readBack.scores.allSatisfy { !$0.name.isSpelled })
     #expect(built.scores.count == readBack.scores.count && built.indices.count == readBack.indices.count)
   }
 }

@@ -19,7 +19,7 @@ public struct HedgeAnalyzer: Analyzer {
       guard let index = sentences.firstIndex(where: { $0.span.contains(quote.span) }) else { continue }
       let (voice, speaker) = article.speech.voice(of: quote.span, sentence: index, verbatimOnly: true)
       findings.append(Finding(analyzer: Self.id, label: "scare-quote", span: quote.span, sentence: index, voice: voice,
-                              speaker: speaker, entry: nil, surface: article.text.text(quote.span),
+                              speaker: speaker, entry: nil, surfaceText: article.text.slice(quote.span),
                               note: "Quotation marks around a short phrase keep it at a distance from the outlet's own voice."))
     }
     findings.sort { $0.span < $1.span }

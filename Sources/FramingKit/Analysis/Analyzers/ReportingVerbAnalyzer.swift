@@ -19,7 +19,7 @@ public struct ReportingVerbAnalyzer: Analyzer {
         let voice = article.speech.voice(of: verb.span, sentence: index).0
         findings.append(Finding(analyzer: Self.id, label: verb.stance.rawValue, span: verb.span, sentence: index,
                                 voice: voice, entity: verb.speakers.first, entry: verb.entry,
-                                surface: article.text.text(verb.span), polarity: nil, note: nil,
+                                surfaceText: article.text.slice(verb.span), polarity: nil, note: nil,
                                 details: verb.speakers.isEmpty ? LabelMap() : ["speakers": verb.speakers.joined(separator: ",")]))
       }
     }

@@ -45,7 +45,7 @@ public struct SourcingAnalyzer: Analyzer {
       return Finding(analyzer: Self.id, label: mention.role.rawValue, span: mention.span, sentence: mention.sentence,
                      voice: voice, entity: mention.entity, speaker: speaker == mention.entity ? nil : speaker,
                      entry: position.map { article.lexicons.entityReferences[$0] } ?? LexiconSet.entityReference(mention.entity),
-                     surface: article.text.text(mention.span), details: details)
+                     surfaceText: article.text.slice(mention.span), details: details)
     }
   }
 }

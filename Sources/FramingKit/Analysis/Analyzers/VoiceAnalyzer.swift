@@ -22,7 +22,7 @@ public struct VoiceAnalyzer: Analyzer {
         : ["reason": speech[index].reason, "speakers": speakers.joined(separator: ",")]
       findings.append(Finding(analyzer: Self.id, label: speech[index].voice.rawValue, span: sentences[index].span, sentence: index,
                               voice: speech[index].voice == .assertion ? .authorial : .reported, entity: speakers.first,
-                              speaker: speakers.last, entry: nil, surface: article.sentenceTexts[index], details: details))
+                              speaker: speakers.last, entry: nil, surfaceText: article.sentenceSlices[index], details: details))
     }
     return findings
   }

@@ -98,15 +98,16 @@ public struct AttributedArticle: Sendable {
   public let scan: LexiconScan
   public let speech: SpeechLayer
   public let lexicons: LexiconSet
-  /// Each sentence's text, made once: the voice findings and the profile's sentence list share it.
-  public let sentenceTexts: [String]
+  /// Each sentence's text: the voice findings and the profile's sentence list share it.
+  public var sentenceTexts: [String] { sentenceSlices.map(\.string) }
+  let sentenceSlices: [TextSlice]
 
   public init(text: SegmentedText, scan: LexiconScan, speech: SpeechLayer, lexicons: LexiconSet) {
     self.text = text
     self.scan = scan
     self.speech = speech
     self.lexicons = lexicons
-    sentenceTexts = text.sentences.map { text.text(utf16: $0.utf16Start, $0.utf16End) }
+    sentenceSlices = text.sentences.map { text.slice(utf16: $0.utf16Start, $0.utf16End) }
   }
 
   /// The lexicon entry behind a hit.
@@ -126,8 +127,10 @@ public struct AttributedArticle: Sendable {
     return TextSpan(start: text.tokens[tokens.lowerBound].span.start, end: text.tokens[tokens.upperBound - 1].span.end)
   }
 
-  public func surface(of tokens: Range<Int>) -> String {
-    guard !tokens.isEmpty else { return "" }
-    return text.text(utf16: Int(text.tokens[tokens.lowerBound].utf16Start), Int(text.tokens[tokens.upperBound - 1].utf16End))
+  public func surface(of tokens: Range<Int>) -> String { surfaceSlice(of: tokens).string }
+
+  func surfaceSlice(of tokens: Range<Int>) -> TextSlice {
+    guard !tokens.isEmpty else { return TextSlice("") }
+    return text.slice(utf16: Int(text.tokens[tokens.lowerBound].utf16Start), Int(text.tokens[tokens.upperBound - 1].utf16End))
   }
 }
