@@ -55,26 +55,57 @@ int32_t cicu_to_utf16(const char *charset, const char *bytes, int32_t length,
   return written;
 }
 
-int32_t cicu_utf8_to_utf16(const uint8_t *bytes, int32_t length, uint16_t *out, int32_t capacity) {
+int32_t cicu_is_plain_nfc(uint16_t unit) {
+  return unit < 0x0300 || (unit >= 0x0400 && unit <= 0x0482) || (unit >= 0x048A && unit <= 0x052F)
+    || (unit >= 0x2010 && unit <= 0x2027) || (unit >= 0x2030 && unit <= 0x203E) || (unit >= 0x20A0 && unit <= 0x20BF)
+    || unit == 0x2116;
+}
+
+int32_t cicu_nfc_quick_check_yes(uint16_t unit) {
+  UErrorCode status = U_ZERO_ERROR;
+  const UNormalizer2 *nfc = unorm2_getNFCInstance(&status);
+  if (U_FAILURE(status)) return 0;
+  return unorm2_quickCheck(nfc, (const UChar *)&unit, 1, &status) == UNORM_YES && U_SUCCESS(status);
+}
+
+int32_t cicu_combining_class(uint16_t unit) { return u_getCombiningClass(unit); }
+
+int32_t cicu_utf8_to_utf16(const uint8_t *bytes, int32_t length, uint16_t *out, int32_t capacity, int32_t *flags) {
   if (capacity < length) return -1;
-  int32_t in = 0, written = 0;
+  int32_t in = 0, written = 0, seen = 0;
   while (in < length) {
-    // Eight ASCII bytes at a time.
+    // Eight ASCII bytes at a time; a byte below 0x20 in the word (the top bit of a byte of
+    // word - 0x20… set where the byte was clear) is looked at on its own.
     while (in + 8 <= length) {
       uint64_t word;
       memcpy(&word, bytes + in, 8);
       if (word & 0x8080808080808080ULL) break;
+      if ((word - 0x2020202020202020ULL) & ~word & 0x8080808080808080ULL) {
+        for (int k = 0; k < 8; k++) if (bytes[in + k] < 0x20 && bytes[in + k] != 0x0A) seen |= CICU_SAW_CONTROL;
+      }
       for (int k = 0; k < 8; k++) out[written + k] = bytes[in + k];
       in += 8; written += 8;
     }
     if (in >= length) break;
     uint8_t lead = bytes[in];
-    if (lead < 0x80) { out[written++] = lead; in += 1; continue; }
+    if (lead < 0x80) {
+      if (lead < 0x20 && lead != 0x0A) seen |= CICU_SAW_CONTROL;
+      out[written++] = lead;
+      in += 1;
+      continue;
+    }
     if (lead < 0xC2) return -1;
     if (lead < 0xE0) {
-      if (in + 1 >= length || (bytes[in + 1] & 0xC0) != 0x80) return -1;
-      out[written++] = (uint16_t)(((lead & 0x1F) << 6) | (bytes[in + 1] & 0x3F));
-      in += 2;
+      // Runs of two-byte letters (Polish, Russian, Ukrainian, German umlauts) in one loop.
+      do {
+        if (in + 1 >= length || (bytes[in + 1] & 0xC0) != 0x80) return -1;
+        uint16_t unit = (uint16_t)(((lead & 0x1F) << 6) | (bytes[in + 1] & 0x3F));
+        // cicu_is_plain_nfc for a unit below U+0800, without branches.
+        seen |= (((uint16_t)(unit - 0x0300) < 0x100) | ((uint16_t)(unit - 0x0483) < 7) | (unit > 0x052F)) << 1;
+        out[written++] = unit;
+        in += 2;
+        lead = in < length ? bytes[in] : 0;
+      } while (lead >= 0xC2 && lead < 0xE0);
       continue;
     }
     if (lead < 0xF0) {
@@ -83,7 +114,9 @@ int32_t cicu_utf8_to_utf16(const uint8_t *bytes, int32_t length, uint16_t *out, 
       if ((second & 0xC0) != 0x80 || (third & 0xC0) != 0x80) return -1;
       if (lead == 0xE0 && second < 0xA0) return -1;   // overlong
       if (lead == 0xED && second >= 0xA0) return -1;  // surrogate
-      out[written++] = (uint16_t)(((lead & 0x0F) << 12) | ((second & 0x3F) << 6) | (third & 0x3F));
+      uint16_t unit = (uint16_t)(((lead & 0x0F) << 12) | ((second & 0x3F) << 6) | (third & 0x3F));
+      if (!cicu_is_plain_nfc(unit)) seen |= CICU_MAY_NEED_NFC;
+      out[written++] = unit;
       in += 3;
       continue;
     }
@@ -96,8 +129,10 @@ int32_t cicu_utf8_to_utf16(const uint8_t *bytes, int32_t length, uint16_t *out, 
       | (fourth & 0x3F);
     out[written++] = (uint16_t)(0xD7C0 + (scalar >> 10));
     out[written++] = (uint16_t)(0xDC00 | (scalar & 0x3FF));
+    seen |= CICU_MAY_NEED_NFC;
     in += 4;
   }
+  if (flags) *flags = seen;
   return written;
 }
 

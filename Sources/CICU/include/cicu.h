@@ -23,7 +23,22 @@ int32_t cicu_to_utf16(const char *charset, const char *bytes, int32_t length,
 /// Returns the number of units written, or -1 at the first ill-formed sequence (overlong forms,
 /// surrogates, code points past U+10FFFF, truncated sequences): the caller then converts with ICU,
 /// which substitutes and counts them.
-int32_t cicu_utf8_to_utf16(const uint8_t *bytes, int32_t length, uint16_t *out, int32_t capacity);
+///
+/// `flags`, when not NULL, receives what the conversion saw on the way: `CICU_SAW_CONTROL` for a
+/// character below U+0020 other than a line feed, and `CICU_MAY_NEED_NFC` for a character outside
+/// `cicu_is_plain_nfc`; without either, the text is NFC as it is and has no control characters.
+int32_t cicu_utf8_to_utf16(const uint8_t *bytes, int32_t length, uint16_t *out, int32_t capacity, int32_t *flags);
+
+enum { CICU_SAW_CONTROL = 1, CICU_MAY_NEED_NFC = 2 };
+
+/// 1 for the units any NFC text may hold anywhere unchanged: NFC quick check Yes and combining class
+/// 0 (ASCII, Latin-1 and Latin Extended, spacing modifiers, Cyrillic letters, common punctuation
+/// and currency signs). Text of such units alone is already NFC.
+int32_t cicu_is_plain_nfc(uint16_t unit);
+
+/// ICU's NFC quick check and canonical combining class of one unit, for tests of the above.
+int32_t cicu_nfc_quick_check_yes(uint16_t unit);
+int32_t cicu_combining_class(uint16_t unit);
 
 /// NFC-normalizes UTF-16 text. Returns the length written, or the needed size negated.
 int32_t cicu_nfc(const uint16_t *text, int32_t length, uint16_t *out, int32_t capacity);

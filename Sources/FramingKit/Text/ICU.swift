@@ -45,14 +45,23 @@ enum ICU {
 
   /// UTF-16 of well-formed UTF-8, converted without ICU's converter; nil when any sequence is
   /// ill-formed (`toUTF16` then substitutes and counts them).
-  static func wellFormedUTF8ToUTF16(_ bytes: [UInt8]) -> [UInt16]? {
+  static func wellFormedUTF8ToUTF16(_ bytes: [UInt8]) -> [UInt16]? { convertWellFormedUTF8(bytes)?.units }
+
+  /// The conversion, and what it saw on the way: whether the text may hold control characters
+  /// (other than line feeds), and whether it is NFC as it is (it holds only units any NFC text
+  /// may hold unchanged, see `cicu_is_plain_nfc`), so that decoding need not look again.
+  static func convertWellFormedUTF8(_ bytes: [UInt8]) -> (units: [UInt16], mayHoldControls: Bool, isPlainNFC: Bool)? {
     var failed = false
+    var flags: Int32 = 0
     let units = [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
-      let written = bytes.withUnsafeBufferPointer { cicu_utf8_to_utf16($0.baseAddress, Int32($0.count), out.baseAddress, Int32(bytes.count)) }
+      let written = bytes.withUnsafeBufferPointer {
+        cicu_utf8_to_utf16($0.baseAddress, Int32($0.count), out.baseAddress, Int32(bytes.count), &flags)
+      }
       failed = written < 0
       count = max(Int(written), 0)
     }
-    return failed ? nil : units
+    if failed { return nil }
+    return (units, flags & Int32(CICU_SAW_CONTROL) != 0, flags & Int32(CICU_MAY_NEED_NFC) == 0)
   }
 
   /// NFC; text that ICU's quick check finds normalized already (most news text) is not copied.

@@ -16,18 +16,20 @@ public struct TextDecoder: Sendable {
   public func decode(_ bytes: [UInt8], name: String, id: String? = nil,
                      metadata: ArticleMetadata = ArticleMetadata()) throws(TextError) -> Document {
     if bytes.count > maxBytes { throw .tooLarge(file: name, bytes: bytes.count, limit: maxBytes) }
-    var (units, encoding, invalid) = try toUTF16(bytes, name: name)
+    var (units, encoding, invalid, seen) = try toUTF16(bytes, name: name)
     var warnings: [String] = []
     if invalid > 0 {
       warnings.append("\(name): \(invalid) invalid byte sequence\(invalid == 1 ? "" : "s") in \(encoding) replaced with U+FFFD")
     }
-    let census = UnitCensus(units)
+    // What the UTF-8 conversion saw spares the passes it makes needless: most news text has no
+    // control characters and holds only units that are NFC wherever they stand.
+    let census = seen?.mayHoldControls == false ? UnitCensus() : UnitCensus(units)
     if census.hasNull { throw .binary(file: name) }
     let rewritten = census.hasCarriageReturn || units.first == 0xFEFF
     var normalizedInPlace = false
     if rewritten {
       units = Self.normalize(units)
-    } else {
+    } else if seen?.isPlainNFC != true {
       (units, normalizedInPlace) = ICU.nfcIfNeeded(units)
     }
     // Well-formed UTF-8 without BOM that neither line ends nor NFC changed is the text's own UTF-8.
@@ -41,11 +43,14 @@ public struct TextDecoder: Sendable {
                     sourceUTF8: isOwnUTF8 ? bytes : nil)
   }
 
-  private func toUTF16(_ bytes: [UInt8], name: String) throws(TextError) -> ([UInt16], String, Int) {
+  /// What the UTF-8 conversion saw of the text (see `ICU.convertWellFormedUTF8`).
+  private typealias Seen = (mayHoldControls: Bool, isPlainNFC: Bool)
+
+  private func toUTF16(_ bytes: [UInt8], name: String) throws(TextError) -> ([UInt16], String, Int, Seen?) {
     if bytes.isEmpty { throw .empty(file: name) }
     if let forced = forcedEncoding {
       guard let converted = ICU.toUTF16(bytes, charset: forced) else { throw .unknownEncoding(file: name, name: forced) }
-      return (converted.units, forced, converted.invalid)
+      return (converted.units, forced, converted.invalid, nil)
     }
     if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { return utf8(Array(bytes.dropFirst(3))) }
     if bytes.starts(with: [0xFF, 0xFE]) || bytes.starts(with: [0xFE, 0xFF]) {
@@ -54,27 +59,30 @@ public struct TextDecoder: Sendable {
       guard let converted = ICU.toUTF16(Array(bytes.dropFirst(2)), charset: charset) else {
         throw .undecodable(file: name, reason: "broken \(charset) data")
       }
-      return (converted.units, charset, converted.invalid)
+      return (converted.units, charset, converted.invalid, nil)
     }
-    if bytes.contains(0) { throw .binary(file: name) }
     // Well-formed UTF-8 (the usual case) converts without a replacement; only damaged input needs
-    // the scan that tells damaged UTF-8 from a legacy charset.
+    // the scan that tells damaged UTF-8 from a legacy charset. (A NUL in well-formed UTF-8 is seen
+    // by the conversion, and `decode` refuses the text as binary.)
     let converted = utf8(bytes)
     if converted.2 == 0 { return converted }
+    if bytes.contains(0) { throw .binary(file: name) }
     let scan = UTF8Scan(bytes)
     if scan.validMultibyte >= scan.invalid { return converted }
     // Mostly high bytes that are not UTF-8: an 8-bit legacy charset.
     if let detected = ICU.detectCharset(bytes), Self.legacyCharsets.contains(detected.name),
        let converted = ICU.toUTF16(bytes, charset: detected.name) {
-      return (converted.units, detected.name, converted.invalid)
+      return (converted.units, detected.name, converted.invalid, nil)
     }
     throw .undecodable(file: name, reason: "bytes are not valid UTF-8 and no legacy encoding fits (tried \(Self.legacyCharsets.joined(separator: ", ")))")
   }
 
-  private func utf8(_ bytes: [UInt8]) -> ([UInt16], String, Int) {
-    if let units = ICU.wellFormedUTF8ToUTF16(bytes) { return (units, "UTF-8", 0) }
+  private func utf8(_ bytes: [UInt8]) -> ([UInt16], String, Int, Seen?) {
+    if let converted = ICU.convertWellFormedUTF8(bytes) {
+      return (converted.units, "UTF-8", 0, (converted.mayHoldControls, converted.isPlainNFC))
+    }
     let converted = ICU.toUTF16(bytes, charset: "UTF-8") ?? ([], 0)
-    return (converted.units, "UTF-8", converted.invalid)
+    return (converted.units, "UTF-8", converted.invalid, nil)
   }
 
   /// NFC, "\r\n" and "\r" to "\n", a leading BOM dropped.
@@ -109,6 +117,9 @@ private struct UnitCensus {
   var hasCarriageReturn = false
   /// Control characters other than tab, newline, form feed and carriage return.
   var controls = 0
+
+  /// The census of a text known to hold no control characters.
+  init() {}
 
   init(_ units: [UInt16]) {
     units.withUnsafeBufferPointer { buffer in

@@ -1,3 +1,4 @@
+import CICU
 @testable import FramingKit
 import Testing
 
@@ -85,5 +86,26 @@ import Testing
       #expect(ICU.wellFormedUTF8ToUTF16(bytes) == nil, "\(bytes)")
       #expect((ICU.toUTF16(bytes, charset: "UTF-8")?.invalid ?? 0) > 0, "\(bytes)")
     }
+  }
+
+  /// The conversion tells decoding when a text needs no NFC pass: every unit it counts as plain must
+  /// be one that ICU finds NFC in any position (quick check Yes, combining class 0).
+  @Test func plainNFCUnitsAreNFCWhereverTheyStand() {
+    var plain = 0
+    for value in 0...0xFFFF {
+      let unit = UInt16(value)
+      guard cicu_is_plain_nfc(unit) != 0 else { continue }
+      plain += 1
+      #expect(cicu_nfc_quick_check_yes(unit) != 0 && cicu_combining_class(unit) == 0, "U+\(String(value, radix: 16))")
+    }
+    #expect(plain > 1_000)
+    let seen = { (text: String) in ICU.convertWellFormedUTF8(Array(text.utf8)).map { [$0.mayHoldControls, $0.isPlainNFC] } }
+    #expect(seen("Łukaszenka mówił „tak” — Кремль, €5\n") == [false, true])
+    #expect(seen("tab\there") == [true, true])
+    #expect(seen("Ї decomposed: \u{0406}\u{0308}") == [false, false])
+    #expect(seen("Ελλάδα") == [false, false])
+    // NFC text outside the plain units is left to ICU's check and comes out the same.
+    let decoded = try? TextDecoder().decode(Array("Ελλάδα e\u{0301}".utf8), name: "greek")
+    #expect(decoded?.text == "Ελλάδα é")
   }
 }
