@@ -96,7 +96,7 @@ public struct SpeechStage {
           candidates.append(Candidate(tokens: hit.tokens, entities: [person], isAnaphor: true, mentionIndexes: []))
         }
       }
-      candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+      if candidates.count > 1 { candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
 
       var events: [(token: Int, entities: [String])] = []
       var usedMentions: Set<Int> = []
@@ -164,13 +164,14 @@ public struct SpeechStage {
       let freeVerbs = verbHits.indices.filter { index in !cueHits.contains { $0.tokens.overlaps(verbHits[index].tokens) } }
       var speechEvents: [(tokens: Range<Int>, hasSpeaker: Bool)] = freeVerbs.map { (verbHits[$0].tokens, !verbs[$0].speakers.isEmpty) }
       speechEvents += cueHits.filter { category($0) == "reports" }.map { ($0.tokens, true) }
-      speechEvents.sort { $0.tokens.lowerBound < $1.tokens.lowerBound }
+      if speechEvents.count > 1 { speechEvents.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
       // A clause after the event: a complementizer, or (German) a Konjunktiv I form standing for one.
       // A colon right after the event opens its words too ("Kreml potwierdza: Putin pomoże …").
       let colons = speechEvents.compactMap { event -> Int? in
         event.tokens.upperBound < range.upperBound && text.tokens[event.tokens.upperBound].mark == Typography.colon ? event.tokens.upperBound : nil
       }
-      let clauseStarts = (complementizers + moods.map(\.tokens.lowerBound) + colons).sorted()
+      let clauseStarts = complementizers.isEmpty && moods.isEmpty && colons.isEmpty ? []
+        : (complementizers + moods.map(\.tokens.lowerBound) + colons).sorted()
       let eventWithClause = speechEvents.first { event in clauseStarts.contains { $0 >= event.tokens.upperBound } }
       // "Об этом сообщает ТАСС", "Das teilte … mit", "mówił o tym": a back-reference bound to a reporting
       // verb or cue makes the sentence an attribution fragment, naming the source of what precedes it.
@@ -271,17 +272,19 @@ public struct SpeechStage {
       }
 
       var speakers: [String] = []
-      for event in events.sorted(by: { $0.token < $1.token }) where !(postposed.map { event.token >= $0 } ?? false) {
+      // Most sentences have no speech event or one: nothing to sort.
+      let byToken = events.count > 1 ? events.sorted(by: { $0.token < $1.token }) : events
+      for event in byToken where !(postposed.map { event.token >= $0 } ?? false) {
         for entity in event.entities where !speakers.contains(entity) { speakers.append(entity) }
       }
-      for event in events.sorted(by: { $0.token < $1.token }) {
+      for event in byToken {
         for entity in event.entities where !speakers.contains(entity) { speakers.append(entity) }
       }
       if voice.isReported && speakers.isEmpty && inherited && contextual {
         speakers = lastSpeakers
       }
       // Outer reporters first: a reporting clause after the content ("…, podaje administracja Putina") frames it.
-      let ordered = events.sorted { first, second in
+      let ordered = events.count < 2 ? events : events.sorted { first, second in
         let firstOuter = postposed.map { first.token >= $0 } ?? false, secondOuter = postposed.map { second.token >= $0 } ?? false
         return firstOuter != secondOuter ? firstOuter : first.token < second.token
       }
@@ -303,7 +306,8 @@ public struct SpeechStage {
         }
       }
       speeches.append(SentenceSpeech(voice: voice, speakers: speakers, verbs: verbs, cues: cues,
-                                     reported: reported.sorted(), quoted: quoted.sorted(), chain: chain, reason: reason))
+                                     reported: reported.count > 1 ? reported.sorted() : reported,
+                                     quoted: quoted.count > 1 ? quoted.sorted() : quoted, chain: chain, reason: reason))
 
       if voice.isReported && !speakers.isEmpty {
         lastSpeakers = speakers
