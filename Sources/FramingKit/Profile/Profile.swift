@@ -90,7 +90,7 @@ public struct Profile: Codable, Sendable {
     let textSlice: TextSlice
 
     enum CodingKeys: String, CodingKey {
-      case index, start, end, paragraph, title, words, voice, speakers, chain, reason, reported, verbs, cues, text
+      case index, start, end, paragraph, title, words, voice, speakers, chain, reason, reported, verbs, cues, textSlice = "text"
     }
 
     init(index: Int, start: Int, end: Int, paragraph: Int, title: Bool, words: Int, voice: SentenceVoice, speakers: [String],
@@ -109,38 +109,6 @@ public struct Profile: Codable, Sendable {
       self.verbs = verbs
       self.cues = cues
       textSlice = text
-    }
-
-    public init(from decoder: any Decoder) throws {
-      let container = try decoder.container(keyedBy: CodingKeys.self)
-      self.init(index: try container.decode(Int.self, forKey: .index), start: try container.decode(Int.self, forKey: .start),
-                end: try container.decode(Int.self, forKey: .end), paragraph: try container.decode(Int.self, forKey: .paragraph),
-                title: try container.decode(Bool.self, forKey: .title), words: try container.decode(Int.self, forKey: .words),
-                voice: try container.decode(SentenceVoice.self, forKey: .voice),
-                speakers: try container.decode([String].self, forKey: .speakers),
-                chain: try container.decode([[String]].self, forKey: .chain), reason: try container.decode(String.self, forKey: .reason),
-                reported: try container.decode([TextSpan].self, forKey: .reported),
-                verbs: try container.decode([ReportingVerb].self, forKey: .verbs),
-                cues: try container.decode([AttributionCue].self, forKey: .cues),
-                text: TextSlice(try container.decode(String.self, forKey: .text)))
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-      var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(index, forKey: .index)
-      try container.encode(start, forKey: .start)
-      try container.encode(end, forKey: .end)
-      try container.encode(paragraph, forKey: .paragraph)
-      try container.encode(title, forKey: .title)
-      try container.encode(words, forKey: .words)
-      try container.encode(voice, forKey: .voice)
-      try container.encode(speakers, forKey: .speakers)
-      try container.encode(chain, forKey: .chain)
-      try container.encode(reason, forKey: .reason)
-      try container.encode(reported, forKey: .reported)
-      try container.encode(verbs, forKey: .verbs)
-      try container.encode(cues, forKey: .cues)
-      try container.encode(text, forKey: .text)
     }
   }
 

@@ -452,46 +452,12 @@ struct JSONWriter {
     // Three bytes per unit at most, or six for an escaped control character; and the quotes.
     let out = buffer.reserve(6 * units.count + 2)
     out[0] = 0x22
-    var written = 1
-    var index = 0
-    let count = units.count
-    while index < count {
-      var scalar = UInt32(units[index])
-      index += 1
-      if scalar < 0x80 {
-        let byte = UInt8(truncatingIfNeeded: scalar)
-        if byte >= 0x20 && byte != 0x22 && byte != 0x5C {
-          out[written] = byte
-          written += 1
-        } else {
-          written += Self.escape(byte, at: out + written)
-        }
-        continue
+    let written = 1 + Document.transcode(units, into: out + 1) { byte, out in
+      guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+        out.pointee = byte
+        return 1
       }
-      if scalar >= 0xD800 && scalar < 0xE000 {
-        if scalar < 0xDC00, index < count, units[index] >= 0xDC00, units[index] < 0xE000 {
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
-          index += 1
-        } else {
-          scalar = 0xFFFD
-        }
-      }
-      if scalar < 0x800 {
-        out[written] = UInt8(0xC0 | (scalar >> 6))
-        out[written + 1] = UInt8(0x80 | (scalar & 0x3F))
-        written += 2
-      } else if scalar < 0x10000 {
-        out[written] = UInt8(0xE0 | (scalar >> 12))
-        out[written + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-        out[written + 2] = UInt8(0x80 | (scalar & 0x3F))
-        written += 3
-      } else {
-        out[written] = UInt8(0xF0 | (scalar >> 18))
-        out[written + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-        out[written + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-        out[written + 3] = UInt8(0x80 | (scalar & 0x3F))
-        written += 4
-      }
+      return Self.escape(byte, at: out)
     }
     out[written] = 0x22
     buffer.advance(by: written + 1)

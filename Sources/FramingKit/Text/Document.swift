@@ -141,15 +141,27 @@ public struct Document: Sendable {
   /// Writes the UTF-8 of UTF-16 units (lone surrogates as U+FFFD) and returns its length; `bytes`
   /// must hold three bytes per unit.
   static func transcode(_ units: UnsafeBufferPointer<UInt16>, into bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
-    var out = 0
+    guard let out = bytes.baseAddress else { return 0 }
+    return transcode(units, into: out) { byte, out in
+      out.pointee = byte
+      return 1
+    }
+  }
+
+  /// Writes the UTF-8 of UTF-16 units at `out` and returns its length; each ASCII byte is written by
+  /// `ascii` (which says how many bytes it wrote), so that JSON can escape as it goes. Lone surrogates
+  /// become U+FFFD.
+  @inline(__always)
+  static func transcode(_ units: UnsafeBufferPointer<UInt16>, into out: UnsafeMutablePointer<UInt8>,
+                        ascii: (UInt8, UnsafeMutablePointer<UInt8>) -> Int) -> Int {
+    var written = 0
     var index = 0
     let count = units.count
     while index < count {
       var scalar = UInt32(units[index])
       index += 1
       if scalar < 0x80 {
-        bytes[out] = UInt8(scalar)
-        out += 1
+        written += ascii(UInt8(truncatingIfNeeded: scalar), out + written)
         continue
       }
       if scalar >= 0xD800 && scalar < 0xE000 {
@@ -161,23 +173,23 @@ public struct Document: Sendable {
         }
       }
       if scalar < 0x800 {
-        bytes[out] = UInt8(0xC0 | (scalar >> 6))
-        bytes[out + 1] = UInt8(0x80 | (scalar & 0x3F))
-        out += 2
+        out[written] = UInt8(0xC0 | (scalar >> 6))
+        out[written + 1] = UInt8(0x80 | (scalar & 0x3F))
+        written += 2
       } else if scalar < 0x10000 {
-        bytes[out] = UInt8(0xE0 | (scalar >> 12))
-        bytes[out + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-        bytes[out + 2] = UInt8(0x80 | (scalar & 0x3F))
-        out += 3
+        out[written] = UInt8(0xE0 | (scalar >> 12))
+        out[written + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+        out[written + 2] = UInt8(0x80 | (scalar & 0x3F))
+        written += 3
       } else {
-        bytes[out] = UInt8(0xF0 | (scalar >> 18))
-        bytes[out + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-        bytes[out + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-        bytes[out + 3] = UInt8(0x80 | (scalar & 0x3F))
-        out += 4
+        out[written] = UInt8(0xF0 | (scalar >> 18))
+        out[written + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+        out[written + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+        out[written + 3] = UInt8(0x80 | (scalar & 0x3F))
+        written += 4
       }
     }
-    return out
+    return written
   }
 
   /// Number of code points in the text.

@@ -2,7 +2,7 @@
 /// units and a range, and made into a String only when read as one. A profile carries the text of
 /// every sentence and finding, and its JSON is written straight from the units: making each piece a
 /// String first (transcoding, validating, allocating, freeing) cost more than writing it.
-public struct TextSlice: Sendable, Hashable, CustomStringConvertible {
+public struct TextSlice: Sendable, Hashable, Codable, CustomStringConvertible {
   private enum Storage: Sendable {
     case string(String)
     case units([UInt16], start: Int32, end: Int32)
@@ -43,6 +43,14 @@ public struct TextSlice: Sendable, Hashable, CustomStringConvertible {
     case .string: nil
     case .units(let units, let start, let end): (units, Int(start), Int(end))
     }
+  }
+
+  /// In JSON, a slice is its text.
+  public init(from decoder: any Decoder) throws { self.init(try decoder.singleValueContainer().decode(String.self)) }
+
+  public func encode(to encoder: any Encoder) throws {
+    var container = encoder.singleValueContainer()
+    try container.encode(string)
   }
 
   public static func == (lhs: TextSlice, rhs: TextSlice) -> Bool { lhs.string == rhs.string }
