@@ -55,9 +55,16 @@ int32_t cicu_to_utf16(const char *charset, const char *bytes, int32_t length,
   return written;
 }
 
+/// cicu_is_plain_nfc of a unit below U+0800, without branches (the two-byte loop of the UTF-8
+/// conversion asks it of every letter): all but the combining marks U+0300–U+03FF (with Greek,
+/// left to ICU), the combining Cyrillic marks U+0483–U+0489 and what follows Cyrillic.
+static inline int is_plain_nfc_below_0800(uint16_t unit) {
+  return !(((uint16_t)(unit - 0x0300) < 0x100) | ((uint16_t)(unit - 0x0483) < 7) | (unit > 0x052F));
+}
+
 int32_t cicu_is_plain_nfc(uint16_t unit) {
-  return unit < 0x0300 || (unit >= 0x0400 && unit <= 0x0482) || (unit >= 0x048A && unit <= 0x052F)
-    || (unit >= 0x2010 && unit <= 0x2027) || (unit >= 0x2030 && unit <= 0x203E) || (unit >= 0x20A0 && unit <= 0x20BF)
+  if (unit < 0x0800) return is_plain_nfc_below_0800(unit);
+  return (unit >= 0x2010 && unit <= 0x2027) || (unit >= 0x2030 && unit <= 0x203E) || (unit >= 0x20A0 && unit <= 0x20BF)
     || unit == 0x2116;
 }
 
@@ -100,8 +107,7 @@ int32_t cicu_utf8_to_utf16(const uint8_t *bytes, int32_t length, uint16_t *out, 
       do {
         if (in + 1 >= length || (bytes[in + 1] & 0xC0) != 0x80) return -1;
         uint16_t unit = (uint16_t)(((lead & 0x1F) << 6) | (bytes[in + 1] & 0x3F));
-        // cicu_is_plain_nfc for a unit below U+0800, without branches.
-        seen |= (((uint16_t)(unit - 0x0300) < 0x100) | ((uint16_t)(unit - 0x0483) < 7) | (unit > 0x052F)) << 1;
+        seen |= is_plain_nfc_below_0800(unit) ? 0 : CICU_MAY_NEED_NFC;
         out[written++] = unit;
         in += 2;
         lead = in < length ? bytes[in] : 0;
@@ -306,6 +312,12 @@ static int32_t icu_word_pieces(const uint16_t *text, int32_t length, cicu_piece 
   return count;
 }
 
+/// Whether a scanner drew on a probe text what ICU drew: the same number of results (the scanner's
+/// not negative, which means it declined the text) and the same bytes.
+static int same_results(const void *ours, int32_t our_count, const void *theirs, int32_t their_count, size_t size) {
+  return our_count >= 0 && our_count == their_count && memcmp(ours, theirs, size * (size_t)our_count) == 0;
+}
+
 static void build_word_classes(void) {
   for (UChar32 c = 0; c < 0x10000; c++) word_classes[c] = word_class(c);
   // The scanner serves only while it draws what this ICU draws on text that exercises each rule and
@@ -318,9 +330,8 @@ static void build_word_classes(void) {
   cicu_piece ours[512], theirs[512];
   memset(ours, 0, sizeof ours);
   memset(theirs, 0, sizeof theirs);
-  int32_t count = scan_word_pieces(text, length, ours);
-  word_scanner_enabled = count >= 0 && count == icu_word_pieces(text, length, theirs)
-    && memcmp(ours, theirs, sizeof(cicu_piece) * (size_t)count) == 0;
+  word_scanner_enabled = same_results(ours, scan_word_pieces(text, length, ours), theirs, icu_word_pieces(text, length, theirs),
+                                      sizeof(cicu_piece));
 }
 
 static inline int is_word_start(uint8_t cls) {
@@ -431,9 +442,8 @@ int32_t cicu_breaker_draws_as_sentence_scanner(cicu_breaker *handle) {
   UChar text[512];
   int32_t length = u_unescape(probe, text, 512);
   int32_t ours[520], theirs[520];
-  int32_t count = scan_sentence_boundaries(text, length, ours);
-  int32_t expected = cicu_breaker_run(handle, text, length, theirs, NULL, 520);
-  return count == expected && memcmp(ours, theirs, sizeof(int32_t) * (size_t)count) == 0;
+  return same_results(ours, scan_sentence_boundaries(text, length, ours), theirs,
+                      cicu_breaker_run(handle, text, length, theirs, NULL, 520), sizeof(int32_t));
 }
 
 int32_t cicu_sentence_boundaries(const uint16_t *text, int32_t length, int32_t *boundaries, int32_t capacity) {

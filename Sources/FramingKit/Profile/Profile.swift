@@ -148,7 +148,7 @@ public struct Profile: Codable, Sendable {
     /// Indexes into `findings`.
     public let evidence: [Int]
 
-    enum CodingKeys: String, CodingKey { case id, value, formula, evidence }
+    enum CodingKeys: String, NameCodingKey { case id, value, formula, evidence }
 
     public init(id: String, value: Double, formula: String, evidence: [Int]) {
       self.init(value: value, evidence: evidence, closing: ClosingMembers(formula: formula, id: id, spelled: false))
@@ -164,15 +164,15 @@ public struct Profile: Codable, Sendable {
 
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
-      self.init(id: try container.decode(String.self, forKey: .id), value: try container.decode(Double.self, forKey: .value),
-                formula: try container.decode(String.self, forKey: .formula), evidence: try container.decode([Int].self, forKey: .evidence))
+      let name = try ClosingMembers(decodingFrom: container)
+      self.init(value: try container.decode(Double.self, forKey: .value), evidence: try container.decode([Int].self, forKey: .evidence),
+                closing: name)
     }
 
     public func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(id, forKey: .id)
+      try name.encode(to: &container)
       try container.encode(value, forKey: .value)
-      try container.encode(formula, forKey: .formula)
       try container.encode(evidence, forKey: .evidence)
     }
   }
@@ -187,7 +187,7 @@ public struct Profile: Codable, Sendable {
     public let components: LabelMap<Double>
     public let evidence: [Int]
 
-    enum CodingKeys: String, CodingKey { case id, value, formula, components, evidence }
+    enum CodingKeys: String, NameCodingKey { case id, value, formula, components, evidence }
 
     public init(id: String, value: Double, formula: String, components: LabelMap<Double>, evidence: [Int]) {
       self.init(value: value, components: components, evidence: evidence, closing: ClosingMembers(formula: formula, id: id, spelled: false))
@@ -206,17 +206,16 @@ public struct Profile: Codable, Sendable {
 
     public init(from decoder: any Decoder) throws {
       let container = try decoder.container(keyedBy: CodingKeys.self)
-      self.init(id: try container.decode(String.self, forKey: .id), value: try container.decode(Double.self, forKey: .value),
-                formula: try container.decode(String.self, forKey: .formula),
+      let name = try ClosingMembers(decodingFrom: container)
+      self.init(value: try container.decode(Double.self, forKey: .value),
                 components: try container.decode(LabelMap<Double>.self, forKey: .components),
-                evidence: try container.decode([Int].self, forKey: .evidence))
+                evidence: try container.decode([Int].self, forKey: .evidence), closing: name)
     }
 
     public func encode(to encoder: any Encoder) throws {
       var container = encoder.container(keyedBy: CodingKeys.self)
-      try container.encode(id, forKey: .id)
+      try name.encode(to: &container)
       try container.encode(value, forKey: .value)
-      try container.encode(formula, forKey: .formula)
       try container.encode(components, forKey: .components)
       try container.encode(evidence, forKey: .evidence)
     }
@@ -248,4 +247,23 @@ public struct Profile: Codable, Sendable {
   public func score(_ id: String) -> Score? { scores.first { $0.id == id } }
 
   public func index(_ id: String) -> Index? { indices.first { $0.id == id } }
+}
+
+/// The coding keys of a score or an index, whose name is read and written as its `id` and `formula`.
+protocol NameCodingKey: CodingKey {
+  static var id: Self { get }
+  static var formula: Self { get }
+}
+
+extension ClosingMembers {
+  /// A name read from JSON: spelled when written, like any name made for one article.
+  convenience init<Keys: NameCodingKey>(decodingFrom container: KeyedDecodingContainer<Keys>) throws {
+    self.init(formula: try container.decode(String.self, forKey: .formula), id: try container.decode(String.self, forKey: .id),
+              spelled: false)
+  }
+
+  func encode<Keys: NameCodingKey>(to container: inout KeyedEncodingContainer<Keys>) throws {
+    try container.encode(id, forKey: .id)
+    try container.encode(formula, forKey: .formula)
+  }
 }

@@ -645,7 +645,6 @@ private final class ByteBuffer {
   func remember(_ units: UnsafeBufferPointer<UInt16>, of array: [UInt16], offset: Int) {
     guard let start = units.baseAddress else { return }
     written.append((start, units.count, offset, count, array))
-    if written.count == 1 { nextWritten = 0 }
   }
 
   /// Writes again the output of the same units written before, if they were; pieces come back in
@@ -719,8 +718,8 @@ final class ClosingMembers: @unchecked Sendable {
     componentKeys = Self.kept(keys)
     componentKeyEnds = Self.kept(ends)
     guard spelled else {
-      closing = Self.kept([UInt8]())
-      emptyScore = Self.kept([UInt8]())
+      closing = Self.kept([])
+      emptyScore = Self.kept([])
       return
     }
     var json = JSONWriter(pretty: false)
@@ -741,11 +740,13 @@ final class ClosingMembers: @unchecked Sendable {
     componentKeyEnds.deallocate()
   }
 
-  /// A copy in memory of its own (allocated even when empty, so that every buffer can be freed alike).
+  /// A copy in memory of its own; nothing is allocated for none (a name made for one article spells
+  /// nothing), and freeing a buffer without a base address does nothing.
   private static func kept<Element>(_ elements: [Element]) -> UnsafeBufferPointer<Element> {
-    let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: max(elements.count, 1))
+    guard !elements.isEmpty else { return UnsafeBufferPointer(start: nil, count: 0) }
+    let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
     _ = buffer.initialize(from: elements)
-    return UnsafeBufferPointer(rebasing: buffer[..<elements.count])
+    return UnsafeBufferPointer(buffer)
   }
 }
 

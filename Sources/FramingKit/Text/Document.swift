@@ -221,9 +221,10 @@ public struct Document: Sendable {
   }
 
   /// The text of a code-point span, as a slice of the units (see `TextSlice`).
-  func slice(_ span: TextSpan) -> TextSlice {
-    TextSlice(units: utf16, start: utf16Index(ofScalar: span.start), end: utf16Index(ofScalar: span.end))
-  }
+  func slice(_ span: TextSpan) -> TextSlice { slice(utf16: utf16Index(ofScalar: span.start), utf16Index(ofScalar: span.end)) }
+
+  /// The text of a UTF-16 range, as a slice of the units.
+  func slice(utf16 start: Int, _ end: Int) -> TextSlice { TextSlice(units: utf16, start: start, end: end) }
 
   /// The text of a UTF-16 range.
   public func string(utf16 start: Int, _ end: Int) -> String {

@@ -44,10 +44,8 @@ enum ICU {
   }
 
   /// UTF-16 of well-formed UTF-8, converted without ICU's converter; nil when any sequence is
-  /// ill-formed (`toUTF16` then substitutes and counts them).
-  static func wellFormedUTF8ToUTF16(_ bytes: [UInt8]) -> [UInt16]? { convertWellFormedUTF8(bytes)?.units }
-
-  /// The conversion, and what it saw on the way: whether the text may hold control characters
+  /// ill-formed (`toUTF16` then substitutes and counts them). With the units comes what the
+  /// conversion saw on the way: whether the text may hold control characters
   /// (other than line feeds), and whether it is NFC as it is (it holds only units any NFC text
   /// may hold unchanged, see `cicu_is_plain_nfc`), so that decoding need not look again.
   static func convertWellFormedUTF8(_ bytes: [UInt8]) -> (units: [UInt16], mayHoldControls: Bool, isPlainNFC: Bool)? {

@@ -136,7 +136,7 @@ public final class SegmentedText: Sendable {
   /// The text of a span as a slice of the document's units (see `TextSlice`).
   func slice(_ span: TextSpan) -> TextSlice { document.slice(span) }
 
-  func slice(utf16 start: Int, _ end: Int) -> TextSlice { TextSlice(units: document.utf16, start: start, end: end) }
+  func slice(utf16 start: Int, _ end: Int) -> TextSlice { document.slice(utf16: start, end) }
 
   /// Number of word tokens (not punctuation) in a token range.
   public func wordCount(_ range: Range<Int>) -> Int { tokens[range].reduce(0) { $0 + ($1.isWord ? 1 : 0) } }

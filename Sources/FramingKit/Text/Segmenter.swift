@@ -177,15 +177,8 @@ public final class Segmenter {
 
   /// The position of the next "\n" at or after `start`, or the text's end; eight units at a time.
   private static func nextLineEnd(_ units: UnsafeBufferPointer<UInt16>, from start: Int) -> Int {
-    var position = start
-    if let base = units.baseAddress {
-      let raw = UnsafeRawPointer(base), newline = SIMD8<UInt16>(repeating: 0x0A)
-      while position + 8 <= units.count && !any(raw.loadUnaligned(fromByteOffset: 2 * position, as: SIMD8<UInt16>.self) .== newline) {
-        position += 8
-      }
-    }
-    while position < units.count && units[position] != 0x0A { position += 1 }
-    return position
+    let newline = SIMD8<UInt16>(repeating: 0x0A)
+    return UnitScan.first(in: units, from: start, to: units.count, where: { $0 == 0x0A }) { any($0 .== newline) }
   }
 
   static func tokenRange(_ tokens: [Token], from start: Int, to end: Int, within range: Range<Int>) -> Range<Int> {

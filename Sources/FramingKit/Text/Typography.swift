@@ -23,24 +23,15 @@ enum Typography {
     return unit == 0x2039 || unit == 0x203A
   }
 
-  /// The position of the first quotation mark in `units[start..<end]`, or `end`. Eight units at a
-  /// time: most text holds none, and a block is passed over when none of its units is a straight
-  /// quote, a guillemet or in U+2000–U+203F (where the curly quotes are).
+  /// The position of the first quotation mark in `units[start..<end]`, or `end`. Most text holds
+  /// none: a block of eight is passed over when none of its units is a straight quote, a guillemet
+  /// or in U+2000–U+203F (where the curly quotes are).
   static func firstQuotationMark(in units: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int) -> Int {
-    guard let base = units.baseAddress else { return end }
-    let raw = UnsafeRawPointer(base)
     let straight = SIMD8<UInt16>(repeating: 0x22), left = SIMD8<UInt16>(repeating: 0xAB), right = SIMD8<UInt16>(repeating: 0xBB)
     let block = SIMD8<UInt16>(repeating: 0xFFC0), punctuation = SIMD8<UInt16>(repeating: 0x2000)
-    var position = start
-    while position + 8 <= end {
-      let chunk = raw.loadUnaligned(fromByteOffset: 2 * position, as: SIMD8<UInt16>.self)
-      if any((chunk .== straight) .| (chunk .== left) .| (chunk .== right) .| ((chunk & block) .== punctuation)) {
-        for candidate in position..<position + 8 where isQuotationMark(units[candidate]) { return candidate }
-      }
-      position += 8
+    return UnitScan.first(in: units, from: start, to: end, where: isQuotationMark) { chunk in
+      any((chunk .== straight) .| (chunk .== left) .| (chunk .== right) .| ((chunk & block) .== punctuation))
     }
-    while position < end && !isQuotationMark(units[position]) { position += 1 }
-    return position
   }
 
   /// `openingBrackets` as comparisons.
@@ -52,5 +43,28 @@ enum Typography {
     case 0x2D, 0x2012, 0x2013, 0x2014, 0x2015, 0x2212: true
     default: false
     }
+  }
+}
+
+/// Searches over UTF-16 units that pass over eight units at a time where a quick test of the block
+/// shows it holds no unit sought.
+enum UnitScan {
+  /// The position of the first unit in `units[start..<end]` that `matches`, or `end`; `mayHold` must
+  /// be true of every block of eight holding such a unit.
+  @inline(__always)
+  static func first(in units: UnsafeBufferPointer<UInt16>, from start: Int, to end: Int, where matches: (UInt16) -> Bool,
+                    mayHold: (SIMD8<UInt16>) -> Bool) -> Int {
+    var position = start
+    if let base = units.baseAddress {
+      let raw = UnsafeRawPointer(base)
+      while position + 8 <= end {
+        if mayHold(raw.loadUnaligned(fromByteOffset: 2 * position, as: SIMD8<UInt16>.self)) {
+          for candidate in position..<position + 8 where matches(units[candidate]) { return candidate }
+        }
+        position += 8
+      }
+    }
+    while position < end && !matches(units[position]) { position += 1 }
+    return position
   }
 }

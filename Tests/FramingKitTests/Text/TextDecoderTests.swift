@@ -74,8 +74,8 @@ import Testing
                       "\u{7F}\u{80}\u{7FF}\u{800}\u{FFFF}\u{10000}\u{10FFFF}", String(repeating: "abcdefgh", count: 9) + "ż"]
     for text in wellFormed {
       let bytes = Array(text.utf8)
-      #expect(ICU.wellFormedUTF8ToUTF16(bytes) == ICU.toUTF16(bytes, charset: "UTF-8")?.units, "\(text)")
-      #expect(ICU.wellFormedUTF8ToUTF16(bytes) == Array(text.utf16), "\(text)")
+      #expect(ICU.convertWellFormedUTF8(bytes)?.units == ICU.toUTF16(bytes, charset: "UTF-8")?.units, "\(text)")
+      #expect(ICU.convertWellFormedUTF8(bytes)?.units == Array(text.utf16), "\(text)")
     }
     let illFormed: [[UInt8]] = [
       [0x80], [0xC0, 0xAF], [0xC1, 0xBF], [0xC3], [0xE0, 0x80, 0xAF], [0xE0, 0xA0], [0xED, 0xA0, 0x80],
@@ -83,7 +83,7 @@ import Testing
       Array("abcdefgh".utf8) + [0xC5] + Array("abc".utf8),
     ]
     for bytes in illFormed {
-      #expect(ICU.wellFormedUTF8ToUTF16(bytes) == nil, "\(bytes)")
+      #expect(ICU.convertWellFormedUTF8(bytes)?.units == nil, "\(bytes)")
       #expect((ICU.toUTF16(bytes, charset: "UTF-8")?.invalid ?? 0) > 0, "\(bytes)")
     }
   }

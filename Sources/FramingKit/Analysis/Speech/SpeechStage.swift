@@ -96,7 +96,7 @@ public struct SpeechStage {
           candidates.append(Candidate(tokens: hit.tokens, entities: [person], isAnaphor: true, mentionIndexes: []))
         }
       }
-      if candidates.count > 1 { candidates.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
+      candidates = candidates.ordered { $0.tokens.lowerBound < $1.tokens.lowerBound }
 
       var events: [(token: Int, entities: [String])] = []
       var usedMentions: Set<Int> = []
@@ -164,7 +164,7 @@ public struct SpeechStage {
       let freeVerbs = verbHits.indices.filter { index in !cueHits.contains { $0.tokens.overlaps(verbHits[index].tokens) } }
       var speechEvents: [(tokens: Range<Int>, hasSpeaker: Bool)] = freeVerbs.map { (verbHits[$0].tokens, !verbs[$0].speakers.isEmpty) }
       speechEvents += cueHits.filter { category($0) == "reports" }.map { ($0.tokens, true) }
-      if speechEvents.count > 1 { speechEvents.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
+      speechEvents = speechEvents.ordered { $0.tokens.lowerBound < $1.tokens.lowerBound }
       // A clause after the event: a complementizer, or (German) a Konjunktiv I form standing for one.
       // A colon right after the event opens its words too ("Kreml potwierdza: Putin pomoże …").
       let colons = speechEvents.compactMap { event -> Int? in
@@ -272,8 +272,7 @@ public struct SpeechStage {
       }
 
       var speakers: [String] = []
-      // Most sentences have no speech event or one: nothing to sort.
-      let byToken = events.count > 1 ? events.sorted(by: { $0.token < $1.token }) : events
+      let byToken = events.ordered { $0.token < $1.token }
       for event in byToken where !(postposed.map { event.token >= $0 } ?? false) {
         for entity in event.entities where !speakers.contains(entity) { speakers.append(entity) }
       }
@@ -284,7 +283,7 @@ public struct SpeechStage {
         speakers = lastSpeakers
       }
       // Outer reporters first: a reporting clause after the content ("…, podaje administracja Putina") frames it.
-      let ordered = events.count < 2 ? events : events.sorted { first, second in
+      let ordered = events.ordered { first, second in
         let firstOuter = postposed.map { first.token >= $0 } ?? false, secondOuter = postposed.map { second.token >= $0 } ?? false
         return firstOuter != secondOuter ? firstOuter : first.token < second.token
       }
@@ -306,8 +305,7 @@ public struct SpeechStage {
         }
       }
       speeches.append(SentenceSpeech(voice: voice, speakers: speakers, verbs: verbs, cues: cues,
-                                     reported: reported.count > 1 ? reported.sorted() : reported,
-                                     quoted: quoted.count > 1 ? quoted.sorted() : quoted, chain: chain, reason: reason))
+                                     reported: reported.ordered(by: <), quoted: quoted.ordered(by: <), chain: chain, reason: reason))
 
       if voice.isReported && !speakers.isEmpty {
         lastSpeakers = speakers
@@ -594,5 +592,13 @@ public struct SpeechStage {
       entities.append(mentions.first { Set($0.tokens).isSubset(of: Set(part)) }?.entity)
     }
     return (CreditChain(span: credit.span, parts: parts, entities: entities), start)
+  }
+}
+
+private extension Array {
+  /// Sorted, as `sorted(by:)` sorts; a list of none or one (most lists of a sentence) is returned as
+  /// it is, without the copy and the call of a sort.
+  func ordered(by areInIncreasingOrder: (Element, Element) -> Bool) -> [Element] {
+    count < 2 ? self : sorted(by: areInIncreasingOrder)
   }
 }
