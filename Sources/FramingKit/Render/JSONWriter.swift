@@ -188,6 +188,13 @@ struct JSONWriter {
     endArray()
   }
 
+  /// A whole value spelled in advance (`ClosingMembers.emptyIndex`), in compact output.
+  mutating func spelledValue(_ bytes: UnsafeBufferPointer<UInt8>) {
+    precondition(!pretty, "values are spelled in advance only for compact output")
+    beforeValue()
+    buffer.append(bytes)
+  }
+
   /// An index's components, `{"name":number,…}`, with names spelled in advance (by `names`, one per
   /// entry, in the same order), as one value in compact output.
   mutating func components(_ map: LabelMap<Double>, names: ClosingMembers) {
@@ -696,6 +703,10 @@ final class ClosingMembers: @unchecked Sendable {
   /// The whole score when its value is 0 and it has no evidence, as most scores of most articles:
   /// `{"evidence":[],"formula":"…","id":"…","value":0}`.
   let emptyScore: UnsafeBufferPointer<UInt8>
+  /// The whole index when its value, evidence and components are all 0 or empty, as most indices of
+  /// short articles: `{"components":{"a":0,…},"evidence":[],"formula":"…","id":"…","value":0}`;
+  /// empty for a score's name.
+  let emptyIndex: UnsafeBufferPointer<UInt8>
   /// Each component name spelled as a member name (`"name":`), end to end, and where each ends.
   let componentKeys: UnsafeBufferPointer<UInt8>
   let componentKeyEnds: UnsafeBufferPointer<Int>
@@ -720,6 +731,7 @@ final class ClosingMembers: @unchecked Sendable {
     guard spelled else {
       closing = Self.kept([])
       emptyScore = Self.kept([])
+      emptyIndex = Self.kept([])
       return
     }
     var json = JSONWriter(pretty: false)
@@ -731,11 +743,23 @@ final class ClosingMembers: @unchecked Sendable {
     let members = [0x2C] + json.bytes.dropFirst()
     closing = Self.kept(members)
     emptyScore = Self.kept(Array("{\"evidence\":[]".utf8) + members + Array("0}".utf8))
+    var index: [UInt8] = []
+    if !componentNames.isEmpty {
+      index = Array("{\"components\":{".utf8)
+      for (position, end) in ends.enumerated() {
+        if position > 0 { index.append(0x2C) }
+        index += keys[(position == 0 ? 0 : ends[position - 1])..<end]
+        index.append(0x30)
+      }
+      index += Array("},\"evidence\":[]".utf8) + members + Array("0}".utf8)
+    }
+    emptyIndex = Self.kept(index)
   }
 
   deinit {
     closing.deallocate()
     emptyScore.deallocate()
+    emptyIndex.deallocate()
     componentKeys.deallocate()
     componentKeyEnds.deallocate()
   }

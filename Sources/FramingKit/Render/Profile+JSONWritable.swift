@@ -95,6 +95,11 @@ extension Profile.Flag: JSONWritable {
 
 extension Profile.Index: JSONWritable {
   func write(to json: inout JSONWriter) {
+    if !json.pretty && value == 0 && evidence.isEmpty && !name.emptyIndex.isEmpty
+      && components.entries.count == name.componentNames.count && components.entries.allSatisfy({ $0.value == 0 }) {
+      json.spelledValue(name.emptyIndex)
+      return
+    }
     json.beginObject()
     if !json.pretty && !name.componentKeyEnds.isEmpty {
       json.key("components")
