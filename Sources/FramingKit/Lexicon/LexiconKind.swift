@@ -17,12 +17,16 @@ public enum LexiconKind: String, CaseIterable, Codable, Hashable, Sendable {
   /// and kinds key the lookups of every sentence. A case without payload is stored as its index.
   public func hash(into hasher: inout Hasher) { withUnsafeBytes(of: self) { hasher.combine($0.load(as: UInt8.self)) } }
 
+  /// The category of a function-words entry that is a letter of the language's alphabet which not
+  /// every alphabet of its script has: short texts are told apart by such letters.
+  static let letterCategory = "letter"
+
   /// The categories an entry of this kind may carry.
   public var categories: [String] {
     switch self {
     case .abbreviations: ["inner", "ambiguous"]
     case .boilerplate: ["skip-link", "menu", "share", "subscribe", "related", "cookie", "credit", "comments"]
-    case .functionWords: ["function-word"]
+    case .functionWords: ["function-word", LexiconKind.letterCategory]
     case .hedges: ["reportative", "epistemic", "approximator", "distancing", "shield", "booster"]
     case .reportingVerbs: ["neutral", "distancing", "presupposing", "emotive"]
     case .attribution: ["according-to", "reports", "citing"]

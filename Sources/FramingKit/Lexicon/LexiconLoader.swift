@@ -163,7 +163,8 @@ struct LexiconLoader {
             if kind == .attribution && pattern.slots.count != 1 {
               problem(path, formNode, "form '\(form)' of \(what) needs exactly one slot ({source} or {person})")
             }
-            if let (owner, ownerLine) = formOwner.record(form, pattern, (id, formNode.line)) {
+            // A letter may also be a word ("і", "and"): letters are read apart from words.
+            if category != LexiconKind.letterCategory, let (owner, ownerLine) = formOwner.record(form, pattern, (id, formNode.line)) {
               problem(path, formNode, "form '\(form)' of \(what) repeats a form of entry '\(owner)' (line \(ownerLine))")
             }
             patterns.append(pattern)
@@ -206,6 +207,12 @@ struct LexiconLoader {
         if refersTo == nil { problem(path, item, "\(what) needs 'refers_to' (what is named, e.g. belarus)") }
         if side == nil && mapping["side"] == nil { problem(path, item, "\(what) needs 'side' (\(NamingSide.allCases.map(\.rawValue).joined(separator: ", ")))") }
         if note == nil { problem(path, item, "\(what) needs a note an editor can read") }
+      case .functionWords where category == LexiconKind.letterCategory:
+        for (form, formNode) in strings(path, mapping["forms"], what: "'forms' of \(what)")
+        where form.unicodeScalars.count != 1 || !form.unicodeScalars.allSatisfy(\.properties.isLowercase)
+          || folder.key(form).foldedScalars != form.unicodeScalars.map(\.value) {
+          problem(path, formNode, "form '\(form)' of \(what) must be one lowercase letter that case folding keeps as it is")
+        }
       default: break
       }
       var shape: WordShape?

@@ -29,6 +29,8 @@ public final class LexiconSet: @unchecked Sendable {
   private let compiledLanguages = CompiledCache()
   /// Function words by language, folded: language identification needs every language's.
   let functionWords: [Language: Set<String>]
+  /// The marked letters of each language's alphabet (`letter` entries of function-words.yaml), as scalars.
+  let letters: [Language: [Int]]
 
   /// Loads the built-in lexicons (unless `includeDefaults` is false) and then the given directories.
   public static func load(directories extra: [URL] = [], includeDefaults: Bool = true) throws(LexiconError) -> LexiconSet {
@@ -163,12 +165,16 @@ public final class LexiconSet: @unchecked Sendable {
     for (index, file) in sortedFiles.enumerated() { byKey[FileKey(language: file.language, kind: file.kind)] = index }
     self.filesByKey = byKey
     var functionWords: [Language: Set<String>] = [:]
+    var letters: [Language: [Int]] = [:]
     for language in Language.analyzed {
-      let words = sortedFiles.filter { $0.language == language && $0.kind == .functionWords }
-        .flatMap { $0.entries.flatMap { $0.patterns.map { $0.text.lowercased() } } }
-      functionWords[language] = Set(words.map { folder.key($0).folded })
+      let entries = sortedFiles.filter { $0.language == language && $0.kind == .functionWords }.flatMap(\.entries)
+      let words = entries.filter { $0.category == LexiconKind.letterCategory }
+      let forms = entries.filter { $0.category != LexiconKind.letterCategory }.flatMap { $0.patterns.map { $0.text.lowercased() } }
+      functionWords[language] = Set(forms.map { folder.key($0).folded })
+      letters[language] = Set(words.flatMap { $0.patterns.flatMap { folder.key($0.text).foldedScalars.map(Int.init) } }).sorted()
     }
     self.functionWords = functionWords
+    self.letters = letters
   }
 
   /// The lexicons of a language compiled for matching (nil for an undetermined language).

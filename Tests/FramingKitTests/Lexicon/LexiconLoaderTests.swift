@@ -62,6 +62,38 @@ import Testing
     }
   }
 
+  /// A letter entry holds single lowercase letters that case folding keeps; a letter may also be a word.
+  @Test func letterEntriesMustBeSingleLowercaseLetters() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent("framing-letters-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: directory.appendingPathComponent("de"), withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: directory) }
+    try """
+      kind: function-words
+      language: de
+      version: 1
+      entries:
+        - id: ae
+          category: letter
+          forms: ["ä"]
+        - id: sharp-s
+          category: letter
+          forms: ["ß", "Ö", "ue"]
+        - id: a
+          category: function-word
+          forms: ["ä"]
+      """.write(to: directory.appendingPathComponent("de/function-words.yaml"), atomically: true, encoding: .utf8)
+    do {
+      _ = try LexiconSet.load(directories: [directory], includeDefaults: false)
+      Issue.record("the malformed letters loaded")
+    } catch {
+      #expect(error.problems.map(\.description) == [
+        "\(directory.path)/de/function-words.yaml:10:13: form 'ß' of entry 'sharp-s' must be one lowercase letter that case folding keeps as it is",
+        "\(directory.path)/de/function-words.yaml:10:18: form 'Ö' of entry 'sharp-s' must be one lowercase letter that case folding keeps as it is",
+        "\(directory.path)/de/function-words.yaml:10:23: form 'ue' of entry 'sharp-s' must be one lowercase letter that case folding keeps as it is",
+      ])
+    }
+  }
+
   @Test func unknownFilesAreRejectedWithTheExpectedLayout() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("framing-layout-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory.appendingPathComponent("pl"), withIntermediateDirectories: true)

@@ -110,6 +110,42 @@ import Testing
     #expect(segment(text).language.language == language)
   }
 
+  /// Headlines have too few function words; the marked letters of their words decide, with the
+  /// winner's share of the votes as confidence.
+  @Test(arguments: [
+    ("Президент України Володимир Зеленський заявив, що Росія готує новий наступ", Language.uk, 0.588),
+    ("Президент России Владимир Путин заявил о готовности к переговорам", .ru, 0.571),
+    ("Лукашэнка сустрэўся з Пуціным у Мінску", .be, 0.545),
+    ("Sąd uniewinnił Asię Bibi", .pl, 1),
+    ("Gericht prüft Klage gegen Ärzte", .de, 1),
+  ])
+  func shortTextsAreIdentifiedByMarkedLetters(text: String, language: Language, confidence: Double) {
+    let guess = segment(text).language
+    #expect(guess.language == language)
+    #expect(guess.confidence == confidence)
+  }
+
+  /// "Путин" and "Минск" hold only letters that the Russian and Ukrainian alphabets share: a tie stays
+  /// undetermined, and a single word decides nothing.
+  @Test func tiedOrSingleLetterVotesLeaveTheLanguageUndetermined() {
+    #expect(segment("Путин — Минск").language.language == .und)
+    #expect(segment("Łukaszenka").language.language == .und)
+    #expect(segment("Кому запрещено вакцинироваться?").language.language == .und)
+  }
+
+  /// Paragraphs are voted by function words only: a short one takes its document's language, whatever
+  /// letters it has ("архів" in a Russian caption).
+  @Test func shortParagraphsTakeTheDocumentsLanguage() {
+    let text = segment("""
+      Суд в Пакистане отменил смертный приговор христианке, которую обвинили в богохульстве, и она вышла на свободу.
+
+      Reuters (архів)
+      """)
+    #expect(text.language.language == .ru)
+    #expect(text.paragraphs.map(\.language.language) == [.ru, .ru])
+    #expect(text.paragraphs.map(\.language.confidence) == [0.556, 0])
+  }
+
   @Test func tokensCarryFoldedAndLooseKeys() {
     let text = segment("Łukaszence Лукашенко", language: .pl)
     #expect(text.tokens.map(\.key.folded) == ["łukaszence", "лукашенко"])
