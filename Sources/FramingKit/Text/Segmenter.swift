@@ -9,8 +9,8 @@ public final class Segmenter {
   public let lexicons: LexiconSet
   let folder = KeyFolder()
   private var termCaches: [Language: TermCache] = [:]
-  /// For each form number, its language evidence (see `LanguageVote`); `LanguageVote.unknown` until read.
-  private var languageVotes: [LanguageVote] = []
+  /// For each form number, the languages whose function words list it (bit per `Language.analyzed` index).
+  private var functionWordMasks: [UInt8] = []
   private var cachedGeneration = 0
   /// For each function word (by folded scalars), the languages that list it (bit per
   /// `Language.analyzed` index); 0 for any other form.
@@ -59,25 +59,25 @@ public final class Segmenter {
     if cachedGeneration != folder.generation {
       cachedGeneration = folder.generation
       termCaches.removeAll()
-      languageVotes.removeAll()
+      functionWordMasks.removeAll()
     }
   }
 
   /// Each token's function-word languages as bits (0 for punctuation and other words).
-  private func languageVotes(_ tokens: [Token]) -> [LanguageVote] {
+  private func functionWordVotes(_ tokens: [Token]) -> [UInt8] {
     let known = folder.keys.count
-    if languageVotes.count < known { languageVotes.append(contentsOf: repeatElement(.unknown, count: known - languageVotes.count)) }
+    if functionWordMasks.count < known { functionWordMasks.append(contentsOf: repeatElement(0xFF, count: known - functionWordMasks.count)) }
     return tokens.map { token in
-      guard token.isWord else { return .none }
+      guard token.isWord else { return 0 }
       let form = Int(token.form)
-      if languageVotes[form] == .unknown { languageVotes[form] = vote(of: folder.keys[form].foldedScalars) }
-      return languageVotes[form]
+      if functionWordMasks[form] == 0xFF { functionWordMasks[form] = functionWordLanguages[folder.keys[form].foldedScalars] }
+      return functionWordMasks[form]
     }
   }
 
-  /// A form's evidence: the languages that list it as a function word, and those whose alphabets
-  /// have every marked letter it has (none when it has no marked letter, or no alphabet has them all).
-  private func vote(of folded: [UInt32]) -> LanguageVote {
+  /// The languages whose alphabets have every marked letter of a form (0 when it has none, or when no
+  /// alphabet has them all). Read only for texts too short for function words to decide.
+  private func alphabets(of folded: [UInt32]) -> UInt8 {
     var alphabets: UInt8 = 0xFF
     var marked = false
     for scalar in folded where scalar >= 0xC0 && scalar < Self.letterTableSize {
@@ -87,7 +87,7 @@ public final class Segmenter {
         marked = true
       }
     }
-    return LanguageVote(functionWord: functionWordLanguages[folded], letters: marked ? alphabets : 0)
+    return marked ? alphabets : 0
   }
 
   public func segment(_ document: Document, language forced: Language? = nil) -> SegmentedText {
@@ -95,12 +95,12 @@ public final class Segmenter {
     let units = document.utf16
     let tokens = tokenize(document)
     let lines = Self.lines(units, tokens: tokens)
-    // Each token's language evidence, read once for the document and again for its paragraphs.
-    let votes = languageVotes(tokens)
+    // Each token's function-word languages, read once for the document and again for its paragraphs.
+    let votes = functionWordVotes(tokens)
     let guess = forced.map { LanguageGuess(language: $0, confidence: 1) }
       ?? identifyLanguage(votes[...])
       ?? document.metadata.language.flatMap(Language.init(rawValue:)).map { LanguageGuess(language: $0, confidence: 0) }
-      ?? identifyLanguage(votes[...], markedLetters: true)
+      ?? identifyLanguage(votes[...], letters: tokens.map { $0.isWord ? alphabets(of: $0.key.foldedScalars) : 0 })
       ?? LanguageGuess(language: .und, confidence: 0)
     let compiled = lexicons.compiled(guess.language)
     let terms = termCache(guess.language).map { TokenTerms(forms: tokens.map(\.form), keys: folder.store, cache: $0) }
@@ -214,37 +214,36 @@ public final class Segmenter {
 
   // MARK: - Language
 
-  /// Votes of function words, each counted for the languages of its script that list it; three or more
-  /// decide. A whole text with fewer (a headline, a short item) may be told by its marked letters
-  /// (`markedLetters`): at least two words have them, and the languages whose alphabets have all of
-  /// them are one ("України": only Ukrainian writes "ї"), or several of which function words favour
-  /// one. Anything else stays undetermined: a paragraph then takes its document's language. A language
-  /// given with the article outranks its letters.
-  func identifyLanguage(_ tokens: ArraySlice<LanguageVote>, markedLetters: Bool = false) -> LanguageGuess? {
+  /// Votes of function words (`masks`: each token's languages as bits, 0 for a token that is no function
+  /// word), each counted for the languages of its script that list it; three or more decide. A whole
+  /// text with fewer (a headline, a short item) may be told by its marked letters (`letters`: each
+  /// token's alphabets, see `alphabets(of:)`): at least two words have them, and the languages whose
+  /// alphabets have all of them are one ("України": only Ukrainian writes "ї"), or several of which
+  /// function words favour one. Anything else stays undetermined: a paragraph then takes its
+  /// document's language. A language given with the article outranks its letters.
+  func identifyLanguage(_ masks: ArraySlice<UInt8>, letters: [UInt8]? = nil) -> LanguageGuess? {
     var votes = [Int](copies: 0, count: Language.analyzed.count)
     var voters = 0
-    for token in tokens where token.functionWord != 0 {
+    for mask in masks where mask != 0 {
       voters += 1
-      for bit in votes.indices where token.functionWord & (1 << UInt8(bit)) != 0 { votes[bit] += 1 }
+      for bit in votes.indices where mask & (1 << UInt8(bit)) != 0 { votes[bit] += 1 }
     }
     if voters >= 3, let best = votes.indices.max(by: { votes[$0] != votes[$1] ? votes[$0] < votes[$1] : $0 > $1 }) {
       return Self.guess(best, votes)
     }
-    guard markedLetters else { return nil }
+    guard let letters else { return nil }
     var marked = 0
     var alphabets: UInt8 = 0xFF
-    for token in tokens where token.letters != 0 {
+    for languages in letters where languages != 0 {
       marked += 1
-      alphabets &= token.letters
-      for bit in votes.indices where token.letters & (1 << UInt8(bit)) != 0 { votes[bit] += 1 }
+      alphabets &= languages
+      for bit in votes.indices where languages & (1 << UInt8(bit)) != 0 { votes[bit] += 1 }
     }
     guard marked >= 2, alphabets != 0 else { return nil }
     let candidates = votes.indices.filter { alphabets & (1 << UInt8($0)) != 0 }
     if candidates.count == 1 { return Self.guess(candidates[0], votes) }
     // Several alphabets fit: function words must favour one of them.
-    let favoured = candidates.map { candidate in
-      tokens.reduce(0) { $0 + ($1.functionWord & (1 << UInt8(candidate)) != 0 ? 1 : 0) }
-    }
+    let favoured = candidates.map { candidate in masks.reduce(0) { $0 + ($1 & (1 << UInt8(candidate)) != 0 ? 1 : 0) } }
     guard let top = favoured.max(), top > 0, favoured.count(where: { $0 == top }) == 1,
           let winner = favoured.firstIndex(of: top) else { return nil }
     return Self.guess(candidates[winner], votes)
@@ -451,15 +450,4 @@ public final class Segmenter {
     }
     return Unicode.Scalar(unit) ?? " "
   }
-}
-
-/// What one token says about the language: the languages that list it as a function word, and the
-/// languages whose alphabets have its marked letters (bits by `Language.analyzed` index).
-struct LanguageVote: Equatable {
-  var functionWord: UInt8
-  var letters: UInt8
-
-  static let none = LanguageVote(functionWord: 0, letters: 0)
-  /// Not read yet (no form is listed by every language).
-  static let unknown = LanguageVote(functionWord: 0xFF, letters: 0xFF)
 }
