@@ -20,6 +20,9 @@ public enum LexiconKind: String, CaseIterable, Codable, Hashable, Sendable {
   /// The category of a function-words entry that is a letter of the language's alphabet which not
   /// every alphabet of its script has: short texts are told apart by such letters.
   static let letterCategory = "letter"
+  /// Where marked letters may lie: beyond ASCII (which every alphabet here shares), within Latin,
+  /// Greek and Cyrillic, so a table of this size answers for any scalar.
+  static let letterRange: Range<UInt32> = 0xC0..<0x500
 
   /// The categories an entry of this kind may carry.
   public var categories: [String] {

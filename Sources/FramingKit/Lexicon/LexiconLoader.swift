@@ -210,8 +210,9 @@ struct LexiconLoader {
       case .functionWords where category == LexiconKind.letterCategory:
         for (form, formNode) in strings(path, mapping["forms"], what: "'forms' of \(what)")
         where form.unicodeScalars.count != 1 || !form.unicodeScalars.allSatisfy(\.properties.isLowercase)
+          || !form.unicodeScalars.allSatisfy({ LexiconKind.letterRange.contains($0.value) })
           || folder.key(form).foldedScalars != form.unicodeScalars.map(\.value) {
-          problem(path, formNode, "form '\(form)' of \(what) must be one lowercase letter that case folding keeps as it is")
+          problem(path, formNode, "form '\(form)' of \(what) must be one lowercase letter between U+00C0 and U+04FF that case folding keeps as it is")
         }
       default: break
       }

@@ -15,10 +15,10 @@ public final class Segmenter {
   /// For each function word (by folded scalars), the languages that list it (bit per
   /// `Language.analyzed` index); 0 for any other form.
   private let functionWordLanguages = ScalarMap()
-  /// For each letter below U+0500 that not every alphabet of its script has (the `letter` entries of
-  /// `function-words.yaml`), the languages whose alphabets have it; 0 for any other letter.
-  private var letterLanguages = [UInt8](repeating: 0, count: Segmenter.letterTableSize)
-  static let letterTableSize = 0x0500
+  /// For each scalar below the end of `LexiconKind.letterRange`: the languages whose alphabets have it,
+  /// when it is a letter that not every alphabet of its script has (the `letter` entries of
+  /// `function-words.yaml`); 0 for any other.
+  private var letterLanguages = [UInt8](repeating: 0, count: Int(LexiconKind.letterRange.upperBound))
   /// A line with more words than this is never headline-like.
   static let headlineMaximumWords = 16
   /// This many headline-like lines in a row are a teaser list, not article text.
@@ -30,9 +30,8 @@ public final class Segmenter {
       for word in lexicons.functionWords[language] ?? [] {
         functionWordLanguages[word.unicodeScalars.map(\.value)] |= 1 << UInt8(bit)
       }
-      for letter in lexicons.letters[language] ?? [] where letter < Self.letterTableSize {
-        letterLanguages[letter] |= 1 << UInt8(bit)
-      }
+      // The loader admits letters within `LexiconKind.letterRange` only.
+      for letter in lexicons.letters[language] ?? [] { letterLanguages[letter] |= 1 << UInt8(bit) }
     }
   }
 
@@ -80,7 +79,7 @@ public final class Segmenter {
   private func alphabets(of folded: [UInt32]) -> UInt8 {
     var alphabets: UInt8 = 0xFF
     var marked = false
-    for scalar in folded where scalar >= 0xC0 && scalar < Self.letterTableSize {
+    for scalar in folded where LexiconKind.letterRange.contains(scalar) {
       let languages = letterLanguages[Int(scalar)]
       if languages != 0 {
         alphabets &= languages

@@ -62,7 +62,8 @@ import Testing
     }
   }
 
-  /// A letter entry holds single lowercase letters that case folding keeps; a letter may also be a word.
+  /// A letter entry holds single lowercase non-ASCII Latin, Greek or Cyrillic letters that case folding
+  /// keeps; a letter may also be a word.
   @Test func letterEntriesMustBeSingleLowercaseLetters() throws {
     let directory = FileManager.default.temporaryDirectory.appendingPathComponent("framing-letters-\(UUID().uuidString)")
     try FileManager.default.createDirectory(at: directory.appendingPathComponent("de"), withIntermediateDirectories: true)
@@ -77,7 +78,7 @@ import Testing
           forms: ["ä"]
         - id: sharp-s
           category: letter
-          forms: ["ß", "Ö", "ue"]
+          forms: ["ß", "Ö", "ue", "q"]
         - id: a
           category: function-word
           forms: ["ä"]
@@ -87,9 +88,10 @@ import Testing
       Issue.record("the malformed letters loaded")
     } catch {
       #expect(error.problems.map(\.description) == [
-        "\(directory.path)/de/function-words.yaml:10:13: form 'ß' of entry 'sharp-s' must be one lowercase letter that case folding keeps as it is",
-        "\(directory.path)/de/function-words.yaml:10:18: form 'Ö' of entry 'sharp-s' must be one lowercase letter that case folding keeps as it is",
-        "\(directory.path)/de/function-words.yaml:10:23: form 'ue' of entry 'sharp-s' must be one lowercase letter that case folding keeps as it is",
+        "\(directory.path)/de/function-words.yaml:10:13: form 'ß' of entry 'sharp-s' must be one lowercase letter between U+00C0 and U+04FF that case folding keeps as it is",
+        "\(directory.path)/de/function-words.yaml:10:18: form 'Ö' of entry 'sharp-s' must be one lowercase letter between U+00C0 and U+04FF that case folding keeps as it is",
+        "\(directory.path)/de/function-words.yaml:10:23: form 'ue' of entry 'sharp-s' must be one lowercase letter between U+00C0 and U+04FF that case folding keeps as it is",
+        "\(directory.path)/de/function-words.yaml:10:29: form 'q' of entry 'sharp-s' must be one lowercase letter between U+00C0 and U+04FF that case folding keeps as it is",
       ])
     }
   }
