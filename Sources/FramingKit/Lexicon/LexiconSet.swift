@@ -167,11 +167,21 @@ public final class LexiconSet: @unchecked Sendable {
     var functionWords: [Language: Set<String>] = [:]
     var letters: [Language: [Int]] = [:]
     for language in Language.analyzed {
-      let entries = sortedFiles.filter { $0.language == language && $0.kind == .functionWords }.flatMap(\.entries)
-      let words = entries.filter { $0.category == LexiconKind.letterCategory }
-      let forms = entries.filter { $0.category != LexiconKind.letterCategory }.flatMap { $0.patterns.map { $0.text.lowercased() } }
-      functionWords[language] = Set(forms.map { folder.key($0).folded })
-      letters[language] = Set(words.flatMap { $0.patterns.flatMap { folder.key($0.text).foldedScalars.map(Int.init) } }).sorted()
+      var wordForms: Set<String> = [], letterScalars: Set<Int> = []
+      for file in sortedFiles where file.language == language && file.kind == .functionWords {
+        for entry in file.entries {
+          for pattern in entry.patterns {
+            let key = folder.key(pattern.text.lowercased())
+            if entry.category == LexiconKind.letterCategory {
+              letterScalars.formUnion(key.foldedScalars.map(Int.init))
+            } else {
+              wordForms.insert(key.folded)
+            }
+          }
+        }
+      }
+      functionWords[language] = wordForms
+      letters[language] = letterScalars.sorted()
     }
     self.functionWords = functionWords
     self.letters = letters

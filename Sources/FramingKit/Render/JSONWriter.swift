@@ -718,13 +718,16 @@ final class ClosingMembers: @unchecked Sendable {
     self.formula = formula
     self.id = id
     self.componentNames = componentNames
-    var keys: [UInt8] = [], ends: [Int] = []
+    // Each name as a member name; and all of them with 0, as an index with nothing to show has them.
+    var keys: [UInt8] = [], ends: [Int] = [], zeros: [UInt8] = []
     for name in componentNames {
       var json = JSONWriter(pretty: false)
       json.beginObject()
       json.key(dynamic: name)
-      keys += json.bytes.dropFirst()
+      let key = json.bytes.dropFirst()
+      keys += key
       ends.append(keys.count)
+      zeros += (zeros.isEmpty ? [] : [0x2C]) + key + [0x30]
     }
     componentKeys = Self.kept(keys)
     componentKeyEnds = Self.kept(ends)
@@ -743,17 +746,8 @@ final class ClosingMembers: @unchecked Sendable {
     let members = [0x2C] + json.bytes.dropFirst()
     closing = Self.kept(members)
     emptyScore = Self.kept(Array("{\"evidence\":[]".utf8) + members + Array("0}".utf8))
-    var index: [UInt8] = []
-    if !componentNames.isEmpty {
-      index = Array("{\"components\":{".utf8)
-      for (position, end) in ends.enumerated() {
-        if position > 0 { index.append(0x2C) }
-        index += keys[(position == 0 ? 0 : ends[position - 1])..<end]
-        index.append(0x30)
-      }
-      index += Array("},\"evidence\":[]".utf8) + members + Array("0}".utf8)
-    }
-    emptyIndex = Self.kept(index)
+    emptyIndex = Self.kept(componentNames.isEmpty ? []
+      : Array("{\"components\":{".utf8) + zeros + Array("},\"evidence\":[]".utf8) + members + Array("0}".utf8))
   }
 
   deinit {

@@ -95,8 +95,8 @@ extension Profile.Flag: JSONWritable {
 
 extension Profile.Index: JSONWritable {
   func write(to json: inout JSONWriter) {
-    if !json.pretty && value == 0 && evidence.isEmpty && !name.emptyIndex.isEmpty
-      && components.entries.count == name.componentNames.count && components.entries.allSatisfy({ $0.value == 0 }) {
+    // A spelled name's components are exactly its component names (see `Profile.Index.init`).
+    if !json.pretty && value == 0 && evidence.isEmpty && !name.emptyIndex.isEmpty && components.entries.allSatisfy({ $0.value == 0 }) {
       json.spelledValue(name.emptyIndex)
       return
     }

@@ -18,7 +18,7 @@ public final class Segmenter {
   /// For each scalar below the end of `LexiconKind.letterRange`: the languages whose alphabets have it,
   /// when it is a letter that not every alphabet of its script has (the `letter` entries of
   /// `function-words.yaml`); 0 for any other.
-  private var letterLanguages = [UInt8](repeating: 0, count: Int(LexiconKind.letterRange.upperBound))
+  private let letterLanguages: [UInt8]
   /// A line with more words than this is never headline-like.
   static let headlineMaximumWords = 16
   /// This many headline-like lines in a row are a teaser list, not article text.
@@ -26,6 +26,7 @@ public final class Segmenter {
 
   public init(lexicons: LexiconSet) {
     self.lexicons = lexicons
+    var letterLanguages = [UInt8](repeating: 0, count: Int(LexiconKind.letterRange.upperBound))
     for (bit, language) in Language.analyzed.enumerated() {
       for word in lexicons.functionWords[language] ?? [] {
         functionWordLanguages[word.unicodeScalars.map(\.value)] |= 1 << UInt8(bit)
@@ -33,6 +34,7 @@ public final class Segmenter {
       // The loader admits letters within `LexiconKind.letterRange` only.
       for letter in lexicons.letters[language] ?? [] { letterLanguages[letter] |= 1 << UInt8(bit) }
     }
+    self.letterLanguages = letterLanguages
   }
 
   func termCache(_ language: Language) -> TermCache? {
@@ -77,16 +79,16 @@ public final class Segmenter {
   /// The languages whose alphabets have every marked letter of a form (0 when it has none, or when no
   /// alphabet has them all). Read only for texts too short for function words to decide.
   private func alphabets(of folded: [UInt32]) -> UInt8 {
-    var alphabets: UInt8 = 0xFF
+    var fitting: UInt8 = 0xFF
     var marked = false
     for scalar in folded where LexiconKind.letterRange.contains(scalar) {
       let languages = letterLanguages[Int(scalar)]
       if languages != 0 {
-        alphabets &= languages
+        fitting &= languages
         marked = true
       }
     }
-    return marked ? alphabets : 0
+    return marked ? fitting : 0
   }
 
   public func segment(_ document: Document, language forced: Language? = nil) -> SegmentedText {
@@ -222,27 +224,32 @@ public final class Segmenter {
   /// document's language. A language given with the article outranks its letters.
   func identifyLanguage(_ masks: ArraySlice<UInt8>, letters: [UInt8]? = nil) -> LanguageGuess? {
     var votes = [Int](copies: 0, count: Language.analyzed.count)
+    /// Counts a voting token for each language among its bits.
+    func count(_ languages: UInt8) {
+      for bit in votes.indices where languages & (1 << UInt8(bit)) != 0 { votes[bit] += 1 }
+    }
     var voters = 0
     for mask in masks where mask != 0 {
       voters += 1
-      for bit in votes.indices where mask & (1 << UInt8(bit)) != 0 { votes[bit] += 1 }
+      count(mask)
     }
     if voters >= 3, let best = votes.indices.max(by: { votes[$0] != votes[$1] ? votes[$0] < votes[$1] : $0 > $1 }) {
       return Self.guess(best, votes)
     }
     guard let letters else { return nil }
+    let functionWordVotes = votes
     var marked = 0
-    var alphabets: UInt8 = 0xFF
+    var fitting: UInt8 = 0xFF
     for languages in letters where languages != 0 {
       marked += 1
-      alphabets &= languages
-      for bit in votes.indices where languages & (1 << UInt8(bit)) != 0 { votes[bit] += 1 }
+      fitting &= languages
+      count(languages)
     }
-    guard marked >= 2, alphabets != 0 else { return nil }
-    let candidates = votes.indices.filter { alphabets & (1 << UInt8($0)) != 0 }
+    guard marked >= 2, fitting != 0 else { return nil }
+    let candidates = votes.indices.filter { fitting & (1 << UInt8($0)) != 0 }
     if candidates.count == 1 { return Self.guess(candidates[0], votes) }
     // Several alphabets fit: function words must favour one of them.
-    let favoured = candidates.map { candidate in masks.reduce(0) { $0 + ($1 & (1 << UInt8(candidate)) != 0 ? 1 : 0) } }
+    let favoured = candidates.map { functionWordVotes[$0] }
     guard let top = favoured.max(), top > 0, favoured.count(where: { $0 == top }) == 1,
           let winner = favoured.firstIndex(of: top) else { return nil }
     return Self.guess(candidates[winner], votes)
