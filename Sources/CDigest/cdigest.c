@@ -1,6 +1,11 @@
 #include "cdigest.h"
 
+/* The low-level SHA256_Init/Update/Final hash in a context on the stack, without allocating; OpenSSL 3
+   marks them deprecated in favour of EVP, whose context costs several allocations per digest (and
+   its one-shot SHA256() looks the algorithm up by name on every call). */
+#define OPENSSL_SUPPRESS_DEPRECATED
 #include <openssl/evp.h>
+#include <openssl/sha.h>
 #include <pthread.h>
 
 struct cdigest_sha256 { EVP_MD_CTX *context; };
@@ -49,4 +54,11 @@ void cdigest_sha256_free(cdigest_sha256 *digest) {
   if (digest == NULL) return;
   EVP_MD_CTX_free(digest->context);
   OPENSSL_free(digest);
+}
+
+int cdigest_sha256_oneshot(const uint8_t *bytes, size_t count, uint8_t *out32) {
+  SHA256_CTX context;
+  if (SHA256_Init(&context) != 1) return 0;
+  if (count > 0 && SHA256_Update(&context, bytes, count) != 1) return 0;
+  return SHA256_Final(out32, &context) == 1;
 }

@@ -1,5 +1,6 @@
 /// An analyzer reads an `AttributedArticle` (so it always runs after the who-speaks stage) and
-/// returns findings sorted by span. It holds no linguistic data: every word it matches comes from the
+/// appends its findings, sorted by span, to the article's list (in place: every finding would be
+/// copied, each of its strings retained, if each analyzer returned its own list to be merged). It holds no linguistic data: every word it matches comes from the
 /// lexicons. Pure: same input, same findings.
 public protocol Analyzer: Sendable {
   /// Stable id used in JSON and the README ("hedging").
@@ -9,7 +10,16 @@ public protocol Analyzer: Sendable {
   /// Lexicon kinds the analyzer reads.
   static var requiredLexicons: Set<LexiconKind> { get }
   init()
-  func analyze(_ article: AttributedArticle) -> [Finding]
+  func analyze(_ article: AttributedArticle, into findings: inout [Finding])
+}
+
+extension Analyzer {
+  /// The analyzer's findings alone.
+  public func analyze(_ article: AttributedArticle) -> [Finding] {
+    var findings: [Finding] = []
+    analyze(article, into: &findings)
+    return findings
+  }
 }
 
 /// Every analyzer, in the order their findings are listed.

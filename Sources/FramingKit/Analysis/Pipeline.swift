@@ -23,14 +23,15 @@ public final class Pipeline {
   }
 
   /// Every analyzer's findings, analyzer by analyzer, each sorted by span (then label and entity).
-  /// Analyzers mostly return them in that order already, and the sort is stable, so a sorted list
-  /// is kept as it is.
+  /// Analyzers append to one list and mostly in that order already; the sort is stable, so an
+  /// analyzer's sorted findings are kept as they are.
   public func findings(_ article: AttributedArticle) -> [Finding] {
     var all: [Finding] = []
+    all.reserveCapacity(article.text.sentences.count + article.scan.hits.count + article.speech.mentions.count)
     for analyzer in analyzers {
-      var found = analyzer.analyze(article)
-      if found.indices.dropFirst().contains(where: { Self.precedes(found[$0], found[$0 - 1]) }) { found.sort(by: Self.precedes) }
-      if all.isEmpty { all = found } else { all.append(contentsOf: found) }
+      let start = all.count
+      analyzer.analyze(article, into: &all)
+      if all.indices.dropFirst(start + 1).contains(where: { Self.precedes(all[$0], all[$0 - 1]) }) { all[start...].sort(by: Self.precedes) }
     }
     return all
   }

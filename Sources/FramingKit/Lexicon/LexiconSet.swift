@@ -237,6 +237,10 @@ public final class LexiconSet: @unchecked Sendable {
   /// "sources#kremlin": how findings name a registry entity (`entityReferences` holds the registry's own).
   static func entityReference(_ id: String) -> String { "sources#\(id)" }
   func entityPosition(_ id: String) -> Int? { entityIndex[id] }
+  /// Whether a registry entity is a person; read in place (an entity is a large value to copy).
+  func isPerson(_ id: String) -> Bool { entityIndex[id].map { entities[$0].person } ?? false }
+  /// Whether a registry entity is an outlet (see `SourceEntity.isOutlet`), read in place.
+  func isOutlet(_ id: String) -> Bool { entityIndex[id].map { entities[$0].isOutlet } ?? false }
 }
 
 /// One language's lexicons compiled for matching.

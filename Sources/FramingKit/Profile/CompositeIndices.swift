@@ -1,8 +1,9 @@
 import Foundation
 
 /// Composite indices and flags, computed from a profile's scores and findings with the parameters of
-/// `lexicons/profile.yaml`. Every formula is written out in the README.
-struct CompositeIndices {
+/// `lexicons/profile.yaml`. Every formula is written out in the README. A class: its formulas'
+/// closures capture it, and a struct of a dozen arrays would be copied, each retained, for each.
+final class CompositeIndices {
   /// The profile.yaml parameters the formulas read.
   struct Parameters {
     let counterWeight: Double
@@ -138,7 +139,7 @@ struct CompositeIndices {
     let counter = attributed.filter { sentences.traits[$0].contains(.counterVoice) }
     let attributedWords = attributed.reduce(0) { $0 + sentences.sentences[$1].words }
     let counterShare = attributedWords == 0 ? 0 : Double(counter.reduce(0) { $0 + sentences.sentences[$1].words }) / Double(attributedWords)
-    let counterEvidence = voiceFindings(of: sentences.mask(counter.lazy.map { sentences.sentences[$0].index }))
+    let counterEvidence = voiceFindings(of: sentences.mask(counter.lazy.map { self.sentences.sentences[$0].index }))
     let state = value(.stateAffiliatedShare)
     result.append(index(Name.officialRelay, state * (1 - p.counterWeight * counterShare),
                         [counterShare, state],
@@ -186,7 +187,7 @@ struct CompositeIndices {
       let names = Array(Set(attributed.flatMap { sentences.sentences[$0].speakers })).sorted().map(name)
       result.append(Profile.Flag(id: "state-only-sourcing",
         text: "All \(attributed.count) attributed sentences come from state-affiliated sources (\(names.joined(separator: ", "))); no independent or opposition voice.",
-        evidence: voiceFindings(of: sentences.mask(attributed.lazy.map { sentences.sentences[$0].index }))))
+        evidence: voiceFindings(of: sentences.mask(attributed.lazy.map { self.sentences.sentences[$0].index }))))
     }
     // dominant source
     if let top = sources.first, top.wordShare >= p.dominantMinimumWordShare {

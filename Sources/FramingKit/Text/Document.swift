@@ -61,11 +61,8 @@ public struct Document: Sendable {
 
   /// SHA-256 of the text's UTF-8, transcoded in chunks rather than through a String.
   public var textSHA256: String {
+    if let sourceUTF8 { return sourceUTF8.withUnsafeBufferPointer { SHA256.hex(of: $0) } }
     var hasher = SHA256()
-    if let sourceUTF8 {
-      hasher.update(sourceUTF8)
-      return hasher.finalize()
-    }
     utf16.withUnsafeBufferPointer { units in
       let chunk = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: 3 * 4096 + 4)
       defer { chunk.deallocate() }

@@ -36,15 +36,26 @@ public struct SHA256 {
   public mutating func finalize() -> String {
     guard let handle = context.handle else { preconditionFailure("SHA256 finalized twice") }
     context.handle = nil
-    var digest: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
-    withUnsafeMutableBytes(of: &digest) { bytes in
-      precondition(cdigest_sha256_finish(handle, bytes.baseAddress!.assumingMemoryBound(to: UInt8.self)) == 1, "libcrypto failed to hash")
+    return Self.spelled { precondition(cdigest_sha256_finish(handle, $0) == 1, "libcrypto failed to hash") }
+  }
+
+  /// The digest of bytes held in one piece, as 64 lowercase hex digits: one call, no hasher (every
+  /// article's text is hashed so).
+  public static func hex(of bytes: UnsafeBufferPointer<UInt8>) -> String {
+    spelled { out in
+      precondition(cdigest_sha256_oneshot(bytes.baseAddress, bytes.count, out) == 1, "libcrypto failed to hash")
     }
-    return withUnsafeBytes(of: &digest) { bytes in
+  }
+
+  /// The 32 bytes `digest` writes, as hex.
+  private static func spelled(_ digest: (UnsafeMutablePointer<UInt8>) -> Void) -> String {
+    var words: (UInt64, UInt64, UInt64, UInt64) = (0, 0, 0, 0)
+    withUnsafeMutableBytes(of: &words) { digest($0.baseAddress!.assumingMemoryBound(to: UInt8.self)) }
+    return withUnsafeBytes(of: &words) { bytes in
       String(unsafeUninitializedCapacity: 64) { hex in
         for (index, byte) in bytes.enumerated() {
-          hex[2 * index] = Self.hexDigit(byte >> 4)
-          hex[2 * index + 1] = Self.hexDigit(byte & 0x0F)
+          hex[2 * index] = hexDigit(byte >> 4)
+          hex[2 * index + 1] = hexDigit(byte & 0x0F)
         }
         return 64
       }
@@ -54,6 +65,7 @@ public struct SHA256 {
   private static func hexDigit(_ value: UInt8) -> UInt8 { value < 10 ? 0x30 + value : 0x61 + value - 10 }
 
   public static func hex<Bytes: Sequence>(_ bytes: Bytes) -> String where Bytes.Element == UInt8 {
+    if let digest = bytes.withContiguousStorageIfAvailable({ hex(of: $0) }) { return digest }
     var hasher = SHA256()
     hasher.update(bytes)
     return hasher.finalize()

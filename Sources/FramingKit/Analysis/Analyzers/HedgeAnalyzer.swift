@@ -12,8 +12,9 @@ public struct HedgeAnalyzer: Analyzer {
 
   public init() {}
 
-  public func analyze(_ article: AttributedArticle) -> [Finding] {
-    var findings = article.scan.hits.filter { $0.kind == .hedges }.map { article.finding(analyzer: Self.id, hit: $0) }
+  public func analyze(_ article: AttributedArticle, into findings: inout [Finding]) {
+    let start = findings.count
+    for hit in article.scan.hits where hit.kind == .hedges { findings.append(article.finding(analyzer: Self.id, hit: hit)) }
     let sentences = article.text.sentences
     for quote in article.text.quotations where quote.kind == .scareQuote {
       guard let index = sentences.firstIndex(where: { $0.span.contains(quote.span) }) else { continue }
@@ -22,7 +23,6 @@ public struct HedgeAnalyzer: Analyzer {
                               speaker: speaker, entry: nil, surfaceText: article.text.slice(quote.span),
                               note: "Quotation marks around a short phrase keep it at a distance from the outlet's own voice."))
     }
-    findings.sort { $0.span < $1.span }
-    return findings
+    findings[start...].sort { $0.span < $1.span }
   }
 }

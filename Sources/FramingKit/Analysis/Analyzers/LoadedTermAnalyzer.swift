@@ -14,8 +14,7 @@ public struct LoadedTermAnalyzer: Analyzer {
 
   public init() {}
 
-  public func analyze(_ article: AttributedArticle) -> [Finding] {
-    var findings: [Finding] = []
+  public func analyze(_ article: AttributedArticle, into findings: inout [Finding]) {
     for hit in article.scan.hits where hit.kind == .loaded {
       let entry = article.entry(of: hit)
       var target: String?
@@ -30,6 +29,5 @@ public struct LoadedTermAnalyzer: Analyzer {
       let isLabel = entry.category == "pejorative" || entry.category == "legitimizing"
       findings.append(article.finding(analyzer: Self.id, hit: hit, entity: target, verbatimOnly: isLabel))
     }
-    return findings
   }
 }

@@ -12,14 +12,14 @@ public struct NamingAnalyzer: Analyzer {
 
   public init() {}
 
-  public func analyze(_ article: AttributedArticle) -> [Finding] {
-    article.scan.hits.filter { $0.kind == .naming }.map { hit in
+  public func analyze(_ article: AttributedArticle, into findings: inout [Finding]) {
+    for hit in article.scan.hits where hit.kind == .naming {
       let entry = article.entry(of: hit)
       var details: LabelMap<String> = [:]
       if let side = entry.side { details["side"] = side.rawValue }
       if let refersTo = entry.refersTo { details["refers_to"] = refersTo }
       details["marked"] = entry.isStandard || entry.side == .neutral ? "false" : "true"
-      return article.finding(analyzer: Self.id, hit: hit, verbatimOnly: true, details: details)
+      findings.append(article.finding(analyzer: Self.id, hit: hit, verbatimOnly: true, details: details))
     }
   }
 }

@@ -10,8 +10,7 @@ public struct ReportingVerbAnalyzer: Analyzer {
 
   public init() {}
 
-  public func analyze(_ article: AttributedArticle) -> [Finding] {
-    var findings: [Finding] = []
+  public func analyze(_ article: AttributedArticle, into findings: inout [Finding]) {
     let sentences = article.speech.sentences
     // By index: a sentence's speech is read in place rather than copied.
     for index in sentences.indices {
@@ -23,6 +22,5 @@ public struct ReportingVerbAnalyzer: Analyzer {
                                 details: verb.speakers.isEmpty ? LabelMap() : ["speakers": verb.speakers.joined(separator: ",")]))
       }
     }
-    return findings
   }
 }

@@ -16,7 +16,7 @@ public struct SourcingAnalyzer: Analyzer {
 
   public init() {}
 
-  public func analyze(_ article: AttributedArticle) -> [Finding] {
+  public func analyze(_ article: AttributedArticle, into findings: inout [Finding]) {
     let sources = Set(article.speech.mentions.filter { $0.role != .mentioned }.map(\.entity))
     let mentions = article.speech.mentions.filter { mention in
       guard mention.role == .mentioned, !sources.contains(mention.entity) else { return true }
@@ -26,7 +26,7 @@ public struct SourcingAnalyzer: Analyzer {
     }
     // Registry fields are read in place: copying an entity would retain all of its strings and tables.
     let entities = article.lexicons.entities
-    return mentions.map { mention in
+    for mention in mentions {
       let (voice, speaker) = article.speech.voice(of: mention.span, sentence: mention.sentence)
       let position = article.lexicons.entityPosition(mention.entity)
       // Details are set in name order, so that each is appended.
@@ -42,10 +42,10 @@ public struct SourcingAnalyzer: Analyzer {
         details["match"] = "description"
       }
       if let position { details["state_affiliated"] = entities[position].stateAffiliated ? "true" : "false" }
-      return Finding(analyzer: Self.id, label: mention.role.rawValue, span: mention.span, sentence: mention.sentence,
-                     voice: voice, entity: mention.entity, speaker: speaker == mention.entity ? nil : speaker,
-                     entry: position.map { article.lexicons.entityReferences[$0] } ?? LexiconSet.entityReference(mention.entity),
-                     surfaceText: article.text.slice(mention.span), details: details)
+      findings.append(Finding(analyzer: Self.id, label: mention.role.rawValue, span: mention.span, sentence: mention.sentence,
+                              voice: voice, entity: mention.entity, speaker: speaker == mention.entity ? nil : speaker,
+                              entry: position.map { article.lexicons.entityReferences[$0] } ?? LexiconSet.entityReference(mention.entity),
+                              surfaceText: article.text.slice(mention.span), details: details))
     }
   }
 }

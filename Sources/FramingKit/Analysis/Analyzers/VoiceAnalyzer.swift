@@ -10,10 +10,9 @@ public struct VoiceAnalyzer: Analyzer {
 
   public init() {}
 
-  public func analyze(_ article: AttributedArticle) -> [Finding] {
+  public func analyze(_ article: AttributedArticle, into findings: inout [Finding]) {
     let sentences = article.text.sentences, speech = article.speech.sentences
-    var findings: [Finding] = []
-    findings.reserveCapacity(min(sentences.count, speech.count))
+    findings.reserveCapacity(findings.count + min(sentences.count, speech.count))
     // By index: each sentence's speech is read in place rather than copied.
     for index in 0..<min(sentences.count, speech.count) {
       let speakers = speech[index].speakers
@@ -24,6 +23,5 @@ public struct VoiceAnalyzer: Analyzer {
                               voice: speech[index].voice == .assertion ? .authorial : .reported, entity: speakers.first,
                               speaker: speakers.last, entry: nil, surfaceText: article.sentenceSlices[index], details: details))
     }
-    return findings
   }
 }

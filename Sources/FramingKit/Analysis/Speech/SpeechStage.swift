@@ -293,7 +293,7 @@ public struct SpeechStage {
 
       for index in usedMentions {
         let entity = scan.mentions[index].entity
-        roles[index] = (lexicons.entity(entity)?.person ?? false) ? .speaker : .attributed
+        roles[index] = lexicons.isPerson(entity) ? .speaker : .attributed
       }
       if let reference = fragmentReference, voice == .attributed {
         let scope = category(reference) == "summary-reference" ? FragmentScope.paragraph : .sentence
@@ -311,7 +311,7 @@ public struct SpeechStage {
         lastSpeakers = speakers
         lastChain = chain
         lastReportedParagraph = sentence.paragraph
-        if let person = speakers.last(where: { lexicons.entity($0)?.person ?? false }) { lastPerson = person }
+        if let person = speakers.last(where: lexicons.isPerson) { lastPerson = person }
       } else if voice == .assertion && sentence.paragraph > lastReportedParagraph + 1 {
         lastSpeakers = []
       }
@@ -460,21 +460,21 @@ public struct SpeechStage {
   /// A paragraph that is only registry names of outlets (first or last body paragraph) is a byline.
   private func bylineMentions(_ text: SegmentedText, scan: LexiconScan, mentionRanges: [Range<Int>]) -> Set<Int> {
     var result: Set<Int> = []
-    let candidates = [text.paragraphs.first, text.paragraphs.last].compactMap { $0 }
-    for paragraph in candidates where paragraph.sentences.count == 1 {
+    // The first paragraph and the last (once, when they are one), if it is one sentence naming only
+    // outlets: outlets are looked up first, as most mentions are not of outlets.
+    func consider(_ paragraph: Paragraph) {
+      guard paragraph.sentences.count == 1 else { return }
       let sentenceIndex = paragraph.sentences.lowerBound
-      let sentence = text.sentences[sentenceIndex]
       let indexes = mentionRanges[sentenceIndex]
-      guard !indexes.isEmpty else { continue }
+      guard !indexes.isEmpty, indexes.allSatisfy({ lexicons.isOutlet(scan.mentions[$0].entity) }) else { return }
       var covered = Set<Int>()
       for index in indexes { covered.formUnion(scan.mentions[index].tokens) }
-      let words = sentence.tokens.filter { text.tokens[$0].isWord }
-      let outlets = indexes.allSatisfy { index in
-        guard let entity = lexicons.entity(scan.mentions[index].entity) else { return false }
-        return entity.isOutlet
-      }
-      if outlets && words.allSatisfy({ covered.contains($0) }) { result.formUnion(indexes) }
+      let words = text.sentences[sentenceIndex].tokens.filter { text.tokens[$0].isWord }
+      if words.allSatisfy({ covered.contains($0) }) { result.formUnion(indexes) }
     }
+    guard let first = text.paragraphs.first else { return result }
+    consider(first)
+    if text.paragraphs.count > 1 { consider(text.paragraphs[text.paragraphs.count - 1]) }
     return result
   }
 
@@ -538,7 +538,7 @@ public struct SpeechStage {
       let range = text.sentences[sentenceIndex].tokens
       for index in indexes {
         let tokens = scan.mentions[index].tokens
-        guard let entity = lexicons.entity(scan.mentions[index].entity), entity.isOutlet else { continue }
+        guard lexicons.isOutlet(scan.mentions[index].entity) else { continue }
         let before = tokens.lowerBound > range.lowerBound ? text.tokens[tokens.lowerBound - 1].mark : 0
         let after = tokens.upperBound < range.upperBound ? text.tokens[tokens.upperBound].mark : 0
         if isSeparator(before) || isSeparator(after) { result.insert(index) }
