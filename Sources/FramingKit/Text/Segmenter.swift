@@ -295,7 +295,8 @@ public final class Segmenter {
         classes[index] = .boilerplate("repeated")
         continue
       }
-      seen[hash, default: []].append(index)
+      // The last line has no later line to repeat it (a one-line text makes no table at all).
+      if index + 1 < lines.count { seen[hash, default: []].append(index) }
       headlineLike[index] = isHeadlineLike(line, tokens: tokens, units: units)
     }
     // Runs of headline-like lines (blank lines do not break a run; anything else does).

@@ -99,7 +99,8 @@ public struct SpeechStage {
       candidates = candidates.ordered { $0.tokens.lowerBound < $1.tokens.lowerBound }
 
       var events: [(token: Int, entities: [String])] = []
-      var usedMentions: Set<Int> = []
+      // Mentions that speak or are cited (a list: a repeat only sets the same role again).
+      var usedMentions: [Int] = []
       var cues: [AttributionCue] = []
       /// The group a slot-filling mention belongs to ("Łukaszenka i Putin" fills "{source} potwierdzili" together).
       func group(of fill: Int) -> Candidate {
@@ -122,7 +123,7 @@ public struct SpeechStage {
           cues.append(AttributionCue(span: span(text, hit.tokens), category: entryCategory, entity: entity, entry: entry))
         }
         events.append((hit.tokens.lowerBound, filler.entities))
-        usedMentions.formUnion(filler.mentionIndexes)
+        usedMentions += filler.mentionIndexes
       }
       let cueHits = acceptedCues
       var verbs: [ReportingVerb] = []
@@ -137,7 +138,7 @@ public struct SpeechStage {
                                    stance: Stance(rawValue: category(hit)) ?? .neutral, speakers: speaker?.entities ?? []))
         if let speaker {
           events.append((hit.tokens.lowerBound, speaker.entities))
-          usedMentions.formUnion(speaker.mentionIndexes)
+          usedMentions += speaker.mentionIndexes
           if speaker.isAnaphor {
             for entity in speaker.entities {
               anaphorMentions.append(ResolvedMention(entity: entity, span: span(text, speaker.tokens), sentence: sentenceIndex,
@@ -249,7 +250,7 @@ public struct SpeechStage {
         voice = .indirect
         reason = "speaker and colon"
         events.append((speaker.tokens.lowerBound, speaker.entities))
-        usedMentions.formUnion(speaker.mentionIndexes)
+        usedMentions += speaker.mentionIndexes
         if speaker.tokens.upperBound + 1 < range.upperBound {
           reported.append(TextSpan(start: text.tokens[speaker.tokens.upperBound + 1].span.start, end: sentence.span.end))
         }
