@@ -1,7 +1,7 @@
 /// An analyzer reads an `AttributedArticle` (so it always runs after the who-speaks stage) and
-/// appends its findings, sorted by span, to the article's list (in place: every finding would be
-/// copied, each of its strings retained, if each analyzer returned its own list to be merged). It holds no linguistic data: every word it matches comes from the
-/// lexicons. Pure: same input, same findings.
+/// appends its findings, sorted by span, to the article's one list: were each analyzer to return a
+/// list of its own, merging them would copy every finding and retain each of its strings. It holds
+/// no linguistic data: every word it matches comes from the lexicons. Pure: same input, same findings.
 public protocol Analyzer: Sendable {
   /// Stable id used in JSON and the README ("hedging").
   static var id: String { get }
