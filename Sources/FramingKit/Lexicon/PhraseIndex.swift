@@ -717,10 +717,12 @@ struct SlotFills {
   func hasFill(at token: Int) -> Bool { starts.contains(token) }
 
   func starting(at token: Int, kind: SlotKind) -> [Fill] {
-    guard let first = starts.firstIndex(of: token) else { return [] }
+    guard var position = starts.firstIndex(of: token) else { return [] }
     var found: [Fill] = []
-    for position in first..<starts.count where starts[position] == token && (kind != .person || fills[position].isPerson) {
-      found.append(fills[position])
+    // The fills starting here are one run of the sorted list.
+    while position < starts.count && starts[position] == token {
+      if kind != .person || fills[position].isPerson { found.append(fills[position]) }
+      position += 1
     }
     return found
   }

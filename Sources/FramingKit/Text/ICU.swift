@@ -43,12 +43,18 @@ enum ICU {
     return (units, Int(invalid))
   }
 
+  /// What a UTF-8 conversion saw of the text on the way (see `convertWellFormedUTF8`).
+  struct UTF8Seen {
+    /// Control characters other than line feeds may be in it.
+    let mayHoldControls: Bool
+    /// It holds only units any NFC text may hold unchanged (`cicu_is_plain_nfc`), so it is NFC as it is.
+    let isPlainNFC: Bool
+  }
+
   /// UTF-16 of well-formed UTF-8, converted without ICU's converter; nil when any sequence is
   /// ill-formed (`toUTF16` then substitutes and counts them). With the units comes what the
-  /// conversion saw on the way: whether the text may hold control characters
-  /// (other than line feeds), and whether it is NFC as it is (it holds only units any NFC text
-  /// may hold unchanged, see `cicu_is_plain_nfc`), so that decoding need not look again.
-  static func convertWellFormedUTF8(_ bytes: [UInt8]) -> (units: [UInt16], mayHoldControls: Bool, isPlainNFC: Bool)? {
+  /// conversion saw on the way, so that decoding need not look again.
+  static func convertWellFormedUTF8(_ bytes: [UInt8]) -> (units: [UInt16], seen: UTF8Seen)? {
     var failed = false
     var flags: Int32 = 0
     let units = [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
@@ -59,7 +65,7 @@ enum ICU {
       count = max(Int(written), 0)
     }
     if failed { return nil }
-    return (units, flags & Int32(CICU_SAW_CONTROL) != 0, flags & Int32(CICU_MAY_NEED_NFC) == 0)
+    return (units, UTF8Seen(mayHoldControls: flags & Int32(CICU_SAW_CONTROL) != 0, isPlainNFC: flags & Int32(CICU_MAY_NEED_NFC) == 0))
   }
 
   /// NFC; text that ICU's quick check finds normalized already (most news text) is not copied.

@@ -43,10 +43,7 @@ public struct TextDecoder: Sendable {
                     sourceUTF8: isOwnUTF8 ? bytes : nil)
   }
 
-  /// What the UTF-8 conversion saw of the text (see `ICU.convertWellFormedUTF8`).
-  private typealias Seen = (mayHoldControls: Bool, isPlainNFC: Bool)
-
-  private func toUTF16(_ bytes: [UInt8], name: String) throws(TextError) -> ([UInt16], String, Int, Seen?) {
+  private func toUTF16(_ bytes: [UInt8], name: String) throws(TextError) -> ([UInt16], String, Int, ICU.UTF8Seen?) {
     if bytes.isEmpty { throw .empty(file: name) }
     if let forced = forcedEncoding {
       guard let converted = ICU.toUTF16(bytes, charset: forced) else { throw .unknownEncoding(file: name, name: forced) }
@@ -77,9 +74,9 @@ public struct TextDecoder: Sendable {
     throw .undecodable(file: name, reason: "bytes are not valid UTF-8 and no legacy encoding fits (tried \(Self.legacyCharsets.joined(separator: ", ")))")
   }
 
-  private func utf8(_ bytes: [UInt8]) -> ([UInt16], String, Int, Seen?) {
+  private func utf8(_ bytes: [UInt8]) -> ([UInt16], String, Int, ICU.UTF8Seen?) {
     if let converted = ICU.convertWellFormedUTF8(bytes) {
-      return (converted.units, "UTF-8", 0, (converted.mayHoldControls, converted.isPlainNFC))
+      return (converted.units, "UTF-8", 0, converted.seen)
     }
     let converted = ICU.toUTF16(bytes, charset: "UTF-8") ?? ([], 0)
     return (converted.units, "UTF-8", converted.invalid, nil)

@@ -99,7 +99,7 @@ import Testing
       #expect(cicu_nfc_quick_check_yes(unit) != 0 && cicu_combining_class(unit) == 0, "U+\(String(value, radix: 16))")
     }
     #expect(plain > 1_000)
-    let seen = { (text: String) in ICU.convertWellFormedUTF8(Array(text.utf8)).map { [$0.mayHoldControls, $0.isPlainNFC] } }
+    let seen = { (text: String) in ICU.convertWellFormedUTF8(Array(text.utf8)).map { [$0.seen.mayHoldControls, $0.seen.isPlainNFC] } }
     #expect(seen("Łukaszenka mówił „tak” — Кремль, €5\n") == [false, true])
     #expect(seen("tab\there") == [true, true])
     #expect(seen("Ї decomposed: \u{0406}\u{0308}") == [false, false])
