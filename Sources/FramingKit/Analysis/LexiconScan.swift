@@ -47,7 +47,6 @@ public struct LexiconScan: Sendable {
     // (slots for persons take only them), rather than by id for every sentence's slot fills.
     var mentionIsPerson: [Bool] = []
     var hits: [LexiconHit] = []
-    let indexes = Self.scannedKinds.compactMap { kind in compiled.indexes[kind].map { (kind: kind, index: $0) } }
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
       // The phrase indexes with a pattern that may start at some token of the sentence.
       var startMask: UInt32 = 0
@@ -65,7 +64,7 @@ public struct LexiconScan: Sendable {
         (mentions[index].tokens.lowerBound,
          SlotFills.Fill(index: index, end: mentions[index].tokens.upperBound, isPerson: mentionIsPerson[index]))
       })
-      for (kind, index) in indexes {
+      for (kind, index) in compiled.scannedIndexes {
         let slotted = index.hasSlots ? fills : nil
         guard index.mayMatch(startMask: startMask, fills: slotted) else { continue }
         for match in index.matches(in: sentence.tokens, terms: terms, fills: slotted) {

@@ -17,6 +17,23 @@ public enum LexiconKind: String, CaseIterable, Codable, Hashable, Sendable {
   /// and kinds key the lookups of every sentence. A case without payload is stored as its index.
   public func hash(into hasher: inout Hasher) { withUnsafeBytes(of: self) { hasher.combine($0.load(as: UInt8.self)) } }
 
+  /// The case's position in `allCases`: `ByKind` tables are indexed by it.
+  var ordinal: Int {
+    switch self {
+    case .abbreviations: 0
+    case .boilerplate: 1
+    case .functionWords: 2
+    case .hedges: 3
+    case .reportingVerbs: 4
+    case .attribution: 5
+    case .clauseMarkers: 6
+    case .loaded: 7
+    case .naming: 8
+    case .shapes: 9
+    case .sources: 10
+    }
+  }
+
   /// The category of a function-words entry that is a letter of the language's alphabet which not
   /// every alphabet of its script has: short texts are told apart by such letters.
   static let letterCategory = "letter"
@@ -72,3 +89,17 @@ public enum NamingSide: String, CaseIterable, Codable, Sendable {
 public enum Polarity: String, CaseIterable, Codable, Sendable {
   case negative, positive, neutral
 }
+
+/// A value, or none, for each kind, in a list indexed by the kind's position: rules read a hit's
+/// category, reference and phrase index for every hit of every sentence, and a dictionary lookup
+/// hashes the key each time.
+struct ByKind<Value> {
+  private var values = [Value?](repeating: nil, count: LexiconKind.allCases.count)
+
+  subscript(kind: LexiconKind) -> Value? {
+    get { values[kind.ordinal] }
+    set { values[kind.ordinal] = newValue }
+  }
+}
+
+extension ByKind: Sendable where Value: Sendable {}

@@ -247,12 +247,14 @@ public final class LexiconSet: @unchecked Sendable {
 final class CompiledLanguage: @unchecked Sendable {
   let language: Language
   let vocabulary = Vocabulary()
-  private(set) var indexes: [LexiconKind: PhraseIndex] = [:]
+  private(set) var indexes = ByKind<PhraseIndex>()
   /// The category of every entry, per kind (rules read a hit's category without copying its entry).
-  private(set) var categories: [LexiconKind: [String]] = [:]
+  private(set) var categories = ByKind<[String]>()
   /// The reference of every entry ("pl/hedges#podobno"), per kind: findings and speech records name
   /// their entries by it, and spelling it once here saves building a string for each of them.
-  private(set) var entryReferences: [LexiconKind: [String]] = [:]
+  private(set) var entryReferences = ByKind<[String]>()
+  /// The indexes the lexicon scan runs over every sentence, in its order (see `LexiconScan.scannedKinds`).
+  private(set) var scannedIndexes: [(kind: LexiconKind, index: PhraseIndex)] = []
   /// The registry's names in this language; payload i is `sourceNames[i]`.
   let sourceIndex: PhraseIndex
   private(set) var sourceNames: [(entity: Int, isDescription: Bool, pattern: Pattern)] = []
@@ -301,6 +303,7 @@ final class CompiledLanguage: @unchecked Sendable {
     }
     self.abbreviations = Dictionary(abbreviations, uniquingKeysWith: { first, _ in first })
     longestAbbreviation = self.abbreviations.keys.map(\.count).max() ?? 0
+    scannedIndexes = LexiconScan.scannedKinds.compactMap { kind in indexes[kind].map { (kind, $0) } }
   }
 }
 

@@ -67,28 +67,38 @@ final class CompositeIndices {
   /// The evidence of several scores, each finding once.
   private func evidence(_ bases: ScoreSheet.Base...) -> [Int] {
     // Most articles give evidence to few of these scores: none or one needs no merging.
-    let given = bases.filter { !sheet[$0].evidence.isEmpty }
-    if given.isEmpty { return [] }
-    if given.count == 1 { return Self.sortedUnique(sheet[given[0]].evidence) }
-    return Self.sortedUnique(given.flatMap { sheet[$0].evidence })
+    var given: ScoreSheet.Base?
+    for base in bases where !sheet[base].evidence.isEmpty {
+      guard given == nil else { return Self.sortedUnique(bases.flatMap { sheet[$0].evidence }) }
+      given = base
+    }
+    return given.map { Self.sortedUnique(sheet[$0].evidence) } ?? []
   }
 
-  /// The five indices' ids, formula ids ("index.<id>") and component names, with their JSON, spelled
-  /// once rather than per article.
-  private enum Name {
-    static let officialRelay = named("official-relay", ["counter_voice_share", "state_affiliated_share"])
-    static let sourceDiversity = named("source-diversity", ["distinct_sources", "diversity", "independent_voices"])
-    static let editorialDistance = named("editorial-distance", ["distancing_rate", "distancing_verb_share", "reported_sentence_share"])
-    static let loadedness = named("loadedness", ["authorial_terms", "weighted_authorial_per_100_words"])
-    static let certaintyBalance = named("certainty-balance", ["authorial_boosters", "authorial_hedges"])
+  /// An index's id, formula id ("index.<id>") and component names with their JSON, spelled once
+  /// rather than per article; and its components when all are 0, as in most short articles.
+  private struct Name {
+    let members: ClosingMembers
+    let zeroComponents: LabelMap<Double>
 
-    private static func named(_ id: String, _ components: [String]) -> ClosingMembers {
-      ClosingMembers(formula: "index.\(id)", id: id, componentNames: components)
+    init(_ id: String, _ components: [String]) {
+      members = ClosingMembers(formula: "index.\(id)", id: id, componentNames: components)
+      zeroComponents = LabelMap(sortedEntries: components.map { LabelMap.Entry(name: $0, value: 0) })
     }
+
+    static let officialRelay = Name("official-relay", ["counter_voice_share", "state_affiliated_share"])
+    static let sourceDiversity = Name("source-diversity", ["distinct_sources", "diversity", "independent_voices"])
+    static let editorialDistance = Name("editorial-distance", ["distancing_rate", "distancing_verb_share", "reported_sentence_share"])
+    static let loadedness = Name("loadedness", ["authorial_terms", "weighted_authorial_per_100_words"])
+    static let certaintyBalance = Name("certainty-balance", ["authorial_boosters", "authorial_hedges"])
   }
 
   /// An index; `components` are its name's components' values, in the order of their names.
-  private func index(_ name: ClosingMembers, _ value: Double, _ components: [Double], _ evidence: [Int]) -> Profile.Index {
+  private func index(_ name: Name, _ value: Double, _ components: [Double], _ evidence: [Int]) -> Profile.Index {
+    if value == 0 && evidence.isEmpty && components.allSatisfy({ $0 == 0 }) {
+      return Profile.Index(value: 0, components: name.zeroComponents, evidence: [], closing: name.members)
+    }
+    let name = name.members
     precondition(components.count == name.componentNames.count, "an index's components and their names differ in number")
     var entries: [LabelMap<Double>.Entry] = []
     entries.reserveCapacity(components.count)

@@ -461,15 +461,46 @@ struct JSONWriter {
     // Three bytes per unit at most, or six for an escaped control character; and the quotes.
     let out = buffer.reserve(6 * units.count + 2)
     out[0] = 0x22
-    let written = 1 + Document.transcode(units, into: out + 1) { byte, out in
-      guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
-        out.pointee = byte
-        return 1
+    var written = 1
+    var index = 0
+    let count = units.count
+    while index < count {
+      // Four units at a time while they are ASCII that needs no escape, as most of a Latin-script text.
+      if index + 4 <= count {
+        let word = UnsafeRawPointer(units.baseAddress! + index).loadUnaligned(as: UInt64.self)
+        if Self.isPlainASCII(word) {
+          out[written] = UInt8(truncatingIfNeeded: word)
+          out[written + 1] = UInt8(truncatingIfNeeded: word >> 16)
+          out[written + 2] = UInt8(truncatingIfNeeded: word >> 32)
+          out[written + 3] = UInt8(truncatingIfNeeded: word >> 48)
+          written += 4
+          index += 4
+          continue
+        }
       }
-      return Self.escape(byte, at: out)
+      written += Document.transcodeScalar(units, at: &index, into: out + written) { byte, out in
+        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+          out.pointee = byte
+          return 1
+        }
+        return Self.escape(byte, at: out)
+      }
     }
     out[written] = 0x22
     buffer.advance(by: written + 1)
+  }
+
+  /// Whether four UTF-16 units (one to each quarter of the word) are all ASCII with nothing to
+  /// escape: no control character, quote or backslash (the "has less than" and "has zero" tests
+  /// on 16-bit lanes; a borrow can only make a clean word look unclean, never the other way).
+  @inline(__always)
+  private static func isPlainASCII(_ word: UInt64) -> Bool {
+    let ones: UInt64 = 0x0001_0001_0001_0001, highs: UInt64 = 0x8000_8000_8000_8000
+    let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
+    return word & 0xFF80_FF80_FF80_FF80 == 0
+      && (word &- ones &* 0x20) & highs == 0
+      && (quote &- ones) & ~quote & highs == 0
+      && (backslash &- ones) & ~backslash & highs == 0
   }
 
   /// Text that needs no escapes goes in one move, quotes included (see `needsEscapes`).

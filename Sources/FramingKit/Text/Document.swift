@@ -153,40 +153,42 @@ public struct Document: Sendable {
                         ascii: (UInt8, UnsafeMutablePointer<UInt8>) -> Int) -> Int {
     var written = 0
     var index = 0
-    let count = units.count
-    while index < count {
-      var scalar = UInt32(units[index])
-      index += 1
-      if scalar < 0x80 {
-        written += ascii(UInt8(truncatingIfNeeded: scalar), out + written)
-        continue
-      }
-      if scalar >= 0xD800 && scalar < 0xE000 {
-        if scalar < 0xDC00, index < count, units[index] >= 0xDC00, units[index] < 0xE000 {
-          scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
-          index += 1
-        } else {
-          scalar = 0xFFFD
-        }
-      }
-      if scalar < 0x800 {
-        out[written] = UInt8(0xC0 | (scalar >> 6))
-        out[written + 1] = UInt8(0x80 | (scalar & 0x3F))
-        written += 2
-      } else if scalar < 0x10000 {
-        out[written] = UInt8(0xE0 | (scalar >> 12))
-        out[written + 1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-        out[written + 2] = UInt8(0x80 | (scalar & 0x3F))
-        written += 3
+    while index < units.count { written += transcodeScalar(units, at: &index, into: out + written, ascii: ascii) }
+    return written
+  }
+
+  /// Writes the UTF-8 of the scalar at `index` (one unit, or two for a surrogate pair) at `out`, moves
+  /// `index` past it and returns how many bytes it wrote.
+  @inline(__always)
+  static func transcodeScalar(_ units: UnsafeBufferPointer<UInt16>, at index: inout Int, into out: UnsafeMutablePointer<UInt8>,
+                              ascii: (UInt8, UnsafeMutablePointer<UInt8>) -> Int) -> Int {
+    var scalar = UInt32(units[index])
+    index += 1
+    if scalar < 0x80 { return ascii(UInt8(truncatingIfNeeded: scalar), out) }
+    if scalar >= 0xD800 && scalar < 0xE000 {
+      if scalar < 0xDC00, index < units.count, units[index] >= 0xDC00, units[index] < 0xE000 {
+        scalar = 0x10000 + ((scalar - 0xD800) << 10) + (UInt32(units[index]) - 0xDC00)
+        index += 1
       } else {
-        out[written] = UInt8(0xF0 | (scalar >> 18))
-        out[written + 1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
-        out[written + 2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
-        out[written + 3] = UInt8(0x80 | (scalar & 0x3F))
-        written += 4
+        scalar = 0xFFFD
       }
     }
-    return written
+    if scalar < 0x800 {
+      out[0] = UInt8(0xC0 | (scalar >> 6))
+      out[1] = UInt8(0x80 | (scalar & 0x3F))
+      return 2
+    }
+    if scalar < 0x10000 {
+      out[0] = UInt8(0xE0 | (scalar >> 12))
+      out[1] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+      out[2] = UInt8(0x80 | (scalar & 0x3F))
+      return 3
+    }
+    out[0] = UInt8(0xF0 | (scalar >> 18))
+    out[1] = UInt8(0x80 | ((scalar >> 12) & 0x3F))
+    out[2] = UInt8(0x80 | ((scalar >> 6) & 0x3F))
+    out[3] = UInt8(0x80 | (scalar & 0x3F))
+    return 4
   }
 
   /// Number of code points in the text.

@@ -54,8 +54,8 @@ public struct SpeechStage {
     var dashParagraph = Int.min
 
     // Rules read a hit's category and id from the compiled lists (an entry is a large value to copy).
-    let categoryLists = text.lexicon?.categories ?? [:]
-    let referenceLists = text.lexicon?.entryReferences ?? [:]
+    let categoryLists = text.lexicon?.categories ?? ByKind()
+    let referenceLists = text.lexicon?.entryReferences ?? ByKind()
     let reference = { (hit: LexiconHit) in referenceLists[hit.kind]![hit.entry] }
     let category = { (hit: LexiconHit) in categoryLists[hit.kind]![hit.entry] }
 
