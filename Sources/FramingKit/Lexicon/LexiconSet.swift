@@ -14,6 +14,9 @@ public final class LexiconSet: @unchecked Sendable {
   public let directories: [String]
 
   private let entityIndex: [String: Int]
+  /// The weight of every entry whose weight is not 1, by reference ("pl/loaded#kpina"): the
+  /// loadedness index scales each loaded term by its entry's weight.
+  private let entryWeights: [String: Double]
   /// Each entity's reference ("sources#kremlin"), by position, spelled once for all its findings.
   let entityReferences: [String]
   /// File position by language and kind; the who-speaks stage and the analyzers ask per hit, so
@@ -164,6 +167,14 @@ public final class LexiconSet: @unchecked Sendable {
     var byKey: [FileKey: Int] = [:]
     for (index, file) in sortedFiles.enumerated() { byKey[FileKey(language: file.language, kind: file.kind)] = index }
     self.filesByKey = byKey
+    var entryWeights: [String: Double] = [:]
+    for file in sortedFiles {
+      guard let language = file.language else { continue }
+      for entry in file.entries where entry.weight != 1 {
+        entryWeights[CompiledLanguage.entryReference(language: language, kind: file.kind, id: entry.id)] = entry.weight
+      }
+    }
+    self.entryWeights = entryWeights
     var functionWords: [Language: Set<String>] = [:]
     var letters: [Language: [Int]] = [:]
     for language in Language.analyzed {
@@ -233,6 +244,9 @@ public final class LexiconSet: @unchecked Sendable {
   }
 
   public func entity(_ id: String) -> SourceEntity? { entityIndex[id].map { entities[$0] } }
+
+  /// The weight of the entry a finding names ("pl/loaded#kpina"); 1 when the entry sets none.
+  public func weight(ofEntry reference: String) -> Double { entryWeights[reference] ?? 1 }
 
   /// "sources#kremlin": how findings name a registry entity (`entityReferences` holds the registry's own).
   static func entityReference(_ id: String) -> String { "sources#\(id)" }

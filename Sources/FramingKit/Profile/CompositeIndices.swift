@@ -171,7 +171,9 @@ final class CompositeIndices {
                         evidence(.shareDirect, .shareIndirect, .shareAttributed, .distancing, .stanceDistancing)))
     // loadedness
     let authorialLoaded = sheet[.authorialLoaded].evidence
-    let weighted = authorialLoaded.reduce(0.0) { $0 + weight(ofPolarity: findings[$1].polarity) }
+    let weighted = authorialLoaded.reduce(0.0) { sum, index in
+      sum + weight(ofPolarity: findings[index].polarity) * (findings[index].entry.map(lexicons.weight(ofEntry:)) ?? 1)
+    }
     let rate = sentences.words == 0 ? 0 : weighted * 100 / Double(sentences.words)
     result.append(index(Name.loadedness, min(1, rate / max(p.loadedSaturation, 0.0001)),
                         [Double(authorialLoaded.count), rate], authorialLoaded))

@@ -94,7 +94,7 @@ enum QuotationFinder {
     // Speech followed by its reporting clause: „Pomożemy” – powiedział; «Мы поможем», — сказал.
     var after = quoteEnd
     while after < line.upperBound && (TextDecoder.isWhitespace(units[after]) || units[after] == Typography.comma) { after += 1 }
-    if after < line.upperBound && [0x2013, 0x2014, 0x2D].contains(units[after]) { return .quotation }
+    if after < line.upperBound && Typography.isDash(units[after]) { return .quotation }
     return .scareQuote
   }
 }

@@ -157,6 +157,21 @@ func expectFindings(_ analyzer: String, _ marked: String, language: Language, la
   }
 }
 
+extension CompositeIndexTests {
+  /// A loaded term counts in loadedness as much as its entry's weight: "dyktatura" has none (1),
+  /// "autorytarny" 0.7 and "zbrodnia" 0.5; five analyzed words each, all negative (weight 1).
+  @Test(arguments: [("Władze w Mińsku to dyktatura.", "dyktatura", 20.0),
+                    ("Władze w Mińsku są autorytarne.", "autorytarne", 14.0),
+                    ("Władze w Mińsku popełniły zbrodnię.", "zbrodnię", 10.0)])
+  func loadednessWeighsEachTermByItsEntry(text: String, term: String, rate: Double) throws {
+    let profile = profile(text, language: .pl)
+    #expect(profile.findings.filter { $0.analyzer == "loaded-terms" }.map(\.surface) == [term])
+    let loadedness = try #require(profile.index("loadedness"))
+    #expect(loadedness.components["weighted_authorial_per_100_words"] == rate)
+    #expect(loadedness.components["authorial_terms"] == 1)
+  }
+}
+
 @Suite struct AnalyzerRegistryTests {
   @Test func idsAreUniqueKebabCaseAndDocumented() throws {
     let ids = AnalyzerRegistry.all.map { $0.id }

@@ -74,11 +74,21 @@ import Testing
     #expect(text.quotations.map(\.depth) == [0, 1])
   }
 
-  @Test func unbalancedQuoteClosesAtParagraphEnd() {
+  @Test func unbalancedQuoteClosesAtParagraphEnd() throws {
     let text = segment("Łukaszenka powiedział: „nie oddamy kraju nikomu\nDrugi akapit.", language: .pl)
-    let quote = try? #require(text.quotations.first)
-    #expect(quote?.closed == false)
-    #expect(quote.map { text.text($0.span) } == "„nie oddamy kraju nikomu")
+    let quote = try #require(text.quotations.first)
+    #expect(quote.closed == false)
+    #expect(text.text(quote.span) == "„nie oddamy kraju nikomu")
+  }
+
+  /// Any dash that leads a reporting clause after the quote makes it speech: en and em dash, figure
+  /// dash, horizontal bar, minus sign, hyphen-minus. Without the dash the same words are a scare quote.
+  @Test(arguments: ["\u{2013}", "\u{2014}", "\u{2012}", "\u{2015}", "\u{2212}", "-"])
+  func quoteBeforeADashAndReportingClauseIsSpeech(dash: String) {
+    let text = segment("«Мы поможем», \(dash) сказал Лукашенко.", language: .ru)
+    #expect(text.quotations.map(\.kind) == [.quotation])
+    let bare = segment("«Мы поможем» сказал Лукашенко.", language: .ru)
+    #expect(bare.quotations.map(\.kind) == [.scareQuote])
   }
 
   @Test func scareQuoteVersusQuotationInTheSeedSentence() throws {
