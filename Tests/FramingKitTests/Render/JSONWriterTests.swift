@@ -53,4 +53,17 @@ import Testing
     #expect(fromSlice.string.hasPrefix(#"["„Łukaszenka\" said \\ \n\r\t\u0001 Кремль 👍 \#u{FFFD}end"#))
     #expect(slice.string == string && slice == TextSlice(string))
   }
+
+  /// ASCII goes four units at a time: a character to escape, or one past ASCII, at any place of a
+  /// group of four is still written as the String path writes it.
+  @Test(arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}", " ", "\u{7F}", "é", "Ж", "—"])
+  func sliceTextIsWrittenAsItsStringWhereverAnEscapeFalls(mark: String) {
+    for position in 0..<9 {
+      let text = String(repeating: "a", count: position) + mark + "bcdefghij"
+      var fromSlice = JSONWriter(pretty: false), fromString = JSONWriter(pretty: false)
+      fromSlice.value(TextSlice(units: Array(text.utf16), start: 0, end: text.utf16.count))
+      fromString.value(text)
+      #expect(fromSlice.string == fromString.string, "\(position)")
+    }
+  }
 }
