@@ -13,9 +13,9 @@ public enum LexiconKind: String, CaseIterable, Codable, Hashable, Sendable {
   case shapes
   case sources
 
-  /// Hashes the case, not its raw value: a String-backed enum otherwise hashes its name as a string,
-  /// and kinds key the lookups of every sentence. A case without payload is stored as its index.
-  public func hash(into hasher: inout Hasher) { withUnsafeBytes(of: self) { hasher.combine($0.load(as: UInt8.self)) } }
+  /// Hashes the case's position, not its raw value: a String-backed enum otherwise hashes its name
+  /// as a string.
+  public func hash(into hasher: inout Hasher) { hasher.combine(ordinal) }
 
   /// The case's position in `allCases`: `ByKind` tables are indexed by it.
   var ordinal: Int {

@@ -139,26 +139,21 @@ public struct Document: Sendable {
   /// must hold three bytes per unit.
   static func transcode(_ units: UnsafeBufferPointer<UInt16>, into bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
     guard let out = bytes.baseAddress else { return 0 }
-    return transcode(units, into: out) { byte, out in
-      out.pointee = byte
-      return 1
-    }
-  }
-
-  /// Writes the UTF-8 of UTF-16 units at `out` and returns its length; each ASCII byte is written by
-  /// `ascii` (which says how many bytes it wrote), so that JSON can escape as it goes. Lone surrogates
-  /// become U+FFFD.
-  @inline(__always)
-  static func transcode(_ units: UnsafeBufferPointer<UInt16>, into out: UnsafeMutablePointer<UInt8>,
-                        ascii: (UInt8, UnsafeMutablePointer<UInt8>) -> Int) -> Int {
     var written = 0
     var index = 0
-    while index < units.count { written += transcodeScalar(units, at: &index, into: out + written, ascii: ascii) }
+    while index < units.count {
+      written += transcodeScalar(units, at: &index, into: out + written) { byte, out in
+        out.pointee = byte
+        return 1
+      }
+    }
     return written
   }
 
-  /// Writes the UTF-8 of the scalar at `index` (one unit, or two for a surrogate pair) at `out`, moves
-  /// `index` past it and returns how many bytes it wrote.
+  /// Writes the UTF-8 of the scalar at `index` (one unit, or two for a surrogate pair; a lone
+  /// surrogate as U+FFFD) at `out`, moves `index` past it and returns how many bytes it wrote. An
+  /// ASCII byte is written by `ascii` (which says how many bytes it wrote), so that JSON can escape
+  /// as it goes.
   @inline(__always)
   static func transcodeScalar(_ units: UnsafeBufferPointer<UInt16>, at index: inout Int, into out: UnsafeMutablePointer<UInt8>,
                               ascii: (UInt8, UnsafeMutablePointer<UInt8>) -> Int) -> Int {

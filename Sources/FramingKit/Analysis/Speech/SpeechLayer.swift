@@ -99,7 +99,6 @@ public struct AttributedArticle: Sendable {
   public let speech: SpeechLayer
   public let lexicons: LexiconSet
   /// Each sentence's text: the voice findings and the profile's sentence list share it.
-  public var sentenceTexts: [String] { sentenceSlices.map(\.string) }
   let sentenceSlices: [TextSlice]
 
   public init(text: SegmentedText, scan: LexiconScan, speech: SpeechLayer, lexicons: LexiconSet) {
@@ -127,8 +126,7 @@ public struct AttributedArticle: Sendable {
     return TextSpan(start: text.tokens[tokens.lowerBound].span.start, end: text.tokens[tokens.upperBound - 1].span.end)
   }
 
-  public func surface(of tokens: Range<Int>) -> String { surfaceSlice(of: tokens).string }
-
+  /// The text a token range covers.
   func surfaceSlice(of tokens: Range<Int>) -> TextSlice {
     guard !tokens.isEmpty else { return TextSlice("") }
     return text.slice(utf16: Int(text.tokens[tokens.lowerBound].utf16Start), Int(text.tokens[tokens.upperBound - 1].utf16End))
