@@ -478,6 +478,19 @@ struct JSONWriter {
           continue
         }
       }
+      // A run of two-byte letters (Cyrillic, Polish, German), in a loop of its own: there is nothing to escape.
+      var unit = units[index]
+      if unit >= 0x80 && unit < 0x800 {
+        repeat {
+          out[written] = UInt8(truncatingIfNeeded: 0xC0 | (unit >> 6))
+          out[written + 1] = UInt8(truncatingIfNeeded: 0x80 | (unit & 0x3F))
+          written += 2
+          index += 1
+          guard index < count else { break }
+          unit = units[index]
+        } while unit >= 0x80 && unit < 0x800
+        continue
+      }
       written += Document.transcodeScalar(units, at: &index, into: out + written) { byte, out in
         guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
           out.pointee = byte

@@ -71,7 +71,7 @@ public final class KeyFolder {
   /// A form in the lookup table: its hash, number, length and first eight units (packed), and where
   /// all its units are. Most forms are eight units or shorter: a lookup then reads one slot and no
   /// other memory (the table outgrows the CPU's nearer caches on a large corpus).
-  private struct Slot {
+  struct Slot {
     /// The upper half of the form's hash: its home slot, and a first test before comparing units.
     var hash: UInt32
     var id: Int32
@@ -80,8 +80,19 @@ public final class KeyFolder {
     var prefix: (UInt64, UInt64)
     static let empty = Slot(hash: 0, id: -1, start: 0, length: 0, prefix: (0, 0))
 
-    /// The first eight units, four to a word, zero past the end.
+    /// The first eight units, four to a word, zero past the end. A form of four units or more is read
+    /// a word at a time, never past its end (a short second word is the form's last four units,
+    /// shifted down).
+    @inline(__always)
     static func prefix(_ form: UnsafeBufferPointer<UInt16>) -> (UInt64, UInt64) {
+      let count = form.count
+      if count >= 4, let base = UnsafeRawPointer(form.baseAddress) {
+        let first = base.loadUnaligned(as: UInt64.self)
+        if count >= 8 { return (first, base.loadUnaligned(fromByteOffset: 8, as: UInt64.self)) }
+        if count == 4 { return (first, 0) }
+        let last = base.loadUnaligned(fromByteOffset: 2 * (count - 4), as: UInt64.self)
+        return (first, last >> UInt64(16 * (8 - count)))
+      }
       var words: (UInt64, UInt64) = (0, 0)
       for index in 0..<min(form.count, 8) {
         let shifted = UInt64(form[index]) << (16 * UInt64(index & 3))
@@ -105,6 +116,7 @@ public final class KeyFolder {
   deinit {
     table.deallocate()
     units.deallocate()
+    scalarScratch.deallocate()
   }
 
   private static func emptyTable(count: Int) -> UnsafeMutableBufferPointer<Slot> {
@@ -226,6 +238,9 @@ public final class KeyFolder {
   private var foldedScratch: [UInt16] = []
   private var looseScratch: [UInt16] = []
 
+  /// Scratch for the two keys of a new form made from `ComposedUnitKeys`, grown as forms need.
+  private var scalarScratch = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 256)
+
   private func makeKey(_ form: UnsafeBufferPointer<UInt16>) -> FoldedKey {
     if !form.contains(where: { $0 >= 0x80 }) {
       let scalars = Self.scalarArray(count: form.count) { buffer in
@@ -237,6 +252,11 @@ public final class KeyFolder {
       }
       return FoldedKey(foldedScalars: scalars, looseScalars: scalars)
     }
+    return composedKey(form) ?? uncomposedKey(form)
+  }
+
+  /// The keys of a form beyond ASCII, made with `fold` and `appendLoose` (and ICU where they need it).
+  func uncomposedKey(_ form: UnsafeBufferPointer<UInt16>) -> FoldedKey {
     foldedScratch.removeAll(keepingCapacity: true)
     fold(form, into: &foldedScratch)
     looseScratch.removeAll(keepingCapacity: true)
@@ -244,6 +264,40 @@ public final class KeyFolder {
     let foldedScalars = Self.scalars(foldedScratch)
     return FoldedKey(foldedScalars: foldedScalars,
                      looseScalars: looseScratch == foldedScratch ? foldedScalars : Self.scalars(looseScratch))
+  }
+
+  /// Both keys of a form whose every unit the composed tables answer (Latin, Cyrillic and the
+  /// punctuation words hold), written in one pass over its units; nil for any other form, which
+  /// `fold` and `appendLoose` make with ICU's help.
+  func composedKey(_ form: UnsafeBufferPointer<UInt16>) -> FoldedKey? {
+    let composed = ComposedUnitKeys.shared
+    let room = form.count * composed.longestMapping
+    if scalarScratch.count < 2 * room {
+      scalarScratch.deallocate()
+      scalarScratch = .allocate(capacity: 2 * room)
+    }
+    let folded = scalarScratch.baseAddress!, loose = folded + room
+    var foldedCount = 0, looseCount = 0
+    for unit in form {
+      if unit < 0x80 {
+        let lower = UInt32((unit >= 0x41 && unit <= 0x5A) ? unit + 0x20 : unit)
+        folded[foldedCount] = lower
+        loose[looseCount] = lower
+        foldedCount += 1
+        looseCount += 1
+      } else if !composed.append(unit, folded: folded, &foldedCount, loose: loose, &looseCount) {
+        return nil
+      }
+    }
+    let foldedScalars = Self.scalarArray(count: foldedCount) { buffer in
+      buffer.baseAddress!.update(from: folded, count: foldedCount)
+      return foldedCount
+    }
+    let same = foldedCount == looseCount && memcmp(folded, loose, foldedCount * MemoryLayout<UInt32>.size) == 0
+    return FoldedKey(foldedScalars: foldedScalars, looseScalars: same ? foldedScalars : Self.scalarArray(count: looseCount) { buffer in
+      buffer.baseAddress!.update(from: loose, count: looseCount)
+      return looseCount
+    })
   }
 
   /// An array of at most `count` scalars, as many as `fill` writes and says it wrote. Not
@@ -289,8 +343,8 @@ public final class KeyFolder {
   /// one by one without context once the text is case-folded; so each such unit's mapping is asked of
   /// ICU once, at build time (`UnitTables`), and forms are built from the tables (`KeyFolderTests`
   /// holds the result equal to whole-form ICU). Other scripts have contextual rules and go to ICU whole.
-  private static func isLatin(_ unit: UInt16) -> Bool { unit < 0x0370 || (0x1E00...0x1EFF).contains(unit) }
-  private static func isCyrillic(_ unit: UInt16) -> Bool { (0x0400...0x052F).contains(unit) }
+  fileprivate static func isLatin(_ unit: UInt16) -> Bool { unit < 0x0370 || (0x1E00...0x1EFF).contains(unit) }
+  fileprivate static func isCyrillic(_ unit: UInt16) -> Bool { (0x0400...0x052F).contains(unit) }
 
   /// ICU's full case folding of `units`, appended to `result`.
   func fold(_ units: UnsafeBufferPointer<UInt16>, into result: inout [UInt16]) {
@@ -323,7 +377,7 @@ public final class KeyFolder {
 
   /// The folded form in Latin script stripped to ASCII, lowercase: Latin-ASCII of Any-Latin, made in
   /// one pass from the unit tables when every unit is Latin, Cyrillic or punctuation.
-  private static func appendLoose(ofFolded folded: UnsafeBufferPointer<UInt16>, to result: inout [UInt16]) {
+  fileprivate static func appendLoose(ofFolded folded: UnsafeBufferPointer<UInt16>, to result: inout [UInt16]) {
     if !folded.contains(where: { $0 >= 0x80 }) { result.append(contentsOf: folded); return }
     guard folded.allSatisfy({ isLatin($0) || isCyrillic($0) || UnitMap.isPunctuation($0) }) else {
       let latin = latin(ofFolded: Array(folded))
@@ -385,12 +439,12 @@ struct UnitMap: Equatable, Sendable {
 
   /// The units the tables hold, in the order the embedded tables list them.
   static let covered = Array(UInt16(0x80)..<0x0530) + Array(UInt16(0x1E00)...0x1EFF) + Array(UInt16(0x2010)...0x2027)
-  private static let slots = 0x0530 + 0x100 + 0x18
+  fileprivate static let slots = 0x0530 + 0x100 + 0x18
 
   static func covers(_ unit: UInt16) -> Bool { unit < 0x0530 || (0x1E00...0x1EFF).contains(unit) || isPunctuation(unit) }
   /// Dashes, quotation marks and the ellipsis (U+2010–U+2027), which words such as "пам’ять" hold.
   static func isPunctuation(_ unit: UInt16) -> Bool { (0x2010...0x2027).contains(unit) }
-  private static func slot(_ unit: UInt16) -> Int {
+  fileprivate static func slot(_ unit: UInt16) -> Int {
     unit < 0x0530 ? Int(unit) : unit < 0x2000 ? 0x0530 + Int(unit) - 0x1E00 : 0x0630 + Int(unit) - 0x2010
   }
 
@@ -489,6 +543,72 @@ final class UnitTables: Sendable {
       fold: UnitMap { unit in [unit].withUnsafeBufferPointer { ICU.foldCase($0) } },
       latin: UnitMap { KeyFolder.lowercased(anyToLatin?.transliterate([$0]) ?? [$0]) },
       ascii: UnitMap { KeyFolder.lowercased(latinToASCII?.transliterate([$0]) ?? [$0]) })
+  }
+}
+
+/// For each unit the unit tables cover, beyond ASCII: what case folding makes of it and the loose key
+/// of that, composed once from the tables. A new form is then folded and made loose in one pass over
+/// its units, with one table read per unit. Units whose folding leaves the Latin and Cyrillic
+/// scripts and punctuation (Greek) are not composed: their loose key needs ICU's contextual rules.
+final class ComposedUnitKeys: @unchecked Sendable {
+  static let shared = ComposedUnitKeys(UnitTables.shared)
+
+  private struct Entry {
+    /// Where the unit's folded units start in `pool`; its loose units follow them.
+    var start: Int32 = 0
+    var foldedCount: UInt8 = 0
+    var looseCount: UInt8 = 0
+    var composed = false
+  }
+
+  /// Per `UnitMap.slot`, and the units they point at; written once, never changed.
+  private let entries: UnsafeMutableBufferPointer<Entry>
+  private let pool: UnsafeMutableBufferPointer<UInt32>
+  /// The most units one unit folds to, or makes loose (a form needs this much room per unit).
+  let longestMapping: Int
+
+  init(_ tables: UnitTables) {
+    var entries = [Entry](copies: Entry(), count: UnitMap.slots)
+    var pool: [UInt32] = []
+    var longest = 1
+    for unit in UnitMap.covered {
+      var folded: [UInt16] = []
+      tables.fold.append(unit, to: &folded)
+      guard folded.allSatisfy({ KeyFolder.isLatin($0) || KeyFolder.isCyrillic($0) || UnitMap.isPunctuation($0) }) else { continue }
+      var loose: [UInt16] = []
+      folded.withUnsafeBufferPointer { KeyFolder.appendLoose(ofFolded: $0, to: &loose) }
+      entries[UnitMap.slot(unit)] = Entry(start: Int32(pool.count), foldedCount: UInt8(folded.count), looseCount: UInt8(loose.count),
+                                          composed: true)
+      pool += folded.map(UInt32.init) + loose.map(UInt32.init)
+      longest = max(longest, folded.count, loose.count)
+    }
+    self.entries = .allocate(capacity: entries.count)
+    _ = self.entries.initialize(from: entries)
+    self.pool = .allocate(capacity: max(pool.count, 1))
+    _ = self.pool.initialize(from: pool)
+    longestMapping = longest
+  }
+
+  deinit {
+    entries.deallocate()
+    pool.deallocate()
+  }
+
+  /// Writes what `unit` (beyond ASCII) folds to at `folded[foldedCount]` and its loose units at
+  /// `loose[looseCount]`, moving both counts on; false, writing nothing, for a unit not composed.
+  @inline(__always)
+  func append(_ unit: UInt16, folded: UnsafeMutablePointer<UInt32>, _ foldedCount: inout Int,
+              loose: UnsafeMutablePointer<UInt32>, _ looseCount: inout Int) -> Bool {
+    guard UnitMap.covers(unit) else { return false }
+    let entry = entries[UnitMap.slot(unit)]
+    guard entry.composed else { return false }
+    let source = pool.baseAddress! + Int(entry.start)
+    let foldedUnits = Int(entry.foldedCount), looseUnits = Int(entry.looseCount)
+    for index in 0..<foldedUnits { folded[foldedCount + index] = source[index] }
+    for index in 0..<looseUnits { loose[looseCount + index] = source[foldedUnits + index] }
+    foldedCount += foldedUnits
+    looseCount += looseUnits
+    return true
   }
 }
 

@@ -66,4 +66,23 @@ import Testing
       #expect(fromSlice.string == fromString.string, "\(position)")
     }
   }
+
+  /// Runs of two-byte letters are written in a loop of their own: whatever ends a run (a character to
+  /// escape, ASCII, a three- or four-byte character, a lone surrogate, the end of the text) is written
+  /// as the String path writes it.
+  @Test(arguments: ["\"", "\\", "\n", "x", "—", "👍", "ß", "", "lone surrogate"])
+  func runsOfTwoByteLettersEndAsTheStringPathWrites(follower: String) {
+    for length in 1...6 {
+      var units = Array("Кремль".utf16.prefix(length))
+      units += follower == "lone surrogate" ? [0xD800] : Array(follower.utf16)
+      var fromSlice = JSONWriter(pretty: false), fromString = JSONWriter(pretty: false)
+      fromSlice.value(TextSlice(units: units, start: 0, end: units.count))
+      fromString.value(Document.string(fromUTF16: units))
+      #expect(fromSlice.string == fromString.string, "\(length)")
+    }
+    var written = JSONWriter(pretty: false)
+    let units = Array("Кремль\"".utf16) + [0xD800]
+    written.value(TextSlice(units: units, start: 0, end: units.count))
+    #expect(written.string == "\"Кремль\\\"\u{FFFD}\"")
+  }
 }

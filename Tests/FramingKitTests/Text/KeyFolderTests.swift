@@ -45,3 +45,62 @@ extension KeyFolderTests {
     #expect(UnitTables.shared.ascii == computed.ascii)
   }
 }
+
+extension KeyFolderTests {
+  /// A new form's keys are made in one pass from the composed unit tables when they can be: for every
+  /// unit the tables cover, alone and inside a word, they equal the keys made unit table by unit
+  /// table (and ICU). Only units that fold out of Latin, Cyrillic and punctuation (Greek, "µ", "Ⱥ")
+  /// are left to that slower path.
+  @Test func composedKeysEqualUncomposedOnes() {
+    let folder = KeyFolder()
+    var composedUnits = 0
+    for unit in UnitMap.covered {
+      for form in [[unit], Array("ab".utf16) + [unit] + Array("ką".utf16), Array("Кр".utf16) + [unit, unit]] {
+        form.withUnsafeBufferPointer { form in
+          let uncomposed = folder.uncomposedKey(form)
+          guard let composed = folder.composedKey(form) else {
+            let leavesScripts = uncomposed.foldedScalars.contains {
+              $0 >= 0x0370 && !(0x0400...0x052F).contains($0) && !(0x1E00...0x1EFF).contains($0) && !(0x2010...0x2027).contains($0)
+            }
+            #expect(leavesScripts, "U+\(String(unit, radix: 16)) was not composed")
+            return
+          }
+          composedUnits += 1
+          #expect(composed == uncomposed, "U+\(String(unit, radix: 16))")
+        }
+      }
+    }
+    #expect(composedUnits > 3 * 1000)
+    #expect(Array("北京".utf16).withUnsafeBufferPointer { folder.composedKey($0) } == nil)
+  }
+
+  /// Forms are told apart by their first eight units (read a word at a time) and the rest: forms of
+  /// every length that differ in one unit, wherever it is, get numbers of their own, and each is
+  /// found again from another copy of its units.
+  @Test func formsOfEveryLengthDifferingInOneUnitAreToldApart() {
+    let folder = KeyFolder()
+    var numbers: [[UInt16]: Int32] = [:]
+    for length in 1...12 {
+      for position in -1..<length {
+        var form = [UInt16](repeating: 0x6B, count: length)
+        if position >= 0 { form[position] = 0x0105 }
+        numbers[form] = form.withUnsafeBufferPointer { folder.id(of: $0) }
+      }
+    }
+    #expect(numbers.count == 90 && Set(numbers.values).count == 90)
+    // The prefix a slot keeps: the first eight units, four to a word, zero past the end.
+    for length in 0...12 {
+      let form = (0..<length).map { UInt16(0x0400 + $0) }
+      var expected: (UInt64, UInt64) = (0, 0)
+      for (index, unit) in form.prefix(8).enumerated() {
+        if index < 4 { expected.0 |= UInt64(unit) << (16 * UInt64(index)) } else { expected.1 |= UInt64(unit) << (16 * UInt64(index - 4)) }
+      }
+      let prefix = form.withUnsafeBufferPointer { KeyFolder.Slot.prefix($0) }
+      #expect(prefix == expected, "\(length)")
+    }
+    for (form, number) in numbers {
+      let copy = [UInt16(0x20)] + form
+      #expect(copy.withUnsafeBufferPointer { folder.id(of: UnsafeBufferPointer(rebasing: $0.dropFirst())) } == number)
+    }
+  }
+}
