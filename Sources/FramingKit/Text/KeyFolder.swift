@@ -289,15 +289,10 @@ public final class KeyFolder {
         return nil
       }
     }
-    let foldedScalars = Self.scalarArray(count: foldedCount) { buffer in
-      buffer.baseAddress!.update(from: folded, count: foldedCount)
-      return foldedCount
-    }
+    let foldedScalars = Array(UnsafeBufferPointer(start: folded, count: foldedCount))
     let same = foldedCount == looseCount && memcmp(folded, loose, foldedCount * MemoryLayout<UInt32>.size) == 0
-    return FoldedKey(foldedScalars: foldedScalars, looseScalars: same ? foldedScalars : Self.scalarArray(count: looseCount) { buffer in
-      buffer.baseAddress!.update(from: loose, count: looseCount)
-      return looseCount
-    })
+    return FoldedKey(foldedScalars: foldedScalars,
+                     looseScalars: same ? foldedScalars : Array(UnsafeBufferPointer(start: loose, count: looseCount)))
   }
 
   /// An array of at most `count` scalars, as many as `fill` writes and says it wrote. Not

@@ -433,18 +433,38 @@ public final class Segmenter {
 
   private static func isOpeningMark(_ unit: UInt16) -> Bool { Typography.isQuotationMark(unit) || Typography.isOpeningBracket(unit) }
 
-  // Letter case and kind, answered for ASCII without Unicode's property tables.
-  private static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x80 ? (0x61...0x7A).contains(scalar.value) : scalar.properties.isLowercase
+  // Letter case and kind, answered for ASCII, Latin-1 letters and basic Cyrillic without Unicode's
+  // property tables (`SegmenterTests` holds them to the tables).
+  static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x80: (0x61...0x7A).contains(scalar.value)
+    case 0xC0..<0x100: scalar.value >= 0xDF && scalar.value != 0xF7
+    case 0x400..<0x460: scalar.value >= 0x430
+    default: scalar.properties.isLowercase
+    }
   }
-  private static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x80 ? (0x41...0x5A).contains(scalar.value) : scalar.properties.isUppercase
+  static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x80: (0x41...0x5A).contains(scalar.value)
+    case 0xC0..<0x100: scalar.value < 0xDF && scalar.value != 0xD7
+    case 0x400..<0x460: scalar.value < 0x430
+    default: scalar.properties.isUppercase
+    }
   }
-  private static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x80 ? isLowercase(scalar) || isUppercase(scalar) : scalar.properties.isAlphabetic
+  static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x80: isLowercase(scalar) || isUppercase(scalar)
+    case 0xC0..<0x100: scalar.value != 0xD7 && scalar.value != 0xF7
+    case 0x400..<0x460: true
+    default: scalar.properties.isAlphabetic
+    }
   }
-  private static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
-    scalar.value < 0x80 ? (0x30...0x39).contains(scalar.value) : scalar.properties.numericType != nil
+  static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x80: (0x30...0x39).contains(scalar.value)
+    case 0xC0..<0x100, 0x400..<0x460: false
+    default: scalar.properties.numericType != nil
+    }
   }
 
   static func scalar(_ units: [UInt16], at index: Int) -> Unicode.Scalar {
