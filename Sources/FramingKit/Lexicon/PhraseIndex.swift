@@ -124,6 +124,17 @@ final class EdgeTable {
   /// numbers), in a direct array: every walk starts there, and it stays in the cache.
   private var rootChildren = [Int32](repeating: -1, count: EdgeTable.rootLimit)
   private static let rootLimit = 0x0530
+  /// Per node, a bit for each label its children have, modulo 64: a token's terms are tried against
+  /// a node's children one by one, and most have none, which this answers without the table (whose
+  /// loads miss the nearer caches). Memory the table owns, read without retaining an array.
+  private var labelBits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 64)
+
+  init() { labelBits.initialize(repeating: 0) }
+
+  deinit { labelBits.deallocate() }
+
+  @inline(__always)
+  private static func labelBit(_ label: UInt32) -> UInt64 { 1 &<< UInt64(label & 63) }
 
   private static func key(_ node: Int32, _ label: UInt32) -> UInt64 { UInt64(UInt32(bitPattern: node) + 1) << 32 | UInt64(label) }
 
@@ -144,6 +155,7 @@ final class EdgeTable {
   @inline(__always)
   func child(_ node: Int32, _ label: UInt32) -> Int32 {
     if node == 0 && label < Self.rootLimit { return rootChildren[Int(label)] }
+    guard Int(node) < labelBits.count, labelBits[Int(node)] & Self.labelBit(label) != 0 else { return -1 }
     let key = Self.key(node, label)
     return slots.withUnsafeBufferPointer { slots in
       let mask = slots.count - 1
@@ -164,6 +176,16 @@ final class EdgeTable {
     }
     let key = Self.key(node, label)
     slots[slot(for: key)] = Slot(key: key, target: target)
+    if Int(node) >= labelBits.count {
+      var capacity = labelBits.count * 2
+      while capacity <= Int(node) { capacity *= 2 }
+      let grown = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: capacity)
+      grown.initialize(repeating: 0)
+      _ = grown.update(fromContentsOf: labelBits)
+      labelBits.deallocate()
+      labelBits = grown
+    }
+    labelBits[Int(node)] |= Self.labelBit(label)
     count += 1
     if count * 2 > slots.count { grow() }
   }

@@ -81,3 +81,26 @@ import Testing
     #expect(map[[0x430, 0x430, 0x430, 0x430, 0x430, 0x430, 0x430]] == 0)
   }
 }
+
+extension ScalarTrieTests {
+  /// A phrase index's edges are first tested against their node's label bits (a label modulo 64):
+  /// labels that share a bit, nodes past the root's direct array and nodes numbered past the bits'
+  /// first room still find exactly their own children.
+  @Test func edgesSharingALabelBitFindOnlyTheirOwnChildren() {
+    let edges = EdgeTable()
+    edges.add(7, 1, target: 100)
+    edges.add(7, 65, target: 101)
+    edges.add(0, 0x0600, target: 102)
+    edges.add(300, 2, target: 103)
+    #expect(edges.child(7, 1) == 100)
+    #expect(edges.child(7, 65) == 101)
+    #expect(edges.child(7, 129) == -1)
+    #expect(edges.child(7, 2) == -1)
+    #expect(edges.child(0, 0x0600) == 102)
+    #expect(edges.child(0, 0x0640) == -1)
+    #expect(edges.child(300, 2) == 103)
+    #expect(edges.child(300, 66) == -1)
+    #expect(edges.child(8, 1) == -1)
+    #expect(edges.child(5000, 1) == -1)
+  }
+}
