@@ -648,22 +648,10 @@ struct TokenTerms {
   private let tokenMasks: [UInt32]
 
   init(forms: [Int32], keys: KeyStore, cache: TermCache) {
-    // Only a form met for the first time needs its key, read without retaining it (the store outlives
-    // this call); the walks of the form a few places ahead are prefetched.
-    let unprepared = cache.unprepared(among: forms)
-    let distance = 4
-    let vocabulary = cache.vocabulary
-    for (index, form) in unprepared.enumerated() {
-      if index + distance < unprepared.count {
-        keys.unmanagedKey(unprepared[index + distance])._withUnsafeGuaranteedRef { vocabulary.prefetch(for: $0) }
-      }
-      keys.unmanagedKey(form)._withUnsafeGuaranteedRef { cache.prepare(form: form, key: $0) }
-    }
+    tokenMasks = cache.prepare(forms, keys: keys)
     self.forms = forms
     flat = cache.flat
-    let entries = cache.entries
-    self.entries = entries
-    tokenMasks = forms.map { entries[Int($0)].mask }
+    entries = cache.entries
   }
 
   subscript(token: Int) -> ArraySlice<Int32> {
@@ -695,10 +683,40 @@ final class TermCache {
 
   init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
-  /// The forms not looked up yet, in order; a form listed twice stays twice (preparing it again
-  /// returns at once). The table is read through one buffer, not through the class per form.
-  func unprepared(among forms: [Int32]) -> [Int32] {
-    entries.withUnsafeBufferPointer { known in forms.filter { Int($0) >= known.count || known[Int($0)].start < 0 } }
+  /// Looks up every form of a text not looked up yet, and returns each token's start mask. The
+  /// table is read once per token, through one buffer: a known form's mask is taken there and then,
+  /// and the tokens of new forms are noted, looked up afterwards (only they need their keys, read
+  /// without retaining them: the store outlives this call; the walks of the one a few places ahead
+  /// are prefetched) and given their masks last.
+  func prepare(_ forms: [Int32], keys: KeyStore) -> [UInt32] {
+    guard let last = forms.max() else { return [] }
+    if entries.count <= Int(last) {
+      entries.append(contentsOf: repeatElement(.unprepared, count: max(Int(last) + 1, entries.count * 2) - entries.count))
+    }
+    var masks = [UInt32](copies: 0, count: forms.count)
+    var unprepared: [Int] = []
+    masks.withUnsafeMutableBufferPointer { masks in
+      forms.withUnsafeBufferPointer { forms in
+        entries.withUnsafeBufferPointer { known in
+          for index in forms.indices {
+            let entry = known[Int(forms[index])]
+            if entry.start < 0 { unprepared.append(index) } else { masks[index] = entry.mask }
+          }
+        }
+      }
+    }
+    guard !unprepared.isEmpty else { return masks }
+    let distance = 4
+    for (position, index) in unprepared.enumerated() {
+      if position + distance < unprepared.count {
+        keys.unmanagedKey(forms[unprepared[position + distance]])._withUnsafeGuaranteedRef { vocabulary.prefetch(for: $0) }
+      }
+      keys.unmanagedKey(forms[index])._withUnsafeGuaranteedRef { prepare(form: forms[index], key: $0) }
+    }
+    entries.withUnsafeBufferPointer { known in
+      for index in unprepared { masks[index] = known[Int(forms[index])].mask }
+    }
+    return masks
   }
 
   func prepare(form: Int32, key: FoldedKey) {
