@@ -103,7 +103,24 @@ int32_t cicu_utf8_to_utf16(const uint8_t *bytes, int32_t length, uint16_t *out, 
     }
     if (lead < 0xC2) return -1;
     if (lead < 0xE0) {
-      // Runs of two-byte letters (Polish, Russian, Ukrainian, German umlauts) in one loop.
+      // Runs of two-byte letters (Polish, Russian, Ukrainian, German umlauts) in one loop, two
+      // letters to a step while the next four bytes are two such sequences (leads C2-DF: a lead
+      // with none of the bits 0x1E set would be overlong).
+      while (in + 4 <= length) {
+        uint32_t word;
+        memcpy(&word, bytes + in, 4);
+        if ((word & 0xC0E0C0E0u) != 0x80C080C0u || (word & 0x1Eu) == 0 || (word & 0x1E0000u) == 0) break;
+        uint16_t first = (uint16_t)(((word & 0x1F) << 6) | ((word >> 8) & 0x3F));
+        uint16_t second = (uint16_t)((((word >> 16) & 0x1F) << 6) | ((word >> 24) & 0x3F));
+        seen |= (is_plain_nfc_below_0800(first) & is_plain_nfc_below_0800(second)) ? 0 : CICU_MAY_NEED_NFC;
+        out[written] = first;
+        out[written + 1] = second;
+        written += 2;
+        in += 4;
+      }
+      if (in >= length) break;
+      lead = bytes[in];
+      if (lead < 0xC2 || lead >= 0xE0) continue;
       do {
         if (in + 1 >= length || (bytes[in + 1] & 0xC0) != 0x80) return -1;
         uint16_t unit = (uint16_t)(((lead & 0x1F) << 6) | (bytes[in + 1] & 0x3F));

@@ -88,6 +88,31 @@ import Testing
     }
   }
 
+  /// Two-byte letters go two to a step: runs of every length, ended by anything, convert exactly; a
+  /// broken or overlong sequence at any place of a run is ill-formed; a combining mark on either side
+  /// of a step is seen (the text then goes through NFC).
+  @Test func runsOfTwoByteLettersConvertTwoToAStep() {
+    for length in 0...9 {
+      for ending in ["", "a", " ż", "€", "😀", "\u{301}"] {
+        let text = "ab" + String(repeating: "Ж", count: length) + ending
+        let converted = ICU.convertWellFormedUTF8(Array(text.utf8))
+        #expect(converted?.units == Array(text.utf16), "\(length) \(ending)")
+        // Past the BMP, a text is always left to ICU's check.
+        #expect(converted?.seen.isPlainNFC == (ending != "\u{301}" && ending != "😀"), "\(length) \(ending)")
+      }
+    }
+    let run = Array("Кремль".utf8)
+    for position in run.indices {
+      for broken: UInt8 in [0x41, 0xC0, 0xC1, 0xE0] where !(position % 2 == 0 && broken == 0x41) {
+        var bytes = run
+        bytes[position] = broken
+        #expect(ICU.convertWellFormedUTF8(bytes) == nil, "\(position) \(broken)")
+      }
+    }
+    #expect(ICU.convertWellFormedUTF8(Array("Ж\u{301}Ж".utf8))?.seen.isPlainNFC == false)
+    #expect(ICU.convertWellFormedUTF8(Array("ЖЖ\u{301}".utf8))?.seen.isPlainNFC == false)
+  }
+
   /// The conversion tells decoding when a text needs no NFC pass: every unit it counts as plain must
   /// be one that ICU finds NFC in any position (quick check Yes, combining class 0).
   @Test func plainNFCUnitsAreNFCWhereverTheyStand() {
