@@ -271,7 +271,9 @@ public final class Segmenter {
   private func classify(_ lines: [Line], tokens: [Token], units: [UInt16], compiled: CompiledLanguage?,
                         terms: TokenTerms?) -> [LineClass] {
     var classes = [LineClass](copies: .body, count: lines.count)
-    // Lines seen so far, by a hash of their units (hashing slices through Hasher costs more).
+    // Lines seen so far, by their length and first, middle and last units: a repeated line has the
+    // same, and lines that only share them are told apart by comparing their units (a hash of every
+    // unit of the text cost more than the rest of this pass).
     var seen: [UInt64: [Int]] = [:]
     var headlineLike = [Bool](copies: false, count: lines.count)
     for (index, line) in lines.enumerated() {
@@ -289,8 +291,9 @@ public final class Segmenter {
           classes[index] = .boilerplate(category); continue
         }
       }
-      var hash: UInt64 = 0xcbf29ce484222325
-      for position in line.start..<line.end { hash = (hash ^ UInt64(units[position])) &* 0x100000001b3 }
+      let length = line.end - line.start
+      let hash = UInt64(length) << 48 | UInt64(units[line.start]) << 32 | UInt64(units[line.start + length / 2]) << 16
+        | UInt64(units[line.end - 1])
       if let earlier = seen[hash], earlier.contains(where: { units[lines[$0].start..<lines[$0].end] == units[line.start..<line.end] }) {
         classes[index] = .boilerplate("repeated")
         continue

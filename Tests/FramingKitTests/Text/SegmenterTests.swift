@@ -194,3 +194,22 @@ extension SegmenterTests {
     }
   }
 }
+
+extension SegmenterTests {
+  /// A line that repeats an earlier one is boilerplate; a line that only shares its length and its
+  /// first, middle and last characters with an earlier one (how repeats are looked up) is not.
+  @Test func onlyTrueRepeatsOfALineAreBoilerplate() throws {
+    let text = """
+      Warszawa: Kreml zaprzecza doniesieniom.
+      Sejm uchwalił ustawę o mediach publicznych w piątek.
+      Warszawa: Kreml zaprzecza doniesieniom.
+      Warszawa: Kijów zaprzecza doniesieniom.
+      Premier zapowiedział, że rząd przedstawi projekt jesienią.
+      """
+    let document = try TextDecoder().decode(Array(text.utf8), name: "repeats")
+    let segmented = Segmenter(lexicons: defaultLexicons).segment(document, language: .pl)
+    #expect(segmented.boilerplate.map(\.reason) == ["repeated"])
+    #expect(segmented.boilerplate.map(\.text) == ["Warszawa: Kreml zaprzecza doniesieniom."])
+    #expect(segmented.boilerplate.first?.span == TextSpan(start: 93, end: 132))
+  }
+}
