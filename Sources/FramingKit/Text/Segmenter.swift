@@ -68,12 +68,23 @@ public final class Segmenter {
   private func functionWordVotes(_ tokens: [Token]) -> [UInt8] {
     let known = folder.keys.count
     if functionWordMasks.count < known { functionWordMasks.append(contentsOf: repeatElement(0xFF, count: known - functionWordMasks.count)) }
-    return tokens.map { token in
-      guard token.isWord else { return 0 }
-      let form = Int(token.form)
-      if functionWordMasks[form] == 0xFF { functionWordMasks[form] = functionWordLanguages[folder.keys[form].foldedScalars] }
-      return functionWordMasks[form]
+    // Read through buffers: through the class, every token's read would retain the table.
+    var votes = [UInt8](copies: 0, count: tokens.count)
+    let keys = folder.store
+    votes.withUnsafeMutableBufferPointer { votes in
+      tokens.withUnsafeBufferPointer { tokens in
+        functionWordMasks.withUnsafeMutableBufferPointer { masks in
+          for index in tokens.indices where tokens[index].isWord {
+            let form = Int(tokens[index].form)
+            if masks[form] == 0xFF {
+              masks[form] = keys.unmanagedKey(Int32(form))._withUnsafeGuaranteedRef { functionWordLanguages[$0.foldedScalars] }
+            }
+            votes[index] = masks[form]
+          }
+        }
+      }
     }
+    return votes
   }
 
   /// The languages whose alphabets have every marked letter of a form (0 when it has none, or when no
