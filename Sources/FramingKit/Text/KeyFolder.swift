@@ -44,7 +44,7 @@ public final class FoldedKey: Hashable, Sendable {
 final class KeyStore: @unchecked Sendable {
   fileprivate(set) var keys: [FoldedKey] = []
 
-  /// A form's key without a retain, for tokens (whose segmented text keeps this store alive).
+  /// A form's key without a retain, for per-form work while the store is alive (the caller holds it).
   func unmanagedKey(_ form: Int32) -> Unmanaged<FoldedKey> {
     keys.withUnsafeBufferPointer { Unmanaged.passUnretained($0[Int(form)]) }
   }

@@ -1,27 +1,22 @@
 /// A word or punctuation mark, with its keys for lexicon matching.
-public struct Token: @unchecked Sendable {
+public struct Token: Sendable {
   public let span: TextSpan
   let utf16Start: Int32
   let utf16End: Int32
   public let isWord: Bool
-  /// The form's keys, not retained: the segmented text holding the token keeps the key folder's
-  /// store alive, and a token without a reference count costs nothing to copy or free.
-  private let keyReference: Unmanaged<FoldedKey>
-  /// The form's number in the segmenter's `KeyFolder` (per-form caches are indexed by it).
+  /// The form's number in the segmenter's `KeyFolder`: per-form caches are indexed by it, and the
+  /// segmented text gives its keys (`SegmentedText.key(of:)`). Tokenizing then reads nothing per
+  /// form but the folder's table (the keys' list, read at every token, missed the nearer caches).
   let form: Int32
   /// The unit of a one-unit token that is not a word (",", ":", "–" …), else 0: the who-speaks stage
   /// tests punctuation on every clause, and folding leaves such marks as they are.
   let mark: UInt16
 
-  /// Internal: valid while the token's segmented text (or its segmenter) lives.
-  var key: FoldedKey { keyReference.takeUnretainedValue() }
-
-  init(span: TextSpan, utf16Start: Int32, utf16End: Int32, isWord: Bool, key: Unmanaged<FoldedKey>, form: Int32, mark: UInt16) {
+  init(span: TextSpan, utf16Start: Int32, utf16End: Int32, isWord: Bool, form: Int32, mark: UInt16) {
     self.span = span
     self.utf16Start = utf16Start
     self.utf16End = utf16End
     self.isWord = isWord
-    keyReference = key
     self.form = form
     self.mark = mark
   }
@@ -106,7 +101,7 @@ public final class SegmentedText: Sendable {
   /// The lexicons compiled for `language` (nil for undetermined text) and each token's terms in them.
   let lexicon: CompiledLanguage?
   let terms: TokenTerms?
-  /// Keeps the keys the tokens point at alive.
+  /// The keys of the tokens' forms.
   private let keyStore: KeyStore
 
   init(document: Document, language: LanguageGuess, boilerplate: [BoilerplateSpan], credits: [CreditSpan],
@@ -127,6 +122,9 @@ public final class SegmentedText: Sendable {
   }
 
   public var title: Sentence? { sentences.first?.isTitle == true ? sentences.first : nil }
+
+  /// The keys of a token's form.
+  func key(of token: Token) -> FoldedKey { keyStore.keys[Int(token.form)] }
 
   /// The text of a span.
   public func text(_ span: TextSpan) -> String { document.string(span) }

@@ -112,7 +112,7 @@ public final class Segmenter {
     let guess = forced.map { LanguageGuess(language: $0, confidence: 1) }
       ?? identifyLanguage(votes[...])
       ?? document.metadata.language.flatMap(Language.init(rawValue:)).map { LanguageGuess(language: $0, confidence: 0) }
-      ?? identifyLanguage(votes[...], letters: tokens.map { $0.isWord ? alphabets(of: $0.key.foldedScalars) : 0 })
+      ?? identifyLanguage(votes[...], letters: tokens.map { $0.isWord ? alphabets(of: folder.keys[Int($0.form)].foldedScalars) : 0 })
       ?? LanguageGuess(language: .und, confidence: 0)
     let compiled = lexicons.compiled(guess.language)
     let terms = termCache(guess.language).map { TokenTerms(forms: tokens.map(\.form), keys: folder.store, cache: $0) }
@@ -169,13 +169,12 @@ public final class Segmenter {
 
   private func tokenize(_ document: Document) -> [Token] {
     let units = document.utf16
-    let store = folder.store
     return units.withUnsafeBufferPointer { buffer in
       let pieces = WordBreaker.pieces(units, breaker: folder.wordBreaker)
       let forms = folder.ids(of: pieces, in: buffer)
       return zip(pieces, forms).map { piece, form in
         Token(span: document.span(utf16: piece.start, piece.end), utf16Start: Int32(piece.start),
-              utf16End: Int32(piece.end), isWord: piece.isWord, key: store.unmanagedKey(form), form: form,
+              utf16End: Int32(piece.end), isWord: piece.isWord, form: form,
               mark: !piece.isWord && piece.end - piece.start == 1 ? buffer[piece.start] : 0)
       }
     }

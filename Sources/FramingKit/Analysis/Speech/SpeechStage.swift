@@ -393,8 +393,8 @@ public struct SpeechStage {
         let gap = last.tokens.upperBound..<mention.tokens.lowerBound
         let sameEntity = last.entities == [mention.entity] && gap.count <= 2 && gap.allSatisfy { text.tokens[$0].isWord }
         let joins = gap.isEmpty || sameEntity
-          || (gap.count == 1 && text.tokens[gap.lowerBound].isWord && text.tokens[gap.lowerBound].key.folded.count <= 3
-            && text.tokens[gap.lowerBound].key.folded == text.text(text.tokens[gap.lowerBound].span))
+          || (gap.count == 1 && text.tokens[gap.lowerBound].isWord && text.key(of: text.tokens[gap.lowerBound]).folded.count <= 3
+            && text.key(of: text.tokens[gap.lowerBound]).folded == text.text(text.tokens[gap.lowerBound].span))
         if joins {
           var entities = last.entities
           if !entities.contains(mention.entity) { entities.append(mention.entity) }
