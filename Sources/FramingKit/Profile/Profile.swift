@@ -50,7 +50,24 @@ public struct Profile: Codable, Sendable {
     public let kind: String
     public let depth: Int
     public let closed: Bool
-    public let text: String
+    public var text: String { textSlice.string }
+    /// The text as the document's units, until it is read as a String (see `TextSlice`).
+    let textSlice: TextSlice
+
+    enum CodingKeys: String, CodingKey {
+      case start, end, innerStart, innerEnd, kind, depth, closed, textSlice = "text"
+    }
+
+    init(start: Int, end: Int, innerStart: Int, innerEnd: Int, kind: String, depth: Int, closed: Bool, text: TextSlice) {
+      self.start = start
+      self.end = end
+      self.innerStart = innerStart
+      self.innerEnd = innerEnd
+      self.kind = kind
+      self.depth = depth
+      self.closed = closed
+      textSlice = text
+    }
   }
 
   public struct Layout: Codable, Sendable {

@@ -47,7 +47,7 @@ public struct ProfileBuilder {
       },
       quotations: text.quotations.map {
         Profile.QuotationInfo(start: $0.span.start, end: $0.span.end, innerStart: $0.inner.start, innerEnd: $0.inner.end,
-                              kind: $0.kind.rawValue, depth: $0.depth, closed: $0.closed, text: text.text($0.span))
+                              kind: $0.kind.rawValue, depth: $0.depth, closed: $0.closed, text: text.slice($0.span))
       })
     var chains: [[[String]]] = []
     for speech in article.speech.sentences where !speech.chain.isEmpty {

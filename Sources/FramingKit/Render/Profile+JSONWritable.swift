@@ -194,7 +194,7 @@ extension Profile.QuotationInfo: JSONWritable {
     json.member("inner_start", innerStart)
     json.member("kind", kind)
     json.member("start", start)
-    json.member("text", text)
+    json.member("text", textSlice)
     json.endObject()
   }
 }
