@@ -58,9 +58,8 @@ public final class KeyFolder {
 
   /// Word breaks (root rules) for whoever owns this folder: the segmenter, or the lexicon loader for patterns.
   let wordBreaker: BreakIterator
-  /// Keys by form number.
-  /// Keys by form number, in a store that segmented texts keep alive: their tokens point at keys
-  /// without retaining them (see `Token.key`).
+  /// Keys by form number, in a store that segmented texts keep alive: they give a token's keys by its
+  /// form number (see `SegmentedText.key(of:)`), even after the folder started afresh.
   private(set) var store = KeyStore()
   var keys: [FoldedKey] { store.keys }
   /// The units of every known form, end to end. This and `table` live in memory the folder owns
