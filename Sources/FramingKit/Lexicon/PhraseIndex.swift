@@ -719,12 +719,11 @@ final class TermCache {
     return masks
   }
 
-  func prepare(form: Int32, key: FoldedKey) {
+  /// Looks up one new form (its entry is in the table already, unprepared, or prepared when the form
+  /// came twice in one text).
+  private func prepare(form: Int32, key: FoldedKey) {
     let index = Int(form)
-    if index < entries.count, entries[index].start >= 0 { return }
-    if entries.count <= index {
-      entries.append(contentsOf: repeatElement(.unprepared, count: max(index + 1, entries.count * 2) - entries.count))
-    }
+    if entries[index].start >= 0 { return }
     let start = flat.count
     vocabulary.appendTerms(for: key, to: &flat)
     var mask: UInt32 = 0
