@@ -81,12 +81,13 @@ enum QuotationFinder {
         words += 1
         if words > scareQuoteMaximumWords { return .quotation }  // long: no need to look at capitals
         let first = Segmenter.scalar(units, at: Int(tokens[index].utf16Start))
-        if first.properties.isUppercase || first.properties.numericType != nil { capitalized += 1 }
+        if Segmenter.isUppercase(first) || Segmenter.isNumeric(first) { capitalized += 1 }
       }
       index += 1
     }
     if words == 0 { return .quotation }
-    if units[inner].contains(where: { ".!?".utf16.contains($0) }) { return .quotation }
+    // Sentence punctuation inside (".", "!", "?"): compared unit by unit, not through a string's view.
+    if units[inner].contains(where: { $0 == 0x2E || $0 == 0x21 || $0 == 0x3F }) { return .quotation }
     if capitalized == words { return .name }
     var before = quoteStart - 1
     while before >= lineStart && TextDecoder.isWhitespace(units[before]) { before -= 1 }
