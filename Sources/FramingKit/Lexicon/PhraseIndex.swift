@@ -176,15 +176,7 @@ final class EdgeTable {
     }
     let key = Self.key(node, label)
     slots[slot(for: key)] = Slot(key: key, target: target)
-    if Int(node) >= labelBits.count {
-      var capacity = labelBits.count * 2
-      while capacity <= Int(node) { capacity *= 2 }
-      let grown = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: capacity)
-      grown.initialize(repeating: 0)
-      _ = grown.update(fromContentsOf: labelBits)
-      labelBits.deallocate()
-      labelBits = grown
-    }
+    labelBits = labelBits.grown(toHold: Int(node) + 1, keeping: labelBits.count, filling: 0)
     labelBits[Int(node)] |= Self.labelBit(label)
     count += 1
     if count * 2 > slots.count { grow() }

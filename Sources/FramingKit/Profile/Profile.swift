@@ -57,17 +57,6 @@ public struct Profile: Codable, Sendable {
     enum CodingKeys: String, CodingKey {
       case start, end, innerStart, innerEnd, kind, depth, closed, textSlice = "text"
     }
-
-    init(start: Int, end: Int, innerStart: Int, innerEnd: Int, kind: String, depth: Int, closed: Bool, text: TextSlice) {
-      self.start = start
-      self.end = end
-      self.innerStart = innerStart
-      self.innerEnd = innerEnd
-      self.kind = kind
-      self.depth = depth
-      self.closed = closed
-      textSlice = text
-    }
   }
 
   public struct Layout: Codable, Sendable {
@@ -108,24 +97,6 @@ public struct Profile: Codable, Sendable {
 
     enum CodingKeys: String, CodingKey {
       case index, start, end, paragraph, title, words, voice, speakers, chain, reason, reported, verbs, cues, textSlice = "text"
-    }
-
-    init(index: Int, start: Int, end: Int, paragraph: Int, title: Bool, words: Int, voice: SentenceVoice, speakers: [String],
-         chain: [[String]], reason: String, reported: [TextSpan], verbs: [ReportingVerb], cues: [AttributionCue], text: TextSlice) {
-      self.index = index
-      self.start = start
-      self.end = end
-      self.paragraph = paragraph
-      self.title = title
-      self.words = words
-      self.voice = voice
-      self.speakers = speakers
-      self.chain = chain
-      self.reason = reason
-      self.reported = reported
-      self.verbs = verbs
-      self.cues = cues
-      textSlice = text
     }
   }
 

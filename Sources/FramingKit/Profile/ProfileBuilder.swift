@@ -24,7 +24,7 @@ public struct ProfileBuilder {
         index: index, start: sentence.span.start, end: sentence.span.end, paragraph: sentence.paragraph, title: sentence.isTitle,
         words: text.wordCount(sentence.tokens), voice: speech.voice, speakers: speech.speakers, chain: speech.chain,
         reason: speech.reason, reported: speech.reported, verbs: speech.verbs, cues: speech.cues,
-        text: article.sentenceSlices[index]))
+        textSlice: article.sentenceSlices[index]))
     }
     let byAnalyzer = FindingsByAnalyzer(findings)
     let analyzed = AnalyzedSentences(all: sentences, findings: findings, byAnalyzer: byAnalyzer, lexicons: lexicons)
@@ -47,7 +47,7 @@ public struct ProfileBuilder {
       },
       quotations: text.quotations.map {
         Profile.QuotationInfo(start: $0.span.start, end: $0.span.end, innerStart: $0.inner.start, innerEnd: $0.inner.end,
-                              kind: $0.kind.rawValue, depth: $0.depth, closed: $0.closed, text: text.slice($0.span))
+                              kind: $0.kind.rawValue, depth: $0.depth, closed: $0.closed, textSlice: text.slice($0.span))
       })
     var chains: [[[String]]] = []
     for speech in article.speech.sentences where !speech.chain.isEmpty {

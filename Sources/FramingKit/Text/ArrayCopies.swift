@@ -7,3 +7,20 @@ extension Array {
   @inline(__always)
   init(copies value: Element, count: Int) { self.init(repeatElement(value, count: count)) }
 }
+
+extension UnsafeMutableBufferPointer {
+  /// Memory a type owns, grown to hold at least `count` elements: this buffer when it does already;
+  /// else one doubled until it does, with this one's first `kept` elements moved in and the rest set
+  /// to `fill`, and this one freed. Hot tables live in such memory, since an array held by a class
+  /// is retained and released at every read.
+  func grown(toHold count: Int, keeping kept: Int, filling fill: Element) -> Self {
+    guard count > self.count else { return self }
+    var capacity = Swift.max(self.count, 1)
+    while capacity < count { capacity *= 2 }
+    let grown = Self.allocate(capacity: capacity)
+    _ = grown.initialize(fromContentsOf: self[..<kept])
+    UnsafeMutableBufferPointer(rebasing: grown[kept...]).initialize(repeating: fill)
+    deallocate()
+    return grown
+  }
+}

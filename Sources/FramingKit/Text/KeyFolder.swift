@@ -207,14 +207,7 @@ public final class KeyFolder {
   }
 
   private func appendUnits(_ form: UnsafeBufferPointer<UInt16>) {
-    if unitCount + form.count > units.count {
-      var capacity = units.count * 2
-      while capacity < unitCount + form.count { capacity *= 2 }
-      let grown = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: capacity)
-      _ = grown.initialize(from: units[..<unitCount])
-      units.deallocate()
-      units = grown
-    }
+    units = units.grown(toHold: unitCount + form.count, keeping: unitCount, filling: 0)
     _ = UnsafeMutableBufferPointer(rebasing: units[unitCount...]).initialize(from: form)
     unitCount += form.count
   }
@@ -271,10 +264,7 @@ public final class KeyFolder {
   func composedKey(_ form: UnsafeBufferPointer<UInt16>) -> FoldedKey? {
     let composed = ComposedUnitKeys.shared
     let room = form.count * composed.longestMapping
-    if scalarScratch.count < 2 * room {
-      scalarScratch.deallocate()
-      scalarScratch = .allocate(capacity: 2 * room)
-    }
+    scalarScratch = scalarScratch.grown(toHold: 2 * room, keeping: 0, filling: 0)
     let folded = scalarScratch.baseAddress!, loose = folded + room
     var foldedCount = 0, looseCount = 0
     for unit in form {
@@ -543,7 +533,7 @@ final class UnitTables: Sendable {
 /// For each unit the unit tables cover, beyond ASCII: what case folding makes of it and the loose key
 /// of that, composed once from the tables. A new form is then folded and made loose in one pass over
 /// its units, with one table read per unit. Units whose folding leaves the Latin and Cyrillic
-/// scripts and punctuation (Greek) are not composed: their loose key needs ICU's contextual rules.
+/// scripts and punctuation (Greek letters, "µ", "Ⱥ") are not composed: their keys need ICU.
 final class ComposedUnitKeys: @unchecked Sendable {
   static let shared = ComposedUnitKeys(UnitTables.shared)
 

@@ -81,7 +81,7 @@ enum QuotationFinder {
         words += 1
         if words > scareQuoteMaximumWords { return .quotation }  // long: no need to look at capitals
         let first = Segmenter.scalar(units, at: Int(tokens[index].utf16Start))
-        if Segmenter.isUppercase(first) || Segmenter.isNumeric(first) { capitalized += 1 }
+        if Typography.isUppercase(first) || Typography.isNumeric(first) { capitalized += 1 }
       }
       index += 1
     }

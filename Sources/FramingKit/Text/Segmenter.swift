@@ -387,18 +387,18 @@ public final class Segmenter {
       while afterDash < lineEnd && TextDecoder.isWhitespace(units[afterDash]) { afterDash += 1 }
     }
     let nextScalar = Self.scalar(units, at: afterDash < lineEnd ? afterDash : next)
-    let nextIsLower = Self.isLowercase(nextScalar)
-    let nextIsDigit = Self.isNumeric(nextScalar)
+    let nextIsLower = Typography.isLowercase(nextScalar)
+    let nextIsDigit = Typography.isNumeric(nextScalar)
     if nextIsLower { return true }
-    if !Self.isAlphabetic(nextScalar) && !nextIsDigit && !Typography.isDash(units[next])
+    if !Typography.isAlphabetic(nextScalar) && !nextIsDigit && !Typography.isDash(units[next])
       && !Self.isOpeningMark(units[next]) { return true }
     // What precedes it.
     var end = cut
     while end > sentenceStart && TextDecoder.isWhitespace(units[end - 1]) { end -= 1 }
     guard end > sentenceStart, units[end - 1] == 0x2E else { return false }
     // An initial: one capital letter and a full stop.
-    if end - 2 >= sentenceStart, Self.isUppercase(Self.scalar(units, at: end - 2)),
-       end - 3 < sentenceStart || !Self.isAlphabetic(Self.scalar(units, at: end - 3)) {
+    if end - 2 >= sentenceStart, Typography.isUppercase(Self.scalar(units, at: end - 2)),
+       end - 3 < sentenceStart || !Typography.isAlphabetic(Self.scalar(units, at: end - 3)) {
       return true
     }
     guard let compiled, !compiled.abbreviations.isEmpty else { return false }
@@ -445,40 +445,6 @@ public final class Segmenter {
   private static func isLeadingMark(_ unit: UInt16) -> Bool { isOpeningMark(unit) || unit == Typography.apostrophe }
 
   private static func isOpeningMark(_ unit: UInt16) -> Bool { Typography.isQuotationMark(unit) || Typography.isOpeningBracket(unit) }
-
-  // Letter case and kind, answered for ASCII, Latin-1 letters and basic Cyrillic without Unicode's
-  // property tables (`SegmenterTests` holds them to the tables).
-  static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0..<0x80: (0x61...0x7A).contains(scalar.value)
-    case 0xC0..<0x100: scalar.value >= 0xDF && scalar.value != 0xF7
-    case 0x400..<0x460: scalar.value >= 0x430
-    default: scalar.properties.isLowercase
-    }
-  }
-  static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0..<0x80: (0x41...0x5A).contains(scalar.value)
-    case 0xC0..<0x100: scalar.value < 0xDF && scalar.value != 0xD7
-    case 0x400..<0x460: scalar.value < 0x430
-    default: scalar.properties.isUppercase
-    }
-  }
-  static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0..<0x80: isLowercase(scalar) || isUppercase(scalar)
-    case 0xC0..<0x100: scalar.value != 0xD7 && scalar.value != 0xF7
-    case 0x400..<0x460: true
-    default: scalar.properties.isAlphabetic
-    }
-  }
-  static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
-    switch scalar.value {
-    case 0..<0x80: (0x30...0x39).contains(scalar.value)
-    case 0xC0..<0x100, 0x400..<0x460: false
-    default: scalar.properties.numericType != nil
-    }
-  }
 
   static func scalar(_ units: [UInt16], at index: Int) -> Unicode.Scalar {
     let unit = units[index]

@@ -44,6 +44,41 @@ enum Typography {
     default: false
     }
   }
+
+  // Letter case and kind, answered for ASCII, Latin-1 letters and basic Cyrillic without Unicode's
+  // property tables (`TypographyTests` holds them to the tables): sentence breaks and quoted
+  // phrases ask them of the letters around them.
+  static func isLowercase(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x80: (0x61...0x7A).contains(scalar.value)
+    case 0xC0..<0x100: scalar.value >= 0xDF && scalar.value != 0xF7
+    case 0x400..<0x460: scalar.value >= 0x430
+    default: scalar.properties.isLowercase
+    }
+  }
+  static func isUppercase(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x80: (0x41...0x5A).contains(scalar.value)
+    case 0xC0..<0x100: scalar.value < 0xDF && scalar.value != 0xD7
+    case 0x400..<0x460: scalar.value < 0x430
+    default: scalar.properties.isUppercase
+    }
+  }
+  static func isAlphabetic(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x80: isLowercase(scalar) || isUppercase(scalar)
+    case 0xC0..<0x100: scalar.value != 0xD7 && scalar.value != 0xF7
+    case 0x400..<0x460: true
+    default: scalar.properties.isAlphabetic
+    }
+  }
+  static func isNumeric(_ scalar: Unicode.Scalar) -> Bool {
+    switch scalar.value {
+    case 0..<0x80: (0x30...0x39).contains(scalar.value)
+    case 0xC0..<0x100, 0x400..<0x460: false
+    default: scalar.properties.numericType != nil
+    }
+  }
 }
 
 /// Searches over UTF-16 units that pass over eight units at a time where a quick test of the block

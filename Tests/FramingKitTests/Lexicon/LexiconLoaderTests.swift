@@ -189,3 +189,11 @@ import Testing
     #expect(defaultLexicons.settings.flag("dominant-source", "minimum_word_share") == 0.6)
   }
 }
+
+extension LexiconLoaderTests {
+  /// Lists by lexicon kind are indexed by the kind's position, spelled out case by case: it must be
+  /// the kind's place among all kinds, each kind its own.
+  @Test func everyLexiconKindsPositionIsItsPlaceAmongAllKinds() {
+    #expect(LexiconKind.allCases.map(\.ordinal) == Array(LexiconKind.allCases.indices))
+  }
+}

@@ -178,24 +178,6 @@ import Testing
 }
 
 extension SegmenterTests {
-  /// Letter case and kind at a sentence break are answered without Unicode's property tables for
-  /// ASCII, Latin-1 and basic Cyrillic: every scalar below U+0460 gets the tables' answer.
-  @Test func letterCaseAndKindEqualUnicodesProperties() {
-    for value in UInt32(0)..<0x460 {
-      guard let scalar = Unicode.Scalar(value) else { continue }
-      let properties = scalar.properties
-      #expect(Segmenter.isLowercase(scalar) == properties.isLowercase,
-              "U+\(String(value, radix: 16)) lowercase")
-      #expect(Segmenter.isUppercase(scalar) == properties.isUppercase, "U+\(String(value, radix: 16)) uppercase")
-      #expect(Segmenter.isAlphabetic(scalar) == properties.isAlphabetic,
-              "U+\(String(value, radix: 16)) alphabetic")
-      #expect(Segmenter.isNumeric(scalar) == (properties.numericType != nil),
-              "U+\(String(value, radix: 16)) numeric")
-    }
-  }
-}
-
-extension SegmenterTests {
   /// A line that repeats an earlier one is boilerplate; a line that only shares its length and its
   /// first, middle and last characters with an earlier one (how repeats are looked up) is not.
   @Test func onlyTrueRepeatsOfALineAreBoilerplate() throws {

@@ -51,3 +51,22 @@ import Testing
     #expect(marks.map(\.1) == [0, 0, 0x3A, 0x201E, 0, 0x201C, 0x2013, 0x28, 0, 0x29, 0x2E, 0x2E, 0x2E, 0])
   }
 }
+
+extension TypographyTests {
+  /// Letter case and kind (at sentence breaks, in quoted phrases) are answered without Unicode's
+  /// property tables for ASCII, Latin-1 and basic Cyrillic: every scalar below U+0460 gets the
+  /// tables' answer.
+  @Test func letterCaseAndKindEqualUnicodesProperties() {
+    for value in UInt32(0)..<0x460 {
+      guard let scalar = Unicode.Scalar(value) else { continue }
+      let properties = scalar.properties
+      #expect(Typography.isLowercase(scalar) == properties.isLowercase,
+              "U+\(String(value, radix: 16)) lowercase")
+      #expect(Typography.isUppercase(scalar) == properties.isUppercase, "U+\(String(value, radix: 16)) uppercase")
+      #expect(Typography.isAlphabetic(scalar) == properties.isAlphabetic,
+              "U+\(String(value, radix: 16)) alphabetic")
+      #expect(Typography.isNumeric(scalar) == (properties.numericType != nil),
+              "U+\(String(value, radix: 16)) numeric")
+    }
+  }
+}
