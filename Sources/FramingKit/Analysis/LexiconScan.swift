@@ -17,6 +17,8 @@ public struct SourceMention: Hashable, Sendable {
   public let tokens: Range<Int>
   /// True when matched by a description ("rzecznik Kremla") rather than a name.
   public let isDescription: Bool
+  /// The entity's position in the registry (`LexiconSet.entities`).
+  let entityPosition: Int
 }
 
 public struct LexiconScan: Sendable {
@@ -39,7 +41,7 @@ public struct LexiconScan: Sendable {
       compiled.sourceIndex.matches(in: credit.tokens, terms: terms).map { match in
         let name = compiled.sourceNames[match.payload]
         return SourceMention(entity: lexicons.entities[name.entity].id, sentence: -1, tokens: match.tokens,
-                             isDescription: name.isDescription)
+                             isDescription: name.isDescription, entityPosition: name.entity)
       }
     }
     var mentions: [SourceMention] = []
@@ -56,8 +58,8 @@ public struct LexiconScan: Sendable {
         for match in compiled.sourceIndex.matches(in: sentence.tokens, terms: terms) {
           let name = compiled.sourceNames[match.payload]
           mentions.append(SourceMention(entity: lexicons.entities[name.entity].id, sentence: sentenceIndex, tokens: match.tokens,
-                                        isDescription: name.isDescription))
-          mentionIsPerson.append(lexicons.entities[name.entity].person)
+                                        isDescription: name.isDescription, entityPosition: name.entity))
+          mentionIsPerson.append(lexicons.isPerson(position: name.entity))
         }
       }
       let fills = mentions.count == firstMention ? nil : SlotFills(mentions[firstMention...].indices.map { index in

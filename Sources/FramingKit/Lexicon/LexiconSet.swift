@@ -14,6 +14,9 @@ public final class LexiconSet: @unchecked Sendable {
   public let directories: [String]
 
   private let entityIndex: [String: Int]
+  /// Per registry position: whether the entity is a person, and whether an outlet (rules ask per mention).
+  private let entityIsPerson: [Bool]
+  private let entityIsOutlet: [Bool]
   /// The weight of every entry whose weight is not 1, by reference ("pl/loaded#kpina"): the
   /// loadedness index scales each loaded term by its entry's weight.
   private let entryWeights: [String: Double]
@@ -163,6 +166,8 @@ public final class LexiconSet: @unchecked Sendable {
     var entityIndex: [String: Int] = [:]
     for (index, entity) in entities.enumerated() { entityIndex[entity.id] = index }
     self.entityIndex = entityIndex
+    entityIsPerson = entities.map(\.person)
+    entityIsOutlet = entities.map(\.isOutlet)
     entityReferences = entities.map { Self.entityReference($0.id) }
     var byKey: [FileKey: Int] = [:]
     for (index, file) in sortedFiles.enumerated() { byKey[FileKey(language: file.language, kind: file.kind)] = index }
@@ -255,6 +260,9 @@ public final class LexiconSet: @unchecked Sendable {
   func isPerson(_ id: String) -> Bool { entityIndex[id].map { entities[$0].person } ?? false }
   /// Whether a registry entity is an outlet (see `SourceEntity.isOutlet`), read in place.
   func isOutlet(_ id: String) -> Bool { entityIndex[id].map { entities[$0].isOutlet } ?? false }
+  /// The same, by registry position (a mention's `entityPosition`), without hashing the id.
+  func isPerson(position: Int) -> Bool { entityIsPerson[position] }
+  func isOutlet(position: Int) -> Bool { entityIsOutlet[position] }
 }
 
 /// One language's lexicons compiled for matching.

@@ -79,6 +79,16 @@ import Testing
     #expect(profile.sentences[1].reason == "reported mood continues the report")
   }
 
+  @Test func aSentenceWithNothingToReadStillContinuesAnAnnouncement() {
+    // The second paragraph has no cue, verb, marker or mention of its own: only the announcement
+    // before it makes it reported.
+    let profile = profile("Peskow sagte am Montag:\n\nDie Lage bleibt ernst.\n\nDie Sonne scheint.", language: .de)
+    #expect(profile.sentences.map(\.voice) == [.indirect, .indirect, .assertion])
+    #expect(profile.sentences[1].reason == "content of the announcement before it")
+    #expect(profile.sentences[1].speakers == ["peskov"])
+    #expect(profile.sentences[2].reason == "no quotation, reporting verb or attribution cue")
+  }
+
   @Test func chainsNestReportersAndSpeakers() {
     let profile = profile("Agencja BiełTA wskazuje, że Łukaszenka i Putin potwierdzili gotowość wspólnego reagowania.", language: .pl)
     #expect(profile.sentences.first?.chain == [["belta"], ["lukashenko", "putin"]])

@@ -86,6 +86,26 @@ public struct SpeechStage {
       }
       let lineStart = sentence.paragraph >= 0 ? text.paragraphs[sentence.paragraph].span.start : sentence.span.start
       let quotes = Self.quotations(text.quotations, overlapping: sentence.span, lineStart: lineStart)
+
+      let firstToken = range.isEmpty ? nil : text.tokens[range.lowerBound]
+      let dashLed = firstToken.map { Typography.isDash($0.mark) } ?? false
+      if dashLed && sentence.paragraph >= 0 && text.paragraphs[sentence.paragraph].sentences.lowerBound == sentenceIndex {
+        dashParagraph = sentence.paragraph
+      }
+      let inDashSpeech = sentence.paragraph >= 0 && sentence.paragraph == dashParagraph
+      let contextual = sentence.paragraph >= 0 && lastReportedParagraph >= sentence.paragraph - 1 && !lastSpeakers.isEmpty
+
+      // Most sentences give no rule anything to read (no quotation, dash, cue, verb, marker or
+      // mention, and no announcement to continue): they are the outlet's own, as rule 7 would find.
+      if quotes.isEmpty && !inDashSpeech && sentenceMentions.isEmpty && cueCandidates.isEmpty && verbHits.isEmpty
+        && complementizers.isEmpty && moods.isEmpty && reportatives.isEmpty && anaphors.isEmpty && sourceAnaphors.isEmpty
+        && backReferences.isEmpty && !(contextual && announcement) {
+        speeches.append(SentenceSpeech(voice: .assertion, speakers: [], verbs: [], cues: [], reported: [], quoted: [], chain: [],
+                                       reason: Self.assertionReason))
+        if sentence.paragraph > lastReportedParagraph + 1 { lastSpeakers = [] }
+        announcement = false
+        continue
+      }
       let isByline = !byline.isEmpty && sentenceMentions.contains { byline.contains($0) }
 
       // Candidates for speakers: mention groups and resolved pronouns.
@@ -148,16 +168,8 @@ public struct SpeechStage {
         }
       }
 
-      let firstToken = range.isEmpty ? nil : text.tokens[range.lowerBound]
-      let dashLed = firstToken.map { Typography.isDash($0.mark) } ?? false
-      if dashLed && sentence.paragraph >= 0 && text.paragraphs[sentence.paragraph].sentences.lowerBound == sentenceIndex {
-        dashParagraph = sentence.paragraph
-      }
-      let inDashSpeech = sentence.paragraph >= 0 && sentence.paragraph == dashParagraph
-      let contextual = sentence.paragraph >= 0 && lastReportedParagraph >= sentence.paragraph - 1 && !lastSpeakers.isEmpty
-
       var voice = SentenceVoice.assertion
-      var reason = "no quotation, reporting verb or attribution cue"
+      var reason = Self.assertionReason
       var reported: [TextSpan] = []
       var quoted: [TextSpan] = []
       var inherited = false
@@ -293,8 +305,7 @@ public struct SpeechStage {
       if chain.isEmpty && !speakers.isEmpty && voice.isReported { chain = inherited && speakers == lastSpeakers ? lastChain : [speakers] }
 
       for index in usedMentions {
-        let entity = scan.mentions[index].entity
-        roles[index] = lexicons.isPerson(entity) ? .speaker : .attributed
+        roles[index] = lexicons.isPerson(position: scan.mentions[index].entityPosition) ? .speaker : .attributed
       }
       if let reference = fragmentReference, voice == .attributed {
         let scope = category(reference) == "summary-reference" ? FragmentScope.paragraph : .sentence
@@ -467,7 +478,7 @@ public struct SpeechStage {
       guard paragraph.sentences.count == 1 else { return }
       let sentenceIndex = paragraph.sentences.lowerBound
       let indexes = mentionRanges[sentenceIndex]
-      guard !indexes.isEmpty, indexes.allSatisfy({ lexicons.isOutlet(scan.mentions[$0].entity) }) else { return }
+      guard !indexes.isEmpty, indexes.allSatisfy({ lexicons.isOutlet(position: scan.mentions[$0].entityPosition) }) else { return }
       var covered = Set<Int>()
       for index in indexes { covered.formUnion(scan.mentions[index].tokens) }
       let words = text.sentences[sentenceIndex].tokens.filter { text.tokens[$0].isWord }
@@ -484,6 +495,8 @@ public struct SpeechStage {
   /// The reason of a sentence marked as hearsay only by a reportative word; an attribution fragment
   /// after it names its source.
   static let reportativeReason = "reportative marker"
+  /// The reason of a sentence in the outlet's own voice.
+  static let assertionReason = "no quotation, reporting verb or attribution cue"
 
   enum FragmentScope { case sentence, paragraph }
 
@@ -539,12 +552,16 @@ public struct SpeechStage {
       let range = text.sentences[sentenceIndex].tokens
       for index in indexes {
         let tokens = scan.mentions[index].tokens
-        guard lexicons.isOutlet(scan.mentions[index].entity) else { continue }
+        guard lexicons.isOutlet(position: scan.mentions[index].entityPosition) else { continue }
         let before = tokens.lowerBound > range.lowerBound ? text.tokens[tokens.lowerBound - 1].mark : 0
         let after = tokens.upperBound < range.upperBound ? text.tokens[tokens.upperBound].mark : 0
         if isSeparator(before) || isSeparator(after) { result.insert(index) }
       }
       guard let lexicon = text.lexicon, let terms = text.terms, let index = lexicon.indexes[.boilerplate] else { continue }
+      // Most sentences have no token a credit phrase can start with.
+      var startMask: UInt32 = 0
+      for position in range { startMask |= terms.startMask(position) }
+      guard index.mayMatch(startMask: startMask, fills: nil) else { continue }
       var position = range.lowerBound
       while position < range.upperBound {
         defer { position += 1 }
