@@ -31,6 +31,14 @@ int32_t cicu_utf8_to_utf16(const uint8_t *bytes, int32_t length, uint16_t *out, 
 
 enum { CICU_SAW_CONTROL = 1, CICU_MAY_NEED_NFC = 2 };
 
+/// Transcodes the leading run of UTF-16 units below U+0800 to UTF-8 (eight units to a step where the
+/// CPU allows), stopping before the first unit of U+0800 or above (or a surrogate) and, when
+/// `escaping` is not 0, before the first control character, quotation mark or backslash, which JSON
+/// escapes. `capacity` is the room at `out`: it must hold the run's UTF-8 (two bytes a unit at most).
+/// Returns the units consumed and sets `*written` to the bytes written.
+int32_t cicu_utf16_to_utf8_run(const uint16_t *units, int32_t count, uint8_t *out, int32_t capacity, int32_t *written,
+                               int32_t escaping);
+
 /// 1 for the units any NFC text may hold anywhere unchanged: NFC quick check Yes and combining class
 /// 0 (ASCII, Latin-1 and Latin Extended, spacing modifiers, Cyrillic letters, common punctuation
 /// and currency signs). Text of such units alone is already NFC.

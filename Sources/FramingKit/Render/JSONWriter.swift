@@ -1,3 +1,5 @@
+import CICU
+
 /// Writes JSON straight into UTF-8 bytes: the one place where framing's JSON is spelled (escapes,
 /// numbers, indentation). Profiles, the large and hot output (often ten times the size of their
 /// article), write their own members in sorted key order, because going through Swift's `Encoder`
@@ -459,37 +461,20 @@ struct JSONWriter {
   /// U+FFFD, as in `Document.string(fromUTF16:)`.
   private mutating func quote(utf16 units: UnsafeBufferPointer<UInt16>) {
     // Three bytes per unit at most, or six for an escaped control character; and the quotes.
-    let out = buffer.reserve(6 * units.count + 2)
+    let room = 6 * units.count + 2
+    let out = buffer.reserve(room)
     out[0] = 0x22
     var written = 1
     var index = 0
     let count = units.count
     while index < count {
-      // Four units at a time while they are ASCII that needs no escape, as most of a Latin-script text.
-      if index + 4 <= count {
-        let word = UnsafeRawPointer(units.baseAddress! + index).loadUnaligned(as: UInt64.self)
-        if Self.isPlainASCII(word) {
-          out[written] = UInt8(truncatingIfNeeded: word)
-          out[written + 1] = UInt8(truncatingIfNeeded: word >> 16)
-          out[written + 2] = UInt8(truncatingIfNeeded: word >> 32)
-          out[written + 3] = UInt8(truncatingIfNeeded: word >> 48)
-          written += 4
-          index += 4
-          continue
-        }
-      }
-      // A run of two-byte letters (Cyrillic, Polish, German), in a loop of its own: there is nothing to escape.
-      var unit = units[index]
-      if unit >= 0x80 && unit < 0x800 {
-        repeat {
-          out[written] = UInt8(truncatingIfNeeded: 0xC0 | (unit >> 6))
-          out[written + 1] = UInt8(truncatingIfNeeded: 0x80 | (unit & 0x3F))
-          written += 2
-          index += 1
-          guard index < count else { break }
-          unit = units[index]
-        } while unit >= 0x80 && unit < 0x800
-        continue
+      // Runs of ASCII and two-byte letters (most of a Latin, Cyrillic or Greek text) go to the
+      // vector transcoder; it stops before anything to escape or longer in UTF-8.
+      if count - index >= Self.vectorRun, let base = units.baseAddress {
+        var run: Int32 = 0
+        index += Int(cicu_utf16_to_utf8_run(base + index, Int32(count - index), out + written, Int32(room - written), &run, 1))
+        written += Int(run)
+        guard index < count else { break }
       }
       written += Document.transcodeScalar(units, at: &index, into: out + written) { byte, out in
         guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
@@ -503,18 +488,8 @@ struct JSONWriter {
     buffer.advance(by: written + 1)
   }
 
-  /// Whether four UTF-16 units (one to each quarter of the word) are all ASCII with nothing to
-  /// escape: no control character, quote or backslash (the "has less than" and "has zero" tests
-  /// on 16-bit lanes; a borrow can only make a clean word look unclean, never the other way).
-  @inline(__always)
-  private static func isPlainASCII(_ word: UInt64) -> Bool {
-    let ones: UInt64 = 0x0001_0001_0001_0001, highs: UInt64 = 0x8000_8000_8000_8000
-    let quote = word ^ (ones &* 0x22), backslash = word ^ (ones &* 0x5C)
-    return word & 0xFF80_FF80_FF80_FF80 == 0
-      && (word &- ones &* 0x20) & highs == 0
-      && (quote &- ones) & ~quote & highs == 0
-      && (backslash &- ones) & ~backslash & highs == 0
-  }
+  /// Below this many units left, a call to the vector transcoder costs more than it saves.
+  private static let vectorRun = 16
 
   /// Text that needs no escapes goes in one move, quotes included (see `needsEscapes`).
   private mutating func quote(utf8: UnsafeBufferPointer<UInt8>) {

@@ -1,3 +1,4 @@
+import CICU
 import Foundation
 
 /// A decoded article: NFC text with line ends normalized to "\n", plus what is known about it.
@@ -136,12 +137,18 @@ public struct Document: Sendable {
   }
 
   /// Writes the UTF-8 of UTF-16 units (lone surrogates as U+FFFD) and returns its length; `bytes`
-  /// must hold three bytes per unit.
+  /// must hold it (three bytes per unit always do).
   static func transcode(_ units: UnsafeBufferPointer<UInt16>, into bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
-    guard let out = bytes.baseAddress else { return 0 }
+    guard let out = bytes.baseAddress, let base = units.baseAddress else { return 0 }
     var written = 0
     var index = 0
     while index < units.count {
+      // Runs below U+0800 in vector steps where there is room for them (see `JSONWriter.quote`).
+      var run: Int32 = 0
+      index += Int(cicu_utf16_to_utf8_run(base + index, Int32(units.count - index), out + written, Int32(bytes.count - written),
+                                          &run, 0))
+      written += Int(run)
+      guard index < units.count else { break }
       written += transcodeScalar(units, at: &index, into: out + written) { byte, out in
         out.pointee = byte
         return 1

@@ -1,4 +1,5 @@
 @testable import FramingKit
+import CICU
 import Testing
 
 @Suite struct JSONWriterTests {
@@ -54,35 +55,52 @@ import Testing
     #expect(slice.string == string && slice == TextSlice(string))
   }
 
-  /// ASCII goes four units at a time: a character to escape, or one past ASCII, at any place of a
-  /// group of four is still written as the String path writes it.
-  @Test(arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}", " ", "\u{7F}", "é", "Ж", "—"])
-  func sliceTextIsWrittenAsItsStringWhereverAnEscapeFalls(mark: String) {
-    for position in 0..<9 {
-      let text = String(repeating: "a", count: position) + mark + "bcdefghij"
+  /// Runs of ASCII and two-byte letters go eight units to a vector step; whatever stops a step (a
+  /// character to escape, one of three or four bytes, a lone surrogate, the end of the text) at any
+  /// place of a step is written as Swift's own decoding of the units, escaped, and as a String is.
+  @Test(arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}", " ", "\u{7F}", "\u{80}", "é", "Ж", "\u{7FF}", "\u{800}", "—", "👍",
+                    "", "lone lead", "lone trail"])
+  func vectorRunsStopWhereverTheirStopperFalls(stopper: String) {
+    let stopperUnits: [UInt16] = stopper == "lone lead" ? [0xD800] : stopper == "lone trail" ? [0xDC00] : Array(stopper.utf16)
+    let run = Array("Кремль i Łukaszenka powiedzieli, że Ґ".utf16)
+    for position in 0...run.count {
+      let units = Array(run[..<position]) + stopperUnits + Array(run[position...]) + Array(" tail".utf16)
+      let expected = String(decoding: units, as: UTF16.self)
       var fromSlice = JSONWriter(pretty: false), fromString = JSONWriter(pretty: false)
-      fromSlice.value(TextSlice(units: Array(text.utf16), start: 0, end: text.utf16.count))
-      fromString.value(text)
+      fromSlice.value(TextSlice(units: units, start: 0, end: units.count))
+      fromString.value(expected)
       #expect(fromSlice.string == fromString.string, "\(position)")
+      #expect(Document.string(fromUTF16: units) == expected, "\(position)")
+      // Short texts are made in room of their exact size: too little for a vector step's store.
+      let short = Array(units.prefix(15))
+      #expect(Document.string(fromUTF16: short) == String(decoding: short, as: UTF16.self), "\(position)")
     }
   }
 
-  /// Runs of two-byte letters are written in a loop of their own: whatever ends a run (a character to
-  /// escape, ASCII, a three- or four-byte character, a lone surrogate, the end of the text) is written
-  /// as the String path writes it.
-  @Test(arguments: ["\"", "\\", "\n", "x", "—", "👍", "ß", "", "lone surrogate"])
-  func runsOfTwoByteLettersEndAsTheStringPathWrites(follower: String) {
-    for length in 1...6 {
-      var units = Array("Кремль".utf16.prefix(length))
-      units += follower == "lone surrogate" ? [0xD800] : Array(follower.utf16)
-      var fromSlice = JSONWriter(pretty: false), fromString = JSONWriter(pretty: false)
-      fromSlice.value(TextSlice(units: units, start: 0, end: units.count))
-      fromString.value(Document.string(fromUTF16: units))
-      #expect(fromSlice.string == fromString.string, "\(length)")
+  /// The vector transcoder stops before the first unit it leaves to its caller, and never writes past
+  /// the room it is given.
+  @Test func vectorTranscoderStopsBeforeWhatItDoesNotWrite() {
+    let units = Array("abcdefghКремльЖЖ\"ijklmnop".utf16)
+    var out = [UInt8](repeating: 0xEE, count: 64)
+    var written: Int32 = 0
+    let escaped = out.withUnsafeMutableBufferPointer {
+      cicu_utf16_to_utf8_run(units, Int32(units.count), $0.baseAddress!, 40, &written, 1)
     }
-    var written = JSONWriter(pretty: false)
-    let units = Array("Кремль\"".utf16) + [0xD800]
-    written.value(TextSlice(units: units, start: 0, end: units.count))
-    #expect(written.string == "\"Кремль\\\"\u{FFFD}\"")
+    #expect(escaped == 16 && written == 24)
+    #expect(Array(out[..<24]) == Array("abcdefghКремльЖЖ".utf8))
+    #expect(out[40...].allSatisfy { $0 == 0xEE })
+    let plain = out.withUnsafeMutableBufferPointer {
+      cicu_utf16_to_utf8_run(units, Int32(units.count), $0.baseAddress!, 64, &written, 0)
+    }
+    #expect(plain == Int32(units.count) && written == 33)
+    #expect(Array(out[..<33]) == Array("abcdefghКремльЖЖ\"ijklmnop".utf8))
+    // Sixteen bytes of room left at most: the runs go unit by unit, within it.
+    out = [UInt8](repeating: 0xEE, count: 64)
+    let tight = out.withUnsafeMutableBufferPointer {
+      cicu_utf16_to_utf8_run(units, 8, $0.baseAddress!, 8, &written, 0)
+    }
+    #expect(tight == 8 && written == 8 && out[8] == 0xEE)
+    let stop = Array("ab—cd".utf16)
+    #expect(cicu_utf16_to_utf8_run(stop, Int32(stop.count), &out, 64, &written, 0) == 2 && written == 2)
   }
 }
