@@ -51,8 +51,10 @@ public struct WordShape: Hashable, Sendable {
 
   /// The same, for a caller that already holds the form's scalars.
   func matches(_ folded: String, scalars: [UInt32]) -> Bool {
-    Self.matches(scalars: scalars, minimumLength: minimumLength, suffixes: suffixScalars, prefixes: prefixScalars) {
-      exceptions.contains(folded)
+    scalars.withUnsafeBufferPointer { scalars in
+      Self.matches(scalars: scalars, minimumLength: minimumLength, suffixes: suffixScalars, prefixes: prefixScalars) {
+        exceptions.contains(folded)
+      }
     }
   }
 
@@ -76,18 +78,18 @@ public struct WordShape: Hashable, Sendable {
       lastScalarBits = shape.suffixScalars.reduce(0) { bits, suffix in bits | (suffix.last.map { 1 << ($0 & 63) } ?? ~0) }
     }
 
-    func matches(scalars: [UInt32]) -> Bool {
+    func matches(scalars: UnsafeBufferPointer<UInt32>) -> Bool {
       if lastScalarBits != ~0 {
         guard let last = scalars.last, lastScalarBits & (1 << (last & 63)) != 0 else { return false }
       }
       return WordShape.matches(scalars: scalars, minimumLength: minimumLength, suffixes: suffixes, prefixes: prefixes) {
-        exceptions.contains(scalars)
+        exceptions.contains(Array(scalars))
       }
     }
   }
 
   /// `isException` is asked last, of the few forms that have the shape.
-  private static func matches(scalars: [UInt32], minimumLength: Int, suffixes: [[UInt32]], prefixes: [[UInt32]],
+  private static func matches(scalars: UnsafeBufferPointer<UInt32>, minimumLength: Int, suffixes: [[UInt32]], prefixes: [[UInt32]],
                               isException: () -> Bool) -> Bool {
     guard scalars.count >= minimumLength else { return false }
     var suffixFits = false
@@ -107,7 +109,7 @@ public struct WordShape: Hashable, Sendable {
     return !isException()
   }
 
-  private static func hasSuffix(_ word: [UInt32], _ suffix: [UInt32]) -> Bool {
+  private static func hasSuffix(_ word: UnsafeBufferPointer<UInt32>, _ suffix: [UInt32]) -> Bool {
     guard suffix.count <= word.count else { return false }
     var index = 0
     let offset = word.count - suffix.count
@@ -118,7 +120,7 @@ public struct WordShape: Hashable, Sendable {
     return true
   }
 
-  private static func hasPrefix(_ word: [UInt32], _ prefix: [UInt32]) -> Bool {
+  private static func hasPrefix(_ word: UnsafeBufferPointer<UInt32>, _ prefix: [UInt32]) -> Bool {
     guard prefix.count <= word.count else { return false }
     var index = 0
     while index < prefix.count {

@@ -77,7 +77,7 @@ public struct Pattern: Hashable, Sendable {
         }
         for token in tokens {
           let id = body.withUnsafeBufferPointer { folder.id(of: UnsafeBufferPointer(rebasing: $0[token.start..<token.end])) }
-          let key = folder.keys[Int(id)]
+          let key = folder.key(id: id)
           if stemEnds.contains(token.end) && token.isWord {
             guard key.foldedScalars.count >= 3 else {
               throw PatternSyntaxError("stem '\(key.folded)*' is shorter than 3 letters; it would match too much")

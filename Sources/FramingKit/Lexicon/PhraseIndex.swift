@@ -81,19 +81,19 @@ final class Vocabulary: @unchecked Sendable {
     shapeRules.append(WordShape.Rule(shape))
   }
 
-  /// Starts loading what the walks of `appendTerms(for:to:)` will read below the root, for a key looked up soon.
-  func prefetch(for key: FoldedKey) {
-    foldedTrie.prefetch(key.foldedScalars)
-    looseTrie.prefetch(key.looseScalars)
+  /// Starts loading what the walks of `appendTerms(folded:loose:to:)` will read below the root, for a key looked up soon.
+  func prefetch(folded: UnsafeBufferPointer<UInt32>, loose: UnsafeBufferPointer<UInt32>) {
+    foldedTrie.prefetch(folded)
+    looseTrie.prefetch(loose)
   }
 
   /// Appends all terms a token with this key matches to `found`, sorted and unique (what was in
   /// `found` before stays as it was): the term cache collects them straight into its flat list.
-  func appendTerms(for key: FoldedKey, to found: inout [Int32]) {
+  func appendTerms(folded: UnsafeBufferPointer<UInt32>, loose: UnsafeBufferPointer<UInt32>, to found: inout [Int32]) {
     let start = found.count
-    foldedTrie.collect(key.foldedScalars, into: &found)
-    looseTrie.collect(key.looseScalars, into: &found)
-    for (index, rule) in shapeRules.enumerated() where rule.matches(scalars: key.foldedScalars) {
+    foldedTrie.collect(folded, into: &found)
+    looseTrie.collect(loose, into: &found)
+    for (index, rule) in shapeRules.enumerated() where rule.matches(scalars: folded) {
       found.append(shapeTermList[index])
     }
     guard found.count - start > 1 else { return }
@@ -295,7 +295,7 @@ final class ScalarTrie {
   }
 
   /// Starts loading the slots of a form's first prefixes, for a form looked up soon.
-  func prefetch(_ scalars: [UInt32]) {
+  func prefetch(_ scalars: UnsafeBufferPointer<UInt32>) {
     slots.withUnsafeBufferPointer { slots in
       let mask = slots.count - 1
       var hash: UInt64 = 0
@@ -310,6 +310,10 @@ final class ScalarTrie {
   /// The slots of the next four prefixes are always being loaded: most walks end within a few
   /// letters, and hashing further prefixes than that would be wasted.
   func collect(_ scalars: [UInt32], into found: inout [Int32]) {
+    scalars.withUnsafeBufferPointer { collect($0, into: &found) }
+  }
+
+  func collect(_ scalars: UnsafeBufferPointer<UInt32>, into found: inout [Int32]) {
     let steps = min(scalars.count, depth)
     guard steps > 0 else { return }
     var node: Int32 = 0
@@ -393,6 +397,12 @@ final class ScalarMap: @unchecked Sendable {
         }
       }
     }
+  }
+
+  /// A word's value, given its scalars in memory (a form's key in the key store).
+  subscript(_ scalars: UnsafeBufferPointer<UInt32>) -> UInt8 {
+    guard scalars.count <= longestKey else { return 0 }
+    return slots[slot(of: scalars, tag: Self.tag(scalars))].value
   }
 
   subscript(_ scalars: [UInt32]) -> UInt8 {
@@ -655,7 +665,7 @@ struct TokenTerms {
   func startMask(_ token: Int) -> UInt32 { tokenMasks[token] }
 }
 
-/// Per-worker memo of `Vocabulary.appendTerms(for:to:)` by form number, so each distinct form is looked up
+/// Per-worker memo of `Vocabulary.appendTerms(folded:loose:to:)` by form number, so each distinct form is looked up
 /// once; terms are kept in one flat array.
 final class TermCache {
   /// A form's terms (`flat[start..<end]`) and start mask, together: a token's lookups read one place
@@ -677,9 +687,9 @@ final class TermCache {
 
   /// Looks up every form of a text not looked up yet, and returns each token's start mask. The
   /// table is read once per token, through one buffer: a known form's mask is taken there and then,
-  /// and the tokens of new forms are noted, looked up afterwards (only they need their keys, read
-  /// without retaining them: the store outlives this call; the walks of the one a few places ahead
-  /// are prefetched) and given their masks last.
+  /// and the tokens of new forms are noted, looked up afterwards (only they need their keys, read in
+  /// place in the key store; the walks of the one a few places ahead are prefetched) and given their
+  /// masks last.
   func prepare(_ forms: [Int32], keys: KeyStore) -> [UInt32] {
     guard let last = forms.max() else { return [] }
     if entries.count <= Int(last) {
@@ -701,9 +711,10 @@ final class TermCache {
     let distance = 4
     for (position, index) in unprepared.enumerated() {
       if position + distance < unprepared.count {
-        keys.unmanagedKey(forms[unprepared[position + distance]])._withUnsafeGuaranteedRef { vocabulary.prefetch(for: $0) }
+        let ahead = forms[unprepared[position + distance]]
+        vocabulary.prefetch(folded: keys.folded(ahead), loose: keys.loose(ahead))
       }
-      keys.unmanagedKey(forms[index])._withUnsafeGuaranteedRef { prepare(form: forms[index], key: $0) }
+      prepare(form: forms[index], folded: keys.folded(forms[index]), loose: keys.loose(forms[index]))
     }
     entries.withUnsafeBufferPointer { known in
       for index in unprepared { masks[index] = known[Int(forms[index])].mask }
@@ -713,11 +724,11 @@ final class TermCache {
 
   /// Looks up one new form (its entry is in the table already, unprepared, or prepared when the form
   /// came twice in one text).
-  private func prepare(form: Int32, key: FoldedKey) {
+  private func prepare(form: Int32, folded: UnsafeBufferPointer<UInt32>, loose: UnsafeBufferPointer<UInt32>) {
     let index = Int(form)
     if entries[index].start >= 0 { return }
     let start = flat.count
-    vocabulary.appendTerms(for: key, to: &flat)
+    vocabulary.appendTerms(folded: folded, loose: loose, to: &flat)
     var mask: UInt32 = 0
     let startMasks = vocabulary.startMasks
     for position in start..<flat.count { mask |= startMasks[Int(flat[position])] }

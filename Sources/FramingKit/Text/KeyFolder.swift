@@ -40,13 +40,76 @@ public final class FoldedKey: Hashable, Sendable {
   }
 }
 
-/// The keys a key folder has made, by form number.
+/// The keys a key folder has made, by form number: every form's folded and loose scalars end to end
+/// in one pool the store owns, so a new form costs no allocation of its own (a `FoldedKey` object is
+/// made only when one is asked for).
 final class KeyStore: @unchecked Sendable {
-  fileprivate(set) var keys: [FoldedKey] = []
+  /// Where a form's keys are in the pool (a loose key equal to the folded one is the same scalars).
+  private struct Span {
+    var folded: Int32
+    var foldedCount: Int32
+    var loose: Int32
+    var looseCount: Int32
+  }
 
-  /// A form's key without a retain, for per-form work while the store is alive (the caller holds it).
-  func unmanagedKey(_ form: Int32) -> Unmanaged<FoldedKey> {
-    keys.withUnsafeBufferPointer { Unmanaged.passUnretained($0[Int(form)]) }
+  private var spans = UnsafeMutableBufferPointer<Span>.allocate(capacity: 1 << 12)
+  private var pool = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 1 << 15)
+  private(set) var count = 0
+  private var poolCount = 0
+
+  deinit {
+    spans.deallocate()
+    pool.deallocate()
+  }
+
+  /// A form's folded key, valid until the next form is added (the pool may move then).
+  @inline(__always)
+  func folded(_ form: Int32) -> UnsafeBufferPointer<UInt32> {
+    let span = spans[Int(form)]
+    return UnsafeBufferPointer(start: pool.baseAddress! + Int(span.folded), count: Int(span.foldedCount))
+  }
+
+  /// A form's loose key, valid as `folded(_:)` is.
+  @inline(__always)
+  func loose(_ form: Int32) -> UnsafeBufferPointer<UInt32> {
+    let span = spans[Int(form)]
+    return UnsafeBufferPointer(start: pool.baseAddress! + Int(span.loose), count: Int(span.looseCount))
+  }
+
+  /// A form's keys as an object of their own.
+  func key(_ form: Int32) -> FoldedKey {
+    let folded = Array(folded(form))
+    let loose = self.loose(form)
+    return FoldedKey(foldedScalars: folded, looseScalars: loose.elementsEqual(folded) ? folded : Array(loose))
+  }
+
+  /// Room for `needed` scalars at the end of the pool, where the next form's keys are written
+  /// (folded first, then loose) before `add` takes them.
+  func room(_ needed: Int) -> UnsafeMutablePointer<UInt32> {
+    pool = pool.grown(toHold: poolCount + needed, keeping: poolCount, filling: 0)
+    return pool.baseAddress! + poolCount
+  }
+
+  /// Takes the keys written in `room`: `foldedCount` folded scalars, then `looseCount` loose ones, or
+  /// none when the loose key is the folded one.
+  func add(foldedCount: Int, looseCount: Int?) {
+    spans = spans.grown(toHold: count + 1, keeping: count, filling: Span(folded: 0, foldedCount: 0, loose: 0, looseCount: 0))
+    let start = Int32(poolCount)
+    spans[count] = Span(folded: start, foldedCount: Int32(foldedCount), loose: looseCount == nil ? start : start + Int32(foldedCount),
+                        looseCount: Int32(looseCount ?? foldedCount))
+    poolCount += foldedCount + (looseCount ?? 0)
+    count += 1
+  }
+
+  /// Adds a form's keys given as a `FoldedKey` (forms the composed tables do not cover).
+  func add(_ key: FoldedKey) {
+    let same = key.looseScalars == key.foldedScalars
+    let out = room(key.foldedScalars.count + (same ? 0 : key.looseScalars.count))
+    _ = UnsafeMutableBufferPointer(start: out, count: key.foldedScalars.count).initialize(from: key.foldedScalars)
+    if !same {
+      _ = UnsafeMutableBufferPointer(start: out + key.foldedScalars.count, count: key.looseScalars.count).initialize(from: key.looseScalars)
+    }
+    add(foldedCount: key.foldedScalars.count, looseCount: same ? nil : key.looseScalars.count)
   }
 }
 
@@ -61,7 +124,6 @@ public final class KeyFolder {
   /// Keys by form number, in a store that segmented texts keep alive: they give a token's keys by its
   /// form number (see `SegmentedText.key(of:)`), even after the folder started afresh.
   private(set) var store = KeyStore()
-  var keys: [FoldedKey] { store.keys }
   /// The units of every known form, end to end. This and `table` live in memory the folder owns
   /// (freed in `deinit`): a lookup runs for every token, and reaching an array held by a class
   /// retains and releases its storage each time.
@@ -115,7 +177,6 @@ public final class KeyFolder {
   deinit {
     table.deallocate()
     units.deallocate()
-    scalarScratch.deallocate()
   }
 
   private static func emptyTable(count: Int) -> UnsafeMutableBufferPointer<Slot> {
@@ -124,19 +185,22 @@ public final class KeyFolder {
     return table
   }
 
-  public var count: Int { keys.count }
+  public var count: Int { store.count }
 
   public func key(_ form: String) -> FoldedKey {
     let units = Array(form.utf16)
     let number = units.withUnsafeBufferPointer { self.id(of: $0) }
-    return keys[Int(number)]
+    return store.key(number)
   }
+
+  /// The keys of a form by its number.
+  func key(id: Int32) -> FoldedKey { store.key(id) }
 
   public func key(_ form: Substring) -> FoldedKey { key(String(form)) }
 
   /// Forgets all forms when the table is over its limit; call only between documents.
   func resetIfFull() {
-    guard keys.count > limit else { return }
+    guard store.count > limit else { return }
     store = KeyStore()
     unitCount = 0
     table.deallocate()
@@ -197,12 +261,12 @@ public final class KeyFolder {
       }
       slot = (slot + 1) & mask
     }
-    let id = Int32(keys.count)
-    store.keys.append(makeKey(form))
+    let id = Int32(store.count)
+    addKeys(form)
     let start = Int32(unitCount)
     appendUnits(form)
     insert(Slot(hash: tag, id: id, start: start, length: Int32(form.count), prefix: prefix))
-    if keys.count * 2 > table.count { grow() }
+    if store.count * 2 > table.count { grow() }
     return id
   }
 
@@ -230,21 +294,27 @@ public final class KeyFolder {
   private var foldedScratch: [UInt16] = []
   private var looseScratch: [UInt16] = []
 
-  /// Scratch for the two keys of a new form made from `ComposedUnitKeys`, grown as forms need.
-  private var scalarScratch = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 256)
-
-  private func makeKey(_ form: UnsafeBufferPointer<UInt16>) -> FoldedKey {
+  /// Writes a new form's keys into the store: ASCII and the units the composed tables cover in place,
+  /// anything else through `uncomposedKey`.
+  private func addKeys(_ form: UnsafeBufferPointer<UInt16>) {
     if !form.contains(where: { $0 >= 0x80 }) {
-      let scalars = Self.scalarArray(count: form.count) { buffer in
-        for index in 0..<form.count {
-          let unit = form[index]
-          buffer[index] = UInt32((unit >= 0x41 && unit <= 0x5A) ? unit + 0x20 : unit)
-        }
-        return form.count
+      let out = store.room(form.count)
+      for index in 0..<form.count {
+        let unit = form[index]
+        out[index] = UInt32((unit >= 0x41 && unit <= 0x5A) ? unit + 0x20 : unit)
       }
-      return FoldedKey(foldedScalars: scalars, looseScalars: scalars)
+      store.add(foldedCount: form.count, looseCount: nil)
+      return
     }
-    return composedKey(form) ?? uncomposedKey(form)
+    let room = form.count * ComposedUnitKeys.shared.longestMapping
+    let out = store.room(2 * room)
+    if let (foldedCount, looseCount) = Self.writeComposedKeys(form, folded: out, loose: out + room) {
+      let same = foldedCount == looseCount && memcmp(out, out + room, foldedCount * MemoryLayout<UInt32>.size) == 0
+      if !same { memmove(out + foldedCount, out + room, looseCount * MemoryLayout<UInt32>.size) }
+      store.add(foldedCount: foldedCount, looseCount: same ? nil : looseCount)
+    } else {
+      store.add(uncomposedKey(form))
+    }
   }
 
   /// The keys of a form beyond ASCII, made with `fold` and `appendLoose` (and ICU where they need it).
@@ -262,10 +332,21 @@ public final class KeyFolder {
   /// punctuation words hold), written in one pass over its units; nil for any other form, which
   /// `fold` and `appendLoose` make with ICU's help.
   func composedKey(_ form: UnsafeBufferPointer<UInt16>) -> FoldedKey? {
+    let room = form.count * ComposedUnitKeys.shared.longestMapping
+    var scratch = [UInt32](copies: 0, count: 2 * room)
+    return scratch.withUnsafeMutableBufferPointer { scratch -> FoldedKey? in
+      let folded = scratch.baseAddress!, loose = folded + room
+      guard let (foldedCount, looseCount) = Self.writeComposedKeys(form, folded: folded, loose: loose) else { return nil }
+      return FoldedKey(foldedScalars: Array(UnsafeBufferPointer(start: folded, count: foldedCount)),
+                       looseScalars: Array(UnsafeBufferPointer(start: loose, count: looseCount)))
+    }
+  }
+
+  /// Writes both keys of a form at `folded` and `loose` (room for `longestMapping` scalars per unit
+  /// each) and says how long each is; nil when a unit is one the composed tables do not cover.
+  private static func writeComposedKeys(_ form: UnsafeBufferPointer<UInt16>, folded: UnsafeMutablePointer<UInt32>,
+                                        loose: UnsafeMutablePointer<UInt32>) -> (folded: Int, loose: Int)? {
     let composed = ComposedUnitKeys.shared
-    let room = form.count * composed.longestMapping
-    scalarScratch = scalarScratch.grown(toHold: 2 * room, keeping: 0, filling: 0)
-    let folded = scalarScratch.baseAddress!, loose = folded + room
     var foldedCount = 0, looseCount = 0
     for unit in form {
       if unit < 0x80 {
@@ -278,10 +359,7 @@ public final class KeyFolder {
         return nil
       }
     }
-    let foldedScalars = Array(UnsafeBufferPointer(start: folded, count: foldedCount))
-    let same = foldedCount == looseCount && memcmp(folded, loose, foldedCount * MemoryLayout<UInt32>.size) == 0
-    return FoldedKey(foldedScalars: foldedScalars,
-                     looseScalars: same ? foldedScalars : Array(UnsafeBufferPointer(start: loose, count: looseCount)))
+    return (foldedCount, looseCount)
   }
 
   /// An array of at most `count` scalars, as many as `fill` writes and says it wrote. Not

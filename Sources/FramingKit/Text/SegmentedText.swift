@@ -124,7 +124,7 @@ public final class SegmentedText: Sendable {
   public var title: Sentence? { sentences.first?.isTitle == true ? sentences.first : nil }
 
   /// The keys of a token's form.
-  func key(of token: Token) -> FoldedKey { keyStore.keys[Int(token.form)] }
+  func key(of token: Token) -> FoldedKey { keyStore.key(token.form) }
 
   /// The text of a span.
   public func text(_ span: TextSpan) -> String { document.string(span) }

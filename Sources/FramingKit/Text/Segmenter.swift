@@ -66,7 +66,7 @@ public final class Segmenter {
 
   /// Each token's function-word languages as bits (0 for punctuation and other words).
   private func functionWordVotes(_ tokens: [Token]) -> [UInt8] {
-    let known = folder.keys.count
+    let known = folder.store.count
     if functionWordMasks.count < known { functionWordMasks.append(contentsOf: repeatElement(0xFF, count: known - functionWordMasks.count)) }
     // Read through buffers: through the class, every token's read would retain the table.
     var votes = [UInt8](copies: 0, count: tokens.count)
@@ -77,7 +77,7 @@ public final class Segmenter {
           for index in tokens.indices where tokens[index].isWord {
             let form = Int(tokens[index].form)
             if masks[form] == 0xFF {
-              masks[form] = keys.unmanagedKey(Int32(form))._withUnsafeGuaranteedRef { functionWordLanguages[$0.foldedScalars] }
+              masks[form] = functionWordLanguages[keys.folded(Int32(form))]
             }
             votes[index] = masks[form]
           }
@@ -89,7 +89,7 @@ public final class Segmenter {
 
   /// The languages whose alphabets have every marked letter of a form (0 when it has none, or when no
   /// alphabet has them all). Read only for texts too short for function words to decide.
-  private func alphabets(of folded: [UInt32]) -> UInt8 {
+  private func alphabets(of folded: UnsafeBufferPointer<UInt32>) -> UInt8 {
     var fitting: UInt8 = 0xFF
     var marked = false
     for scalar in folded where LexiconKind.letterRange.contains(scalar) {
@@ -112,7 +112,7 @@ public final class Segmenter {
     let guess = forced.map { LanguageGuess(language: $0, confidence: 1) }
       ?? identifyLanguage(votes[...])
       ?? document.metadata.language.flatMap(Language.init(rawValue:)).map { LanguageGuess(language: $0, confidence: 0) }
-      ?? identifyLanguage(votes[...], letters: tokens.map { $0.isWord ? alphabets(of: folder.keys[Int($0.form)].foldedScalars) : 0 })
+      ?? identifyLanguage(votes[...], letters: tokens.map { $0.isWord ? alphabets(of: folder.store.folded($0.form)) : 0 })
       ?? LanguageGuess(language: .und, confidence: 0)
     let compiled = lexicons.compiled(guess.language)
     let terms = termCache(guess.language).map { TokenTerms(forms: tokens.map(\.form), keys: folder.store, cache: $0) }

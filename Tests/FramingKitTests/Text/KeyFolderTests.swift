@@ -104,3 +104,25 @@ extension KeyFolderTests {
     }
   }
 }
+
+extension KeyFolderTests {
+  /// New forms' keys are written in place into one pool, which grows as forms come: after thousands
+  /// of forms of every kind (ASCII, Latin and Cyrillic through the composed tables, Greek and Chinese
+  /// through ICU), every form's keys read from the store equal the keys made for it on their own.
+  @Test func keysWrittenIntoTheStoreSurviveItsGrowth() {
+    let folder = KeyFolder()
+    let stems = ["Kreml", "Łukaszenk", "Кремл", "білорусь", "Αθήν", "北京", "Straß", "naïv"]
+    var forms: [(units: [UInt16], id: Int32)] = []
+    for number in 0..<3000 {
+      let units = Array("\(stems[number % stems.count])\(number)".utf16)
+      forms.append((units, units.withUnsafeBufferPointer { folder.id(of: $0) }))
+    }
+    #expect(folder.count == 3000)
+    for (units, id) in forms {
+      let alone = units.withUnsafeBufferPointer { folder.uncomposedKey($0) }
+      #expect(Array(folder.store.folded(id)) == alone.foldedScalars, "\(String(decoding: units, as: UTF16.self))")
+      #expect(Array(folder.store.loose(id)) == alone.looseScalars, "\(String(decoding: units, as: UTF16.self))")
+      #expect(folder.key(id: id) == alone)
+    }
+  }
+}
