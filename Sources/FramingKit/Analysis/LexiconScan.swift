@@ -49,28 +49,49 @@ public struct LexiconScan: Sendable {
     // (slots for persons take only them), rather than by id for every sentence's slot fills.
     var mentionIsPerson: [Bool] = []
     var hits: [LexiconHit] = []
+    // The tokens of a sentence that may start a pattern of some index (see `PhraseIndex.forEachMatch`).
+    var candidates: [Int32] = []
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
       // The phrase indexes with a pattern that may start at some token of the sentence.
       var startMask: UInt32 = 0
-      for token in sentence.tokens { startMask |= terms.startMask(token) }
+      candidates.removeAll(keepingCapacity: true)
+      for token in sentence.tokens {
+        let mask = terms.startMask(token)
+        startMask |= mask
+        if mask != 0 { candidates.append(Int32(token)) }
+      }
+      let limit = sentence.tokens.upperBound
       let firstMention = mentions.count
       if compiled.sourceIndex.mayMatch(startMask: startMask, fills: nil) {
-        for match in compiled.sourceIndex.matches(in: sentence.tokens, terms: terms) {
-          let name = compiled.sourceNames[match.payload]
-          mentions.append(SourceMention(entity: lexicons.entities[name.entity].id, sentence: sentenceIndex, tokens: match.tokens,
-                                        isDescription: name.isDescription, entityPosition: name.entity))
-          mentionIsPerson.append(lexicons.isPerson(position: name.entity))
+        candidates.withUnsafeBufferPointer { candidates in
+          compiled.sourceIndex.forEachMatch(candidates: candidates, limit: limit, terms: terms, fills: nil) { match in
+            let name = compiled.sourceNames[match.payload]
+            mentions.append(SourceMention(entity: lexicons.entities[name.entity].id, sentence: sentenceIndex, tokens: match.tokens,
+                                          isDescription: name.isDescription, entityPosition: name.entity))
+            mentionIsPerson.append(lexicons.isPerson(position: name.entity))
+          }
         }
       }
       let fills = mentions.count == firstMention ? nil : SlotFills(mentions[firstMention...].indices.map { index in
         (mentions[index].tokens.lowerBound,
          SlotFills.Fill(index: index, end: mentions[index].tokens.upperBound, isPerson: mentionIsPerson[index]))
       })
-      for (kind, index) in compiled.scannedIndexes {
-        let slotted = index.hasSlots ? fills : nil
-        guard index.mayMatch(startMask: startMask, fills: slotted) else { continue }
-        for match in index.matches(in: sentence.tokens, terms: terms, fills: slotted) {
-          hits.append(LexiconHit(kind: kind, entry: match.payload, sentence: sentenceIndex, tokens: match.tokens, fills: match.fills))
+      // Patterns led by a slot may start wherever a mention does (a mention's first token mostly has
+      // a start mask of its own, as it starts a name).
+      if let fills {
+        for start in fills.startTokens {
+          let token = Int32(start)
+          let position = candidates.partitioningIndex { $0 >= token }
+          if position == candidates.count || candidates[position] != token { candidates.insert(token, at: position) }
+        }
+      }
+      candidates.withUnsafeBufferPointer { candidates in
+        for (kind, index) in compiled.scannedIndexes {
+          let slotted = index.hasSlots ? fills : nil
+          guard index.mayMatch(startMask: startMask, fills: slotted) else { continue }
+          index.forEachMatch(candidates: candidates, limit: limit, terms: terms, fills: slotted) { match in
+            hits.append(LexiconHit(kind: kind, entry: match.payload, sentence: sentenceIndex, tokens: match.tokens, fills: match.fills))
+          }
         }
       }
     }

@@ -622,6 +622,21 @@ final class PhraseIndex: @unchecked Sendable {
     startMask & startBit != 0 || (rootHasSlots && fills?.isEmpty == false)
   }
 
+  /// The matches of `matches(in:terms:fills:)`, looked for only at `candidates` (ascending): a range's
+  /// tokens that may start a pattern of any index (a start mask, or a registry mention starting
+  /// there). Most tokens start none, and every index then passes them by without a look.
+  func forEachMatch(candidates: UnsafeBufferPointer<Int32>, limit: Int, terms: TokenTerms, fills: SlotFills?,
+                    _ body: (Match) -> Void) {
+    var next = 0
+    for candidate in candidates {
+      let position = Int(candidate)
+      guard position >= next, mayStart(at: position, terms: terms, fills: fills),
+            let match = longestMatch(at: position, limit: limit, terms: terms, fills: fills) else { continue }
+      body(match)
+      next = match.tokens.upperBound
+    }
+  }
+
   /// Non-overlapping matches in a token range, left to right, longest first at each position.
   func matches(in range: Range<Int>, terms: TokenTerms, fills: SlotFills? = nil) -> [Match] {
     var result: [Match] = []
@@ -757,6 +772,9 @@ struct SlotFills {
   var isEmpty: Bool { starts.isEmpty }
 
   func hasFill(at token: Int) -> Bool { starts.contains(token) }
+
+  /// The tokens where fills start, ascending (with repeats).
+  var startTokens: [Int] { starts }
 
   func starting(at token: Int, kind: SlotKind) -> [Fill] {
     guard var position = starts.firstIndex(of: token) else { return [] }
