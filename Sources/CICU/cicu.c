@@ -1,4 +1,5 @@
 #include "cicu.h"
+#include "transcode.h"
 
 #include <stdlib.h>
 #include <pthread.h>
@@ -81,6 +82,8 @@ int32_t cicu_utf8_to_utf16(const uint8_t *bytes, int32_t length, uint16_t *out, 
   if (capacity < length) return -1;
   int32_t in = 0, written = 0, seen = 0;
   while (in < length) {
+    in = cicu_utf8_vector_steps(bytes, length, in, out, &written, &seen);
+    if (in >= length) break;
     // Eight ASCII bytes at a time; a byte below 0x20 in the word (the top bit of a byte of
     // word - 0x20… set where the byte was clear) is looked at on its own.
     while (in + 8 <= length) {

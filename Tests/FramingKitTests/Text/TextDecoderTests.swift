@@ -113,6 +113,33 @@ import Testing
     #expect(ICU.convertWellFormedUTF8(Array("ЖЖ\u{301}".utf8))?.seen.isPlainNFC == false)
   }
 
+  /// Eight bytes (or sixteen ASCII ones) go to a vector step: whatever falls anywhere in a step (a
+  /// longer sequence, a control character, a combining mark, a broken or overlong sequence) the text
+  /// converts as Swift decodes it, is refused where Swift finds it ill-formed, and is seen as needing
+  /// NFC or holding controls exactly when one of its units or bytes does.
+  @Test func vectorStepsConvertAsSwiftDecodesWhateverFallsWhere() {
+    let base = Array("Łukaszenka i Кремль: ґанок, straße, їжак ".utf8)
+    let inserts = ["—", "😀", "\u{301}", "\u{1}", "\n", "Ж", "a", "\u{7FF}", "\u{800}", "\u{483}", "ß\u{300}"].map { Array($0.utf8) }
+    for insert in inserts {
+      for position in base.indices where base[position] & 0xC0 != 0x80 {
+        let bytes = Array(base[..<position]) + insert + Array(base[position...]) + base
+        let expected = Array(String(decoding: bytes, as: UTF8.self).utf16)
+        let converted = ICU.convertWellFormedUTF8(bytes)
+        #expect(converted?.units == expected, "\(insert) at \(position)")
+        #expect(converted?.seen.isPlainNFC == expected.allSatisfy { cicu_is_plain_nfc($0) != 0 }, "\(insert) at \(position)")
+        #expect(converted?.seen.mayHoldControls == bytes.contains { $0 < 0x20 && $0 != 0x0A }, "\(insert) at \(position)")
+      }
+    }
+    for position in 0..<base.count {
+      for broken: UInt8 in [0x41, 0x80, 0xBF, 0xC0, 0xC1, 0xC3, 0xDF, 0xE0, 0xED, 0xF0, 0xF5, 0xFF] {
+        var bytes = base + base
+        bytes[position] = broken
+        let valid = String(validating: bytes, as: UTF8.self).map { Array($0.utf16) }
+        #expect(ICU.convertWellFormedUTF8(bytes)?.units == valid, "\(broken) at \(position)")
+      }
+    }
+  }
+
   /// The conversion tells decoding when a text needs no NFC pass: every unit it counts as plain must
   /// be one that ICU finds NFC in any position (quick check Yes, combining class 0).
   @Test func plainNFCUnitsAreNFCWhereverTheyStand() {
