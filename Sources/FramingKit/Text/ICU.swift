@@ -55,16 +55,15 @@ enum ICU {
   /// ill-formed (`toUTF16` then substitutes and counts them). With the units comes what the
   /// conversion saw on the way, so that decoding need not look again.
   static func convertWellFormedUTF8(_ bytes: [UInt8]) -> (units: [UInt16], seen: UTF8Seen)? {
-    var failed = false
     var flags: Int32 = 0
-    let units = [UInt16](unsafeUninitializedCapacity: bytes.count) { out, count in
-      let written = bytes.withUnsafeBufferPointer {
-        cicu_utf8_to_utf16($0.baseAddress, Int32($0.count), out.baseAddress, Int32(bytes.count), &flags)
-      }
-      failed = written < 0
-      count = max(Int(written), 0)
+    // Not `init(unsafeUninitializedCapacity:)`, which looks the storage type up at run time (see
+    // `Array(copies:count:)`): zeroing the room costs less.
+    var units = [UInt16](copies: 0, count: bytes.count)
+    let written = units.withUnsafeMutableBufferPointer { out in
+      bytes.withUnsafeBufferPointer { cicu_utf8_to_utf16($0.baseAddress, Int32($0.count), out.baseAddress, Int32(out.count), &flags) }
     }
-    if failed { return nil }
+    if written < 0 { return nil }
+    units.removeLast(units.count - Int(written))
     return (units, UTF8Seen(mayHoldControls: flags & Int32(CICU_SAW_CONTROL) != 0, isPlainNFC: flags & Int32(CICU_MAY_NEED_NFC) == 0))
   }
 
