@@ -34,12 +34,12 @@ extension AttributedArticle {
   /// A finding for a lexicon hit, with its voice taken from the who-speaks layer.
   func finding(analyzer: String, hit: LexiconHit, label: String? = nil, entity: String? = nil, polarity: String? = nil,
                verbatimOnly: Bool = false, details: LabelMap<String> = [:]) -> Finding {
-    let entry = entry(of: hit)
+    let (category, entryPolarity, note) = withEntry(of: hit) { ($0.category, $0.polarity?.rawValue, $0.note) }
     let span = span(of: hit.tokens)
     let (voice, speaker) = speech.voice(of: span, sentence: hit.sentence, verbatimOnly: verbatimOnly)
-    return Finding(analyzer: analyzer, label: label ?? entry.category, span: span, sentence: hit.sentence, voice: voice,
+    return Finding(analyzer: analyzer, label: label ?? category, span: span, sentence: hit.sentence, voice: voice,
                    entity: entity, speaker: speaker, entry: reference(of: hit), surfaceText: surfaceSlice(of: hit.tokens),
-                   polarity: polarity ?? entry.polarity?.rawValue, note: entry.note, details: details)
+                   polarity: polarity ?? entryPolarity, note: note, details: details)
   }
 
   /// The registry mention nearest to a token range in its sentence (within `window` tokens), if any.

@@ -272,6 +272,8 @@ final class CompiledLanguage: @unchecked Sendable {
   private(set) var indexes = ByKind<PhraseIndex>()
   /// The category of every entry, per kind (rules read a hit's category without copying its entry).
   private(set) var categories = ByKind<[String]>()
+  /// Every entry, per kind, for reading a hit's entry in place (`AttributedArticle.withEntry`).
+  private(set) var entries = ByKind<[LexiconEntry]>()
   /// The reference of every entry ("pl/hedges#podobno"), per kind: findings and speech records name
   /// their entries by it, and spelling it once here saves building a string for each of them.
   private(set) var entryReferences = ByKind<[String]>()
@@ -293,6 +295,7 @@ final class CompiledLanguage: @unchecked Sendable {
     self.language = language
     for file in files {
       categories[file.kind] = file.entries.map(\.category)
+      entries[file.kind] = file.entries
       entryReferences[file.kind] = file.entries.map { Self.entryReference(language: language, kind: file.kind, id: $0.id) }
     }
     for file in files where file.kind == .shapes {

@@ -206,16 +206,15 @@ private protocol TaggedSlot {
   init()
 }
 
-/// The used slots of `old` in a table twice its size.
-private func doubled<Slot: TaggedSlot>(_ old: [Slot]) -> [Slot] {
-  var slots = [Slot](repeating: Slot(), count: old.count * 2)
-  slots.withUnsafeMutableBufferPointer { slots in
-    let mask = slots.count - 1
-    for entry in old where entry.tag != 0 {
-      var slot = Int(entry.tag) & mask
-      while slots[slot].tag != 0 { slot = (slot + 1) & mask }
-      slots[slot] = entry
-    }
+/// The used slots of `old` in a table twice its size, in new memory the caller owns.
+private func doubled<Slot: TaggedSlot>(_ old: UnsafeBufferPointer<Slot>) -> UnsafeMutableBufferPointer<Slot> {
+  let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: old.count * 2)
+  slots.initialize(repeating: Slot())
+  let mask = slots.count - 1
+  for entry in old where entry.tag != 0 {
+    var slot = Int(entry.tag) & mask
+    while slots[slot].tag != 0 { slot = (slot + 1) & mask }
+    slots[slot] = entry
   }
   return slots
 }
@@ -239,7 +238,13 @@ final class ScalarTrie {
     var flags: UInt8 = 0
   }
 
-  private var slots = [Slot](repeating: Slot(), count: 64)
+  /// In memory the trie owns (freed in `deinit`): walks run for every new word form, and reaching an
+  /// array held by a class retains and releases its storage each time.
+  private var slots: UnsafeMutableBufferPointer<Slot> = {
+    let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: 64)
+    slots.initialize(repeating: Slot())
+    return slots
+  }()
   private var edgeCount = 0
   /// The longest form with a node: a walk never looks further.
   private var depth = 0
@@ -247,6 +252,8 @@ final class ScalarTrie {
   private var stemTerms: [[Int32]] = [[]]
   private var wordTerms: [[Int32]] = [[]]
   private static let stemEnds: UInt8 = 1, wordEnds: UInt8 = 2
+
+  deinit { slots.deallocate() }
 
   /// The slot of the edge from `parent` along `label` whose prefix has this tag, or of the empty slot
   /// where it would go.
@@ -270,15 +277,17 @@ final class ScalarTrie {
     for label in scalars {
       hash = ScalarHash.extend(hash, label)
       let tag = ScalarHash.tag(hash)
-      slot = slots.withUnsafeBufferPointer { Self.find($0, tag: tag, parent: node, label: label) }
+      slot = Self.find(UnsafeBufferPointer(slots), tag: tag, parent: node, label: label)
       if slots[slot].tag == 0 {
         stemTerms.append([])
         wordTerms.append([])
         slots[slot] = Slot(tag: tag, label: label, parent: node, target: Int32(stemTerms.count - 1))
         edgeCount += 1
         if edgeCount * 2 > slots.count {
-          slots = doubled(slots)
-          slot = slots.withUnsafeBufferPointer { Self.find($0, tag: tag, parent: node, label: label) }
+          let old = slots
+          slots = doubled(UnsafeBufferPointer(old))
+          old.deallocate()
+          slot = Self.find(UnsafeBufferPointer(slots), tag: tag, parent: node, label: label)
         }
       }
       node = slots[slot].target
@@ -296,13 +305,12 @@ final class ScalarTrie {
 
   /// Starts loading the slots of a form's first prefixes, for a form looked up soon.
   func prefetch(_ scalars: UnsafeBufferPointer<UInt32>) {
-    slots.withUnsafeBufferPointer { slots in
-      let mask = slots.count - 1
-      var hash: UInt64 = 0
-      for label in scalars.prefix(3) {
-        hash = ScalarHash.extend(hash, label)
-        cmemory_prefetch(slots.baseAddress! + (Int(ScalarHash.tag(hash)) & mask))
-      }
+    let slots = self.slots
+    let mask = slots.count - 1
+    var hash: UInt64 = 0
+    for label in scalars.prefix(3) {
+      hash = ScalarHash.extend(hash, label)
+      cmemory_prefetch(slots.baseAddress! + (Int(ScalarHash.tag(hash)) & mask))
     }
   }
 
@@ -319,7 +327,8 @@ final class ScalarTrie {
     var node: Int32 = 0
     var flags: UInt8 = 0
     var walked = 0
-    slots.withUnsafeBufferPointer { slots in
+    do {
+      let slots = UnsafeBufferPointer(self.slots)
       let mask = slots.count - 1
       // Tags of the prefixes hashed ahead of the walk, in a ring of four.
       var tags: (UInt32, UInt32, UInt32, UInt32) = (0, 0, 0, 0)
@@ -373,10 +382,22 @@ final class ScalarMap: @unchecked Sendable {
     var value: UInt8 = 0
   }
 
-  private var slots = [Slot](repeating: Slot(), count: 64)
-  private var scalarPool: [UInt32] = []
+  /// The table and the words' scalars live in memory the map owns (freed in `deinit`): it is read for
+  /// every new word form, and reaching an array held by a class retains and releases its storage.
+  private var slots: UnsafeMutableBufferPointer<Slot> = {
+    let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: 64)
+    slots.initialize(repeating: Slot())
+    return slots
+  }()
+  private var scalarPool = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 256)
+  private var poolCount = 0
   private var count = 0
   private var longestKey = 0
+
+  deinit {
+    slots.deallocate()
+    scalarPool.deallocate()
+  }
 
   private static func tag(_ scalars: UnsafeBufferPointer<UInt32>) -> UInt32 {
     ScalarHash.tag(scalars.reduce(0, ScalarHash.extend))
@@ -384,18 +405,15 @@ final class ScalarMap: @unchecked Sendable {
 
   /// The slot holding the word, or the empty slot where it would go.
   private func slot(of scalars: UnsafeBufferPointer<UInt32>, tag: UInt32) -> Int {
-    slots.withUnsafeBufferPointer { slots in
-      scalarPool.withUnsafeBufferPointer { pool in
-        let mask = slots.count - 1
-        var slot = Int(tag) & mask
-        while true {
-          let candidate = slots[slot]
-          if candidate.tag == 0 { return slot }
-          if candidate.tag == tag && Int(candidate.length) == scalars.count
-            && pool[Int(candidate.start)..<Int(candidate.start) + scalars.count].elementsEqual(scalars) { return slot }
-          slot = (slot + 1) & mask
-        }
-      }
+    let slots = self.slots, pool = self.scalarPool
+    let mask = slots.count - 1
+    var slot = Int(tag) & mask
+    while true {
+      let candidate = slots[slot]
+      if candidate.tag == 0 { return slot }
+      if candidate.tag == tag && Int(candidate.length) == scalars.count
+        && pool[Int(candidate.start)..<Int(candidate.start) + scalars.count].elementsEqual(scalars) { return slot }
+      slot = (slot + 1) & mask
     }
   }
 
@@ -419,12 +437,16 @@ final class ScalarMap: @unchecked Sendable {
         let tag = Self.tag(scalars)
         var slot = slot(of: scalars, tag: tag)
         if slots[slot].tag == 0 {
-          slots[slot] = Slot(tag: tag, start: Int32(scalarPool.count), length: UInt16(scalars.count))
-          scalarPool.append(contentsOf: scalars)
+          slots[slot] = Slot(tag: tag, start: Int32(poolCount), length: UInt16(scalars.count))
+          scalarPool = scalarPool.grown(toHold: poolCount + scalars.count, keeping: poolCount, filling: 0)
+          _ = UnsafeMutableBufferPointer(rebasing: scalarPool[poolCount..<poolCount + scalars.count]).initialize(from: scalars)
+          poolCount += scalars.count
           longestKey = max(longestKey, scalars.count)
           count += 1
           if count * 2 > slots.count {
-            slots = doubled(slots)
+            let old = slots
+            slots = doubled(UnsafeBufferPointer(old))
+            old.deallocate()
             slot = self.slot(of: scalars, tag: tag)
           }
         }

@@ -16,17 +16,17 @@ public struct LoadedTermAnalyzer: Analyzer {
 
   public func analyze(_ article: AttributedArticle, into findings: inout [Finding]) {
     for hit in article.scan.hits where hit.kind == .loaded {
-      let entry = article.entry(of: hit)
+      let (appliesTo, category) = article.withEntry(of: hit) { ($0.appliesTo, $0.category) }
       var target: String?
-      if !entry.appliesTo.isEmpty {
-        let allowed = Set(entry.appliesTo)
+      if !appliesTo.isEmpty {
+        let allowed = Set(appliesTo)
         guard let named = article.nearestMention(to: hit.tokens, sentence: hit.sentence, window: 1000, among: allowed)
         else { continue }
         target = named
       } else {
         target = article.nearestMention(to: hit.tokens, sentence: hit.sentence, window: 2)
       }
-      let isLabel = entry.category == "pejorative" || entry.category == "legitimizing"
+      let isLabel = category == "pejorative" || category == "legitimizing"
       findings.append(article.finding(analyzer: Self.id, hit: hit, entity: target, verbatimOnly: isLabel))
     }
   }

@@ -14,11 +14,11 @@ public struct NamingAnalyzer: Analyzer {
 
   public func analyze(_ article: AttributedArticle, into findings: inout [Finding]) {
     for hit in article.scan.hits where hit.kind == .naming {
-      let entry = article.entry(of: hit)
+      let (side, refersTo, isStandard) = article.withEntry(of: hit) { ($0.side, $0.refersTo, $0.isStandard) }
       var details: LabelMap<String> = [:]
-      if let side = entry.side { details["side"] = side.rawValue }
-      if let refersTo = entry.refersTo { details["refers_to"] = refersTo }
-      details["marked"] = entry.isStandard || entry.side == .neutral ? "false" : "true"
+      if let side { details["side"] = side.rawValue }
+      if let refersTo { details["refers_to"] = refersTo }
+      details["marked"] = isStandard || side == .neutral ? "false" : "true"
       findings.append(article.finding(analyzer: Self.id, hit: hit, verbatimOnly: true, details: details))
     }
   }

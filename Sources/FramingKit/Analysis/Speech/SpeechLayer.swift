@@ -114,6 +114,13 @@ public struct AttributedArticle: Sendable {
     lexicons.entries(hit.kind, text.language.language)[hit.entry]
   }
 
+  /// Reads a hit's entry where it is: an entry is a large value (a dozen strings and lists), and a
+  /// copy retains and releases each of them.
+  func withEntry<Result>(of hit: LexiconHit, _ read: (LexiconEntry) -> Result) -> Result {
+    guard let entries = text.lexicon?.entries[hit.kind] else { return read(entry(of: hit)) }
+    return entries.withUnsafeBufferPointer { read($0[hit.entry]) }
+  }
+
   /// "pl/hedges#podobno": the stable reference of a hit's entry.
   public func reference(of hit: LexiconHit) -> String {
     if let references = text.lexicon?.entryReferences[hit.kind] { return references[hit.entry] }
