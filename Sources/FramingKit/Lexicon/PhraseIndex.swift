@@ -124,17 +124,6 @@ final class EdgeTable {
   /// numbers), in a direct array: every walk starts there, and it stays in the cache.
   private var rootChildren = [Int32](repeating: -1, count: EdgeTable.rootLimit)
   private static let rootLimit = 0x0530
-  /// Per node, a bit for each label its children have, modulo 64: a token's terms are tried against
-  /// a node's children one by one, and most have none, which this answers without the table (whose
-  /// loads miss the nearer caches). Memory the table owns, read without retaining an array.
-  private var labelBits = UnsafeMutableBufferPointer<UInt64>.allocate(capacity: 64)
-
-  init() { labelBits.initialize(repeating: 0) }
-
-  deinit { labelBits.deallocate() }
-
-  @inline(__always)
-  private static func labelBit(_ label: UInt32) -> UInt64 { 1 &<< UInt64(label & 63) }
 
   private static func key(_ node: Int32, _ label: UInt32) -> UInt64 { UInt64(UInt32(bitPattern: node) + 1) << 32 | UInt64(label) }
 
@@ -151,11 +140,14 @@ final class EdgeTable {
     }
   }
 
+  /// The root's child along `label` when the direct array holds it (-1: none), else nil.
+  @inline(__always)
+  func rootChild(_ label: UInt32) -> Int32? { label < Self.rootLimit ? rootChildren[Int(label)] : nil }
+
   /// The child of `node` along `label`, or -1.
   @inline(__always)
   func child(_ node: Int32, _ label: UInt32) -> Int32 {
     if node == 0 && label < Self.rootLimit { return rootChildren[Int(label)] }
-    guard Int(node) < labelBits.count, labelBits[Int(node)] & Self.labelBit(label) != 0 else { return -1 }
     let key = Self.key(node, label)
     return slots.withUnsafeBufferPointer { slots in
       let mask = slots.count - 1
@@ -176,8 +168,6 @@ final class EdgeTable {
     }
     let key = Self.key(node, label)
     slots[slot(for: key)] = Slot(key: key, target: target)
-    labelBits = labelBits.grown(toHold: Int(node) + 1, keeping: labelBits.count, filling: 0)
-    labelBits[Int(node)] |= Self.labelBit(label)
     count += 1
     if count * 2 > slots.count { grow() }
   }
@@ -471,11 +461,27 @@ final class PhraseIndex: @unchecked Sendable {
 
   /// Nodes are numbers; term edges live in `edges`, the rest in arrays by node.
   private let edges = EdgeTable()
-  private var hasTermEdges: [Bool] = [false]
   private var slotEdges: [[(kind: SlotKind, child: Int32)]] = [[]]
-  private var gaps: [Int32] = [-1]
   /// Index of the payload (entry) that ends at each node, or -1.
-  private var terminals: [Int32] = [-1]
+  /// What a walk reads of each node, together (one cache line where three arrays cost three misses):
+  /// a bit for each label of its term edges, modulo 64 (0: it has none; most of a token's terms are
+  /// turned away by it without probing the edge table, whose loads miss the nearer caches), the
+  /// payload (entry) that ends there or -1, and its gap node or -1. Memory the index owns, read
+  /// without retaining an array.
+  private struct Node {
+    var labelBits: UInt64 = 0
+    var terminal: Int32 = -1
+    var gap: Int32 = -1
+  }
+  private var nodes: UnsafeMutableBufferPointer<Node> = {
+    let nodes = UnsafeMutableBufferPointer<Node>.allocate(capacity: 64)
+    nodes.initialize(repeating: Node())
+    return nodes
+  }()
+  private var nodeCount = 1
+
+  @inline(__always)
+  private static func labelBit(_ label: UInt32) -> UInt64 { 1 &<< UInt64(label & 63) }
   /// Whether a pattern starts with a slot (it may then start wherever a registry mention does).
   private var rootHasSlots = false
   let vocabulary: Vocabulary
@@ -493,12 +499,13 @@ final class PhraseIndex: @unchecked Sendable {
     startBit = 1 << UInt32(vocabulary.nextIndexOrdinal())
   }
 
+  deinit { nodes.deallocate() }
+
   private func newNode() -> Int32 {
-    hasTermEdges.append(false)
+    nodes = nodes.grown(toHold: nodeCount + 1, keeping: nodeCount, filling: Node())
+    nodeCount += 1
     slotEdges.append([])
-    gaps.append(-1)
-    terminals.append(-1)
-    return Int32(terminals.count - 1)
+    return Int32(nodeCount - 1)
   }
 
   private func child(of node: Int32, term: Int32) -> Int32 {
@@ -507,7 +514,7 @@ final class PhraseIndex: @unchecked Sendable {
     if node == 0 { vocabulary.markStart(term: term, ordinal: startBit.trailingZeroBitCount) }
     let next = newNode()
     edges.add(node, UInt32(bitPattern: term), target: next)
-    hasTermEdges[Int(node)] = true
+    nodes[Int(node)].labelBits |= Self.labelBit(UInt32(bitPattern: term))
     return next
   }
 
@@ -533,15 +540,15 @@ final class PhraseIndex: @unchecked Sendable {
           node = next
         }
       case .gap:
-        if gaps[Int(node)] < 0 {
+        if nodes[Int(node)].gap < 0 {
           let next = newNode()
-          gaps[Int(node)] = next
+          nodes[Int(node)].gap = next
         }
-        node = gaps[Int(node)]
+        node = nodes[Int(node)].gap
       }
     }
-    let terminal = terminals[Int(node)]
-    if terminal < 0 || Int(terminal) > payload { terminals[Int(node)] = Int32(payload) }
+    let terminal = nodes[Int(node)].terminal
+    if terminal < 0 || Int(terminal) > payload { nodes[Int(node)].terminal = Int32(payload) }
     return true
   }
 
@@ -552,15 +559,16 @@ final class PhraseIndex: @unchecked Sendable {
     var best: Match?
     var stack: [(node: Int32, position: Int, fills: [Int])] = [(0, start, [])]
     while let (node, position, used) = stack.popLast() {
-      let terminal = terminals[Int(node)]
+      let info = nodes[Int(node)]
+      let terminal = info.terminal
       if terminal >= 0, position > start,
          Self.prefers(end: position, payload: Int(terminal), over: best.map { ($0.tokens.upperBound, $0.payload) }) {
         best = Match(payload: Int(terminal), tokens: start..<position, fills: used)
       }
       guard position < limit else { continue }
-      if hasTermEdges[Int(node)] {
+      if info.labelBits != 0 {
         for term in terms[position] {
-          let next = edges.child(node, UInt32(bitPattern: term))
+          let next = step(node, info, UInt32(bitPattern: term))
           if next >= 0 { stack.append((next, position + 1, used)) }
         }
       }
@@ -571,7 +579,7 @@ final class PhraseIndex: @unchecked Sendable {
           }
         }
       }
-      let gap = gaps[Int(node)]
+      let gap = info.gap
       if gap >= 0 {
         for skip in 0...Pattern.maximumGap where position + skip < limit {
           stack.append((gap, position + skip, used))
@@ -579,6 +587,15 @@ final class PhraseIndex: @unchecked Sendable {
       }
     }
     return best
+  }
+
+  /// The child of a node (read as `info`) along a term, or -1: the root's common children from the
+  /// edge table's direct array, others only when the node's label bits allow.
+  @inline(__always)
+  private func step(_ node: Int32, _ info: Node, _ label: UInt32) -> Int32 {
+    if node == 0, let child = edges.rootChild(label) { return child }
+    guard info.labelBits & Self.labelBit(label) != 0 else { return -1 }
+    return edges.child(node, label)
   }
 
   /// Within one index the longest match wins; at equal length, the entry listed first.
@@ -602,23 +619,24 @@ final class PhraseIndex: @unchecked Sendable {
         top -= 1
         let (node, position32) = stack[top]
         let position = Int(position32)
-        let terminal = Int(terminals[Int(node)])
+        let info = nodes[Int(node)]
+        let terminal = Int(info.terminal)
         if terminal >= 0, position > start,
            Self.prefers(end: position, payload: terminal, over: bestPayload < 0 ? nil : (bestEnd, bestPayload)) {
           bestEnd = position
           bestPayload = terminal
         }
         guard position < limit else { continue }
-        if hasTermEdges[Int(node)] {
+        if info.labelBits != 0 {
           for term in terms[position] {
-            let next = edges.child(node, UInt32(bitPattern: term))
+            let next = step(node, info, UInt32(bitPattern: term))
             guard next >= 0 else { continue }
             guard top < capacity else { return nil }
             stack[top] = (next, position32 + 1)
             top += 1
           }
         }
-        let gap = gaps[Int(node)]
+        let gap = info.gap
         if gap >= 0 {
           for skip in 0...Pattern.maximumGap where position + skip < limit {
             guard top < capacity else { return nil }

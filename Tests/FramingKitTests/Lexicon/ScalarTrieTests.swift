@@ -83,9 +83,8 @@ import Testing
 }
 
 extension ScalarTrieTests {
-  /// A phrase index's edges are first tested against their node's label bits (a label modulo 64):
-  /// labels that share a bit, nodes past the root's direct array and nodes numbered past the bits'
-  /// first room still find exactly their own children.
+  /// The edge table finds exactly each node's own children: labels a multiple of 64 apart, labels
+  /// past the root's direct array, nodes with many numbers between them.
   @Test func edgesSharingALabelBitFindOnlyTheirOwnChildren() {
     let edges = EdgeTable()
     edges.add(7, 1, target: 100)
@@ -102,5 +101,32 @@ extension ScalarTrieTests {
     #expect(edges.child(300, 66) == -1)
     #expect(edges.child(8, 1) == -1)
     #expect(edges.child(5000, 1) == -1)
+  }
+}
+
+extension ScalarTrieTests {
+  /// A phrase index tests a token's terms against its node's label bits (a label modulo 64) before
+  /// the edge table: after "head", the words of its own patterns match, and words whose terms share
+  /// a bit with them (their terms are numbered between theirs, by other patterns) do not.
+  @Test func phraseStepsTurnAwayOnlyTermsThatAreNotChildren() throws {
+    let folder = KeyFolder()
+    let index = PhraseIndex(vocabulary: Vocabulary())
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    let words: [String] = (0..<160).map { number in
+      let first: Character = letters[number / 26], second: Character = letters[number % 26]
+      return "z\(first)\(second)"
+    }
+    for (number, word) in words.enumerated() {
+      let pattern = try Pattern.parse(number % 2 == 0 ? "head \(word)" : "other \(word)", folder: folder, allowElements: true)
+      #expect(index.insert(pattern, payload: number))
+    }
+    let cache = TermCache(vocabulary: index.vocabulary)
+    for (number, word) in words.enumerated() {
+      let forms = ["Head", word].map { form in Array(form.utf16).withUnsafeBufferPointer { folder.id(of: $0) } }
+      let terms = TokenTerms(forms: forms, keys: folder.store, cache: cache)
+      let match = index.longestMatch(at: 0, limit: 2, terms: terms, fills: nil)
+      #expect(match?.payload == (number % 2 == 0 ? number : nil), "\(word)")
+      #expect(match == nil || match?.tokens == 0..<2, "\(word)")
+    }
   }
 }
