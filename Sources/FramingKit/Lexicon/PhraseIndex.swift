@@ -697,27 +697,24 @@ final class PhraseIndex: @unchecked Sendable {
 /// The terms of every token of a document in one language's vocabulary: the document's form numbers
 /// and the per-form table of its `TermCache` (shared, not copied).
 struct TokenTerms {
-  private let forms: [Int32]
   private let flat: [Int32]
-  /// Per form: where its terms are in `flat`, and its start mask.
-  private let entries: [TermCache.Entry]
-  /// Per token: its form's start mask (read at every token by every index; one load, not two).
-  private let tokenMasks: [UInt32]
+  /// Per token: where its form's terms are in `flat`, and its start mask (read at every token by
+  /// every index; in the order of the tokens, rather than through the form table, which misses the
+  /// cache).
+  private let tokenEntries: [TermCache.Entry]
 
   init(forms: [Int32], keys: KeyStore, cache: TermCache) {
-    tokenMasks = cache.prepare(forms, keys: keys)
-    self.forms = forms
+    tokenEntries = cache.prepare(forms, keys: keys)
     flat = cache.flat
-    entries = cache.entries
   }
 
   subscript(token: Int) -> ArraySlice<Int32> {
-    let entry = entries[Int(forms[token])]
+    let entry = tokenEntries[token]
     return flat[Int(entry.start)..<Int(entry.end)]
   }
 
   /// The phrase indexes (their `startBit`s) with a pattern that can start at this token.
-  func startMask(_ token: Int) -> UInt32 { tokenMasks[token] }
+  func startMask(_ token: Int) -> UInt32 { tokenEntries[token].mask }
 }
 
 /// Per-worker memo of `Vocabulary.appendTerms(folded:loose:to:)` by form number, so each distinct form is looked up
@@ -740,29 +737,29 @@ final class TermCache {
 
   init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
 
-  /// Looks up every form of a text not looked up yet, and returns each token's start mask. The
-  /// table is read once per token, through one buffer: a known form's mask is taken there and then,
-  /// and the tokens of new forms are noted, looked up afterwards (only they need their keys, read in
-  /// place in the key store; the walks of the one a few places ahead are prefetched) and given their
-  /// masks last.
-  func prepare(_ forms: [Int32], keys: KeyStore) -> [UInt32] {
+  /// Looks up every form of a text not looked up yet, and returns each token's entry (its terms and
+  /// start mask). The table is read once per token, through one buffer: a known form's entry is taken
+  /// there and then, and the tokens of new forms are noted, looked up afterwards (only they need their
+  /// keys, read in place in the key store; the walks of the one a few places ahead are prefetched)
+  /// and given their entries last.
+  func prepare(_ forms: [Int32], keys: KeyStore) -> [Entry] {
     guard let last = forms.max() else { return [] }
     if entries.count <= Int(last) {
       entries.append(contentsOf: repeatElement(.unprepared, count: max(Int(last) + 1, entries.count * 2) - entries.count))
     }
-    var masks = [UInt32](copies: 0, count: forms.count)
+    var tokenEntries = [Entry](copies: .unprepared, count: forms.count)
     var unprepared: [Int] = []
-    masks.withUnsafeMutableBufferPointer { masks in
+    tokenEntries.withUnsafeMutableBufferPointer { tokenEntries in
       forms.withUnsafeBufferPointer { forms in
         entries.withUnsafeBufferPointer { known in
           for index in forms.indices {
             let entry = known[Int(forms[index])]
-            if entry.start < 0 { unprepared.append(index) } else { masks[index] = entry.mask }
+            if entry.start < 0 { unprepared.append(index) } else { tokenEntries[index] = entry }
           }
         }
       }
     }
-    guard !unprepared.isEmpty else { return masks }
+    guard !unprepared.isEmpty else { return tokenEntries }
     let distance = 4
     for (position, index) in unprepared.enumerated() {
       if position + distance < unprepared.count {
@@ -772,9 +769,9 @@ final class TermCache {
       prepare(form: forms[index], folded: keys.folded(forms[index]), loose: keys.loose(forms[index]))
     }
     entries.withUnsafeBufferPointer { known in
-      for index in unprepared { masks[index] = known[Int(forms[index])].mask }
+      for index in unprepared { tokenEntries[index] = known[Int(forms[index])] }
     }
-    return masks
+    return tokenEntries
   }
 
   /// Looks up one new form (its entry is in the table already, unprepared, or prepared when the form
