@@ -83,7 +83,7 @@ public struct WordShape: Hashable, Sendable {
         guard let last = scalars.last, lastScalarBits & (1 << (last & 63)) != 0 else { return false }
       }
       return WordShape.matches(scalars: scalars, minimumLength: minimumLength, suffixes: suffixes, prefixes: prefixes) {
-        exceptions.contains(Array(scalars))
+        !exceptions.isEmpty && exceptions.contains(Array(scalars))
       }
     }
   }

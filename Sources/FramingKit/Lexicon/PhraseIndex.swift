@@ -97,7 +97,11 @@ final class Vocabulary: @unchecked Sendable {
       found.append(shapeTermList[index])
     }
     guard found.count - start > 1 else { return }
-    found[start...].sort()
+    // Sorted through a buffer: sorting `found[start...]` copies the slice first.
+    found.withUnsafeMutableBufferPointer { all in
+      var added = UnsafeMutableBufferPointer(rebasing: all[start...])
+      added.sort()
+    }
     var kept = start + 1
     for position in start + 1..<found.count where found[position] != found[kept - 1] {
       found[kept] = found[position]
@@ -731,6 +735,7 @@ final class TermCache {
   }
 
   let vocabulary: Vocabulary
+  private var unpreparedTokens: [Int] = []
   private(set) var flat: [Int32] = []
   /// By form number.
   private(set) var entries: [Entry] = []
@@ -748,7 +753,11 @@ final class TermCache {
       entries.append(contentsOf: repeatElement(.unprepared, count: max(Int(last) + 1, entries.count * 2) - entries.count))
     }
     var tokenEntries = [Entry](copies: .unprepared, count: forms.count)
+    // The tokens of new forms, in a list kept from text to text with its room.
     var unprepared: [Int] = []
+    swap(&unprepared, &unpreparedTokens)
+    unprepared.removeAll(keepingCapacity: true)
+    defer { swap(&unprepared, &unpreparedTokens) }
     tokenEntries.withUnsafeMutableBufferPointer { tokenEntries in
       forms.withUnsafeBufferPointer { forms in
         entries.withUnsafeBufferPointer { known in

@@ -635,6 +635,8 @@ private final class ByteBuffer {
     base = start
     capacity = room.count
     ownsStorage = false
+    // A profile's sentences are remembered as they are written (most are long enough).
+    written.reserveCapacity(16)
   }
 
   deinit { if ownsStorage { base.deallocate() } }

@@ -284,7 +284,10 @@ public final class Segmenter {
     // Lines seen so far, by their length and first, middle and last units: a repeated line has the
     // same, and lines that only share them are told apart by comparing their units (a hash of every
     // unit of the text cost more than the rest of this pass).
-    var seen: [UInt64: [Int]] = [:]
+    // Each such key's latest line, and each line's earlier line with its key (-1: none).
+    var latestWithKey: [UInt64: Int] = [:]
+    if lines.count > 1 { latestWithKey.reserveCapacity(lines.count) }
+    var earlierWithKey = lines.count > 1 ? [Int](copies: -1, count: lines.count) : []
     var headlineLike = [Bool](copies: false, count: lines.count)
     for (index, line) in lines.enumerated() {
       if line.isBlank { classes[index] = .blank; continue }
@@ -304,12 +307,19 @@ public final class Segmenter {
       let length = line.end - line.start
       let hash = UInt64(length) << 48 | UInt64(units[line.start]) << 32 | UInt64(units[line.start + length / 2]) << 16
         | UInt64(units[line.end - 1])
-      if let earlier = seen[hash], earlier.contains(where: { units[lines[$0].start..<lines[$0].end] == units[line.start..<line.end] }) {
+      var earlier = latestWithKey[hash] ?? -1
+      while earlier >= 0 && units[lines[earlier].start..<lines[earlier].end] != units[line.start..<line.end] {
+        earlier = earlierWithKey[earlier]
+      }
+      if earlier >= 0 {
         classes[index] = .boilerplate("repeated")
         continue
       }
       // The last line has no later line to repeat it (a one-line text makes no table at all).
-      if index + 1 < lines.count { seen[hash, default: []].append(index) }
+      if index + 1 < lines.count {
+        earlierWithKey[index] = latestWithKey[hash] ?? -1
+        latestWithKey[hash] = index
+      }
       headlineLike[index] = isHeadlineLike(line, tokens: tokens, units: units)
     }
     // Runs of headline-like lines (blank lines do not break a run; anything else does).

@@ -59,14 +59,27 @@ public struct SpeechStage {
     let reference = { (hit: LexiconHit) in referenceLists[hit.kind]![hit.entry] }
     let category = { (hit: LexiconHit) in categoryLists[hit.kind]![hit.entry] }
 
+    speeches.reserveCapacity(text.sentences.count)
+    // A sentence's hits sorted by role, and lists only its rules read; each made once for the
+    // article and emptied for every sentence, keeping its room.
+    var cueCandidates: [LexiconHit] = [], verbHits: [LexiconHit] = [], complementizers: [Int] = [], moods: [LexiconHit] = []
+    var reportatives: [LexiconHit] = [], anaphors: [LexiconHit] = [], sourceAnaphors: [LexiconHit] = []
+    var backReferences: [LexiconHit] = []
+    var events: [(token: Int, entities: [String])] = []
+    var usedMentions: [Int] = []
+    var acceptedCues: [LexiconHit] = []
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
       let hits = scan.hits[hitRanges[sentenceIndex]]
       let sentenceMentions = mentionRanges[sentenceIndex]
       let range = sentence.tokens
-      // The sentence's hits sorted by role, in one pass.
-      var cueCandidates: [LexiconHit] = [], verbHits: [LexiconHit] = [], complementizers: [Int] = [], moods: [LexiconHit] = []
-      var reportatives: [LexiconHit] = [], anaphors: [LexiconHit] = [], sourceAnaphors: [LexiconHit] = []
-      var backReferences: [LexiconHit] = []
+      cueCandidates.removeAll(keepingCapacity: true)
+      verbHits.removeAll(keepingCapacity: true)
+      complementizers.removeAll(keepingCapacity: true)
+      moods.removeAll(keepingCapacity: true)
+      reportatives.removeAll(keepingCapacity: true)
+      anaphors.removeAll(keepingCapacity: true)
+      sourceAnaphors.removeAll(keepingCapacity: true)
+      backReferences.removeAll(keepingCapacity: true)
       for hit in hits {
         switch hit.kind {
         case .attribution: cueCandidates.append(hit)
@@ -118,16 +131,16 @@ public struct SpeechStage {
       }
       candidates = candidates.ordered { $0.tokens.lowerBound < $1.tokens.lowerBound }
 
-      var events: [(token: Int, entities: [String])] = []
+      events.removeAll(keepingCapacity: true)
       // Mentions that speak or are cited (a list: a repeat only sets the same role again).
-      var usedMentions: [Int] = []
+      usedMentions.removeAll(keepingCapacity: true)
       var cues: [AttributionCue] = []
       /// The group a slot-filling mention belongs to ("Łukaszenka i Putin" fills "{source} potwierdzili" together).
       func group(of fill: Int) -> Candidate {
         candidates.first { $0.mentionIndexes.contains(fill) }
           ?? Candidate(tokens: scan.mentions[fill].tokens, entities: [scan.mentions[fill].entity], isAnaphor: false, mentionIndexes: [fill])
       }
-      var acceptedCues: [LexiconHit] = []
+      acceptedCues.removeAll(keepingCapacity: true)
       for hit in cueCandidates {
         guard let fill = hit.fills.first else { continue }
         let filler = group(of: fill)
@@ -147,13 +160,11 @@ public struct SpeechStage {
       }
       let cueHits = acceptedCues
       var verbs: [ReportingVerb] = []
-      var verbSpeakers: [Candidate?] = []
       for hit in verbHits {
         // A verb inside a cue ("{source} sagte") speaks for the cue's source.
         let cueSpeaker = cueHits.first { $0.tokens.overlaps(hit.tokens) }.flatMap { cue in cue.fills.first.map(group(of:)) }
         let speaker = cueSpeaker ?? chooseSpeaker(for: hit.tokens, in: range, candidates: candidates, text: text, language: language,
                                                   complementizers: complementizers)
-        verbSpeakers.append(speaker)
         verbs.append(ReportingVerb(span: span(text, hit.tokens), entry: reference(hit),
                                    stance: Stance(rawValue: category(hit)) ?? .neutral, speakers: speaker?.entities ?? []))
         if let speaker {
