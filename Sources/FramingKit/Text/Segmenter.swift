@@ -140,6 +140,9 @@ public final class Segmenter {
     var sentences: [Sentence] = []
     var paragraphs: [Paragraph] = []
     var quotations: [Quotation] = []
+    // At most a sentence per line and per break: room for all of them at once, not by doubling.
+    sentences.reserveCapacity(bodyLines.count + breaks.count + 1)
+    paragraphs.reserveCapacity(bodyLines.count)
     if let titleLine {
       sentences.append(Sentence(span: document.span(utf16: titleLine.start, titleLine.end), tokens: titleLine.tokens,
                                 paragraph: -1, utf16Start: titleLine.start, utf16End: titleLine.end))
@@ -357,32 +360,30 @@ public final class Segmenter {
   // MARK: - Sentences
 
   private func sentenceRanges(_ line: Line, breaks: [Int32], units: [UInt16], compiled: CompiledLanguage?) -> [Range<Int>] {
-    var cuts: [Int] = [line.start]
     // Breaks are ascending: find the first one inside the line, then walk to its end.
     var low = 0, high = breaks.count
     while low < high {
       let middle = (low + high) / 2
       if Int(breaks[middle]) <= line.start { low = middle + 1 } else { high = middle }
     }
-    while low < breaks.count && Int(breaks[low]) < line.end {
-      cuts.append(Int(breaks[low]))
-      low += 1
-    }
-    cuts.append(line.end)
+    // Each sentence without the whitespace around it; one of whitespace only is none.
     var ranges: [Range<Int>] = []
-    var start = cuts[0]
-    for cut in cuts.dropFirst().dropLast() {
-      if shouldJoin(units, sentenceStart: start, at: cut, lineEnd: line.end, compiled: compiled) { continue }
-      ranges.append(start..<cut)
-      start = cut
-    }
-    ranges.append(start..<line.end)
-    return ranges.compactMap { range in
-      var low = range.lowerBound, high = range.upperBound
+    func add(_ start: Int, _ end: Int) {
+      var low = start, high = end
       while low < high && TextDecoder.isWhitespace(units[low]) { low += 1 }
       while high > low && TextDecoder.isWhitespace(units[high - 1]) { high -= 1 }
-      return low < high ? low..<high : nil
+      if low < high { ranges.append(low..<high) }
     }
+    var start = line.start
+    while low < breaks.count && Int(breaks[low]) < line.end {
+      let cut = Int(breaks[low])
+      low += 1
+      if shouldJoin(units, sentenceStart: start, at: cut, lineEnd: line.end, compiled: compiled) { continue }
+      add(start, cut)
+      start = cut
+    }
+    add(start, line.end)
+    return ranges
   }
 
 
