@@ -49,6 +49,7 @@ public struct LexiconScan: Sendable {
     // (slots for persons take only them), rather than by id for every sentence's slot fills.
     var mentionIsPerson: [Bool] = []
     var hits: [LexiconHit] = []
+    hits.reserveCapacity(text.tokens.count / 8 + 4)
     // The tokens of a sentence that may start a pattern of some index (see `PhraseIndex.forEachMatch`).
     var candidates: [Int32] = []
     for (sentenceIndex, sentence) in text.sentences.enumerated() {

@@ -236,17 +236,20 @@ public final class Segmenter {
   /// function words favour one. Anything else stays undetermined: a paragraph then takes its
   /// document's language. A language given with the article outranks its letters.
   func identifyLanguage(_ masks: ArraySlice<UInt8>, letters: [UInt8]? = nil) -> LanguageGuess? {
-    var votes = [Int](copies: 0, count: Language.analyzed.count)
+    // Votes per language in a vector on the stack: this runs for every paragraph.
+    let languages = Language.analyzed.count
+    precondition(languages <= 8, "more analyzed languages than language masks hold")
+    var votes = SIMD8<Int>()
     /// Counts a voting token for each language among its bits.
     func count(_ languages: UInt8) {
-      for bit in votes.indices where languages & (1 << UInt8(bit)) != 0 { votes[bit] += 1 }
+      for bit in 0..<8 where languages & (1 << UInt8(bit)) != 0 { votes[bit] += 1 }
     }
     var voters = 0
     for mask in masks where mask != 0 {
       voters += 1
       count(mask)
     }
-    if voters >= 3, let best = votes.indices.max(by: { votes[$0] != votes[$1] ? votes[$0] < votes[$1] : $0 > $1 }) {
+    if voters >= 3, let best = (0..<languages).max(by: { votes[$0] != votes[$1] ? votes[$0] < votes[$1] : $0 > $1 }) {
       return Self.guess(best, votes)
     }
     guard let letters else { return nil }
@@ -259,7 +262,7 @@ public final class Segmenter {
       count(languages)
     }
     guard marked >= 2, fitting != 0 else { return nil }
-    let candidates = votes.indices.filter { fitting & (1 << UInt8($0)) != 0 }
+    let candidates = (0..<languages).filter { fitting & (1 << UInt8($0)) != 0 }
     if candidates.count == 1 { return Self.guess(candidates[0], votes) }
     // Several alphabets fit: function words must favour one of them.
     let favoured = candidates.map { functionWordVotes[$0] }
@@ -269,8 +272,8 @@ public final class Segmenter {
   }
 
   /// The winner with its share of the votes as confidence.
-  private static func guess(_ best: Int, _ votes: [Int]) -> LanguageGuess {
-    let confidence = Double(votes[best]) / Double(votes.reduce(0, +))
+  private static func guess(_ best: Int, _ votes: SIMD8<Int>) -> LanguageGuess {
+    let confidence = Double(votes[best]) / Double(votes.wrappedSum())
     return LanguageGuess(language: Language.analyzed[best], confidence: (confidence * 1000).rounded() / 1000)
   }
 
