@@ -123,7 +123,8 @@ public struct SpeechStage {
 
       // Candidates for speakers: mention groups and resolved pronouns.
       var candidates = sentenceMentions.isEmpty ? []
-        : groups(sentenceMentions.filter { !inlineCredits.contains($0) }, scan: scan, text: text)
+        : groups(inlineCredits.isEmpty ? Array(sentenceMentions) : sentenceMentions.filter { !inlineCredits.contains($0) },
+                 scan: scan, text: text)
       if let person = lastPerson {
         for hit in anaphors {
           candidates.append(Candidate(tokens: hit.tokens, entities: [person], isAnaphor: true, mentionIndexes: []))
@@ -413,10 +414,12 @@ public struct SpeechStage {
       let mention = scan.mentions[index]
       if let last = result.last {
         let gap = last.tokens.upperBound..<mention.tokens.lowerBound
-        let sameEntity = last.entities == [mention.entity] && gap.count <= 2 && gap.allSatisfy { text.tokens[$0].isWord }
-        let joins = gap.isEmpty || sameEntity
-          || (gap.count == 1 && text.tokens[gap.lowerBound].isWord && text.key(of: text.tokens[gap.lowerBound]).folded.count <= 3
-            && text.key(of: text.tokens[gap.lowerBound]).folded == text.text(text.tokens[gap.lowerBound].span))
+        let sameEntity = last.entities.count == 1 && last.entities[0] == mention.entity && gap.count <= 2
+          && gap.allSatisfy { text.tokens[$0].isWord }
+        let joins = gap.isEmpty || sameEntity || (gap.count == 1 && text.tokens[gap.lowerBound].isWord && {
+          let folded = text.key(of: text.tokens[gap.lowerBound]).folded
+          return folded.count <= 3 && folded == text.text(text.tokens[gap.lowerBound].span)
+        }())
         if joins {
           var entities = last.entities
           if !entities.contains(mention.entity) { entities.append(mention.entity) }
