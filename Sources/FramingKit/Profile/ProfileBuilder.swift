@@ -172,6 +172,8 @@ struct ScoreSheet {
   private static let loadedCategoryNames = loadedCategories.map { named("loaded.category.\($0)") }
   private static let polarityNames = polarities.map { named("loaded.polarity.\($0.rawValue)") }
   private static func named(_ id: String) -> ClosingMembers { ClosingMembers(formula: id, id: id) }
+  /// The names spelled in advance, in the order every profile's scores begin with them.
+  static let spelledNames = baseNames + loadedCategoryNames + polarityNames
   private static let voices = SentenceVoice.allCases
   private static let stances = Stance.allCases
 

@@ -176,8 +176,24 @@ struct JSONWriter {
     guard !pretty else { member(name, scores as [Profile.Score]); return }
     key(name)
     beginArray()
+    let run = EmptyScoreRun.shared
     scores.withUnsafeBufferPointer { scores in
-      for index in scores.indices {
+      /// Whether the score at `index` is 0 without evidence and named as the profile's score there
+      /// always is: its bytes are then those of the run at the same place.
+      func inRun(_ index: Int) -> Bool {
+        index < run.names.count && scores[index].value == 0 && scores[index].evidence.isEmpty
+          && scores[index].name === run.names[index]
+      }
+      var index = 0
+      while index < scores.count {
+        if inRun(index) {
+          var end = index + 1
+          while end < scores.count && inRun(end) { end += 1 }
+          beforeValue()
+          buffer.append(UnsafeBufferPointer(rebasing: run.bytes[run.starts[index]..<run.ends[end - 1]]))
+          index = end
+          continue
+        }
         let members = Unmanaged.passUnretained(scores[index].name)
         let empty = scores[index].value == 0 && scores[index].evidence.isEmpty
           && members._withUnsafeGuaranteedRef { $0.isSpelled }
@@ -187,6 +203,7 @@ struct JSONWriter {
         } else {
           scores[index].write(to: &self)
         }
+        index += 1
       }
     }
     endArray()
@@ -715,6 +732,36 @@ private final class ByteBuffer {
 ///
 /// The spelled bytes live in memory this object owns rather than in arrays: a profile writes dozens
 /// of them, and reading an array out of a class retains and releases its storage every time.
+/// The scores every profile begins with, each 0 without evidence, spelled end to end with commas
+/// between them: most scores of most articles are so, and a run of them is written as one copy.
+final class EmptyScoreRun: @unchecked Sendable {
+  static let shared = EmptyScoreRun(ScoreSheet.spelledNames)
+
+  let names: [ClosingMembers]
+  let bytes: UnsafeBufferPointer<UInt8>
+  /// Where each score's bytes start and end in `bytes`.
+  let starts: [Int]
+  let ends: [Int]
+
+  init(_ names: [ClosingMembers]) {
+    self.names = names
+    var bytes: [UInt8] = [], starts: [Int] = [], ends: [Int] = []
+    for name in names {
+      if !bytes.isEmpty { bytes.append(0x2C) }
+      starts.append(bytes.count)
+      bytes += name.emptyScore
+      ends.append(bytes.count)
+    }
+    let kept = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
+    _ = kept.initialize(from: bytes)
+    self.bytes = UnsafeBufferPointer(rebasing: kept[..<bytes.count])
+    self.starts = starts
+    self.ends = ends
+  }
+
+  deinit { UnsafeMutableBufferPointer(mutating: bytes).deallocate() }
+}
+
 final class ClosingMembers: @unchecked Sendable {
   let formula: String
   let id: String
