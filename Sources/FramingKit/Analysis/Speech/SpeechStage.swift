@@ -65,6 +65,7 @@ public struct SpeechStage {
     var cueCandidates: [LexiconHit] = [], verbHits: [LexiconHit] = [], complementizers: [Int] = [], moods: [LexiconHit] = []
     var reportatives: [LexiconHit] = [], anaphors: [LexiconHit] = [], sourceAnaphors: [LexiconHit] = []
     var backReferences: [LexiconHit] = []
+    var sortedHits = false
     var events: [(token: Int, entities: [String])] = []
     var usedMentions: [Int] = []
     var acceptedCues: [LexiconHit] = []
@@ -72,14 +73,18 @@ public struct SpeechStage {
       let hits = scan.hits[hitRanges[sentenceIndex]]
       let sentenceMentions = mentionRanges[sentenceIndex]
       let range = sentence.tokens
-      cueCandidates.removeAll(keepingCapacity: true)
-      verbHits.removeAll(keepingCapacity: true)
-      complementizers.removeAll(keepingCapacity: true)
-      moods.removeAll(keepingCapacity: true)
-      reportatives.removeAll(keepingCapacity: true)
-      anaphors.removeAll(keepingCapacity: true)
-      sourceAnaphors.removeAll(keepingCapacity: true)
-      backReferences.removeAll(keepingCapacity: true)
+      // Emptied only after a sentence that had hits to sort.
+      if sortedHits {
+        cueCandidates.removeAll(keepingCapacity: true)
+        verbHits.removeAll(keepingCapacity: true)
+        complementizers.removeAll(keepingCapacity: true)
+        moods.removeAll(keepingCapacity: true)
+        reportatives.removeAll(keepingCapacity: true)
+        anaphors.removeAll(keepingCapacity: true)
+        sourceAnaphors.removeAll(keepingCapacity: true)
+        backReferences.removeAll(keepingCapacity: true)
+      }
+      sortedHits = !hits.isEmpty
       for hit in hits {
         switch hit.kind {
         case .attribution: cueCandidates.append(hit)
