@@ -303,13 +303,23 @@ static int word_scanner_enabled = 0;
 
 static int32_t scan_word_pieces(const uint16_t *text, int32_t length, cicu_piece *pieces);
 
-/// Appends a piece, hashing its units.
-static inline void add_piece(cicu_piece *pieces, int32_t *count, const uint16_t *text, int32_t start, int32_t end, int32_t is_word) {
-  uint64_t hash = 0xcbf29ce484222325ULL;
-  for (int32_t i = start; i < end; i++) hash = (hash ^ text[i]) * 0x100000001b3ULL;
+// FNV-1a over UTF-16 units, as `KeyFolder.hash` takes it.
+#define FNV_OFFSET 0xcbf29ce484222325ULL
+#define FNV_PRIME 0x100000001b3ULL
+
+/// Appends a piece whose units' hash is known.
+static inline void add_hashed_piece(cicu_piece *pieces, int32_t *count, int32_t start, int32_t end, int32_t is_word,
+                                    uint64_t hash) {
   cicu_piece *piece = &pieces[*count];
   piece->start = start; piece->end = end; piece->is_word = is_word; piece->hash = hash;
   *count += 1;
+}
+
+/// Appends a piece, hashing its units.
+static inline void add_piece(cicu_piece *pieces, int32_t *count, const uint16_t *text, int32_t start, int32_t end, int32_t is_word) {
+  uint64_t hash = FNV_OFFSET;
+  for (int32_t i = start; i < end; i++) hash = (hash ^ text[i]) * FNV_PRIME;
+  add_hashed_piece(pieces, count, start, end, is_word, hash);
 }
 
 /// ICU's pieces of `text`, drawn as the Swift side draws them from its break iterator.
@@ -392,10 +402,15 @@ static int32_t scan_word_pieces(const uint16_t *text, int32_t length, cicu_piece
     uint8_t last = cls;
     int32_t last_start = position;
     int32_t end = position + 1;
+    // The piece's hash, taken unit by unit as the run grows: the multiplications overlap the
+    // classification instead of running after it.
+    uint64_t hash = (FNV_OFFSET ^ text[start]) * FNV_PRIME;
     while (end < length) {
-      uint8_t next = word_classes[text[end]] & WORD_CLASS_MASK;
-      if (next == WORD_EXTEND) { end += 1; continue; }
+      uint16_t unit = text[end];
+      uint8_t next = word_classes[unit] & WORD_CLASS_MASK;
+      if (next == WORD_EXTEND) { hash = (hash ^ unit) * FNV_PRIME; end += 1; continue; }
       if (is_word_start(next)) {
+        hash = (hash ^ unit) * FNV_PRIME;
         last = next;
         last_start = end;
         members += 1;
@@ -409,6 +424,7 @@ static int32_t scan_word_pieces(const uint16_t *text, int32_t length, cicu_piece
       int joins_letters = last == WORD_LETTER && following == WORD_LETTER && next != WORD_MID_NUM;
       int joins_digits = last == WORD_NUMERIC && following == WORD_NUMERIC && next != WORD_MID_LETTER;
       if (!joins_letters && !joins_digits) break;
+      for (int32_t i = end; i <= after; i++) hash = (hash ^ text[i]) * FNV_PRIME;
       members += 2;
       last_start = after;
       end = after + 1;
@@ -417,7 +433,7 @@ static int32_t scan_word_pieces(const uint16_t *text, int32_t length, cicu_piece
     // the connector joined something and no mark follows it ("a_" is a word, "a_" + U+0301 and "_" are not).
     int is_word = last != WORD_EXTEND_NUM_LET || (members > 1 && end == last_start + 1);
     if (is_word) {
-      add_piece(pieces, &count, text, start, end, 1);
+      add_hashed_piece(pieces, &count, start, end, 1, hash);
     } else {
       // A lone connector ("_") is no word: each of its characters is a piece, as outside words.
       for (int32_t i = start; i < end; i++) {
