@@ -45,9 +45,6 @@ public struct LexiconScan: Sendable {
       }
     }
     var mentions: [SourceMention] = []
-    // Whether each mention's entity is a person, read from the registry by position while matching
-    // (slots for persons take only them), rather than by id for every sentence's slot fills.
-    var mentionIsPerson: [Bool] = []
     var hits: [LexiconHit] = []
     hits.reserveCapacity(text.tokens.count / 8 + 4)
     // The tokens of a sentence that may start a pattern of some index (see `PhraseIndex.forEachMatch`).
@@ -69,13 +66,12 @@ public struct LexiconScan: Sendable {
             let name = compiled.sourceNames[match.payload]
             mentions.append(SourceMention(entity: lexicons.entities[name.entity].id, sentence: sentenceIndex, tokens: match.tokens,
                                           isDescription: name.isDescription, entityPosition: name.entity))
-            mentionIsPerson.append(lexicons.isPerson(position: name.entity))
           }
         }
       }
       let fills = mentions.count == firstMention ? nil : SlotFills(mentions[firstMention...].indices.map { index in
         (mentions[index].tokens.lowerBound,
-         SlotFills.Fill(index: index, end: mentions[index].tokens.upperBound, isPerson: mentionIsPerson[index]))
+         SlotFills.Fill(index: index, end: mentions[index].tokens.upperBound, isPerson: lexicons.isPerson(position: mentions[index].entityPosition)))
       })
       // Patterns led by a slot may start wherever a mention does (a mention's first token mostly has
       // a start mask of its own, as it starts a name).

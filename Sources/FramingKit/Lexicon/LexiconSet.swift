@@ -257,11 +257,10 @@ public final class LexiconSet: @unchecked Sendable {
   static func entityReference(_ id: String) -> String { "sources#\(id)" }
   func entityPosition(_ id: String) -> Int? { entityIndex[id] }
   /// Whether a registry entity is a person; read in place (an entity is a large value to copy).
-  func isPerson(_ id: String) -> Bool { entityIndex[id].map { entities[$0].person } ?? false }
-  /// Whether a registry entity is an outlet (see `SourceEntity.isOutlet`), read in place.
-  func isOutlet(_ id: String) -> Bool { entityIndex[id].map { entities[$0].isOutlet } ?? false }
-  /// The same, by registry position (a mention's `entityPosition`), without hashing the id.
+  func isPerson(_ id: String) -> Bool { entityIndex[id].map(isPerson(position:)) ?? false }
+  /// The same by registry position (a mention's `entityPosition`), without hashing the id.
   func isPerson(position: Int) -> Bool { entityIsPerson[position] }
+  /// Whether the entity at a registry position is an outlet (see `SourceEntity.isOutlet`).
   func isOutlet(position: Int) -> Bool { entityIsOutlet[position] }
 }
 

@@ -202,8 +202,7 @@ private protocol TaggedSlot {
 
 /// The used slots of `old` in a table twice its size, in new memory the caller owns.
 private func doubled<Slot: TaggedSlot>(_ old: UnsafeBufferPointer<Slot>) -> UnsafeMutableBufferPointer<Slot> {
-  let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: old.count * 2)
-  slots.initialize(repeating: Slot())
+  let slots = UnsafeMutableBufferPointer<Slot>.allocate(count: old.count * 2, filledWith: Slot())
   let mask = slots.count - 1
   for entry in old where entry.tag != 0 {
     var slot = Int(entry.tag) & mask
@@ -234,11 +233,7 @@ final class ScalarTrie {
 
   /// In memory the trie owns (freed in `deinit`): walks run for every new word form, and reaching an
   /// array held by a class retains and releases its storage each time.
-  private var slots: UnsafeMutableBufferPointer<Slot> = {
-    let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: 64)
-    slots.initialize(repeating: Slot())
-    return slots
-  }()
+  private var slots = UnsafeMutableBufferPointer<Slot>.allocate(count: 64, filledWith: Slot())
   private var edgeCount = 0
   /// The longest form with a node: a walk never looks further.
   private var depth = 0
@@ -378,11 +373,7 @@ final class ScalarMap: @unchecked Sendable {
 
   /// The table and the words' scalars live in memory the map owns (freed in `deinit`): it is read for
   /// every new word form, and reaching an array held by a class retains and releases its storage.
-  private var slots: UnsafeMutableBufferPointer<Slot> = {
-    let slots = UnsafeMutableBufferPointer<Slot>.allocate(capacity: 64)
-    slots.initialize(repeating: Slot())
-    return slots
-  }()
+  private var slots = UnsafeMutableBufferPointer<Slot>.allocate(count: 64, filledWith: Slot())
   private var scalarPool = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 256)
   private var poolCount = 0
   private var count = 0
@@ -418,13 +409,7 @@ final class ScalarMap: @unchecked Sendable {
   }
 
   subscript(_ scalars: [UInt32]) -> UInt8 {
-    get {
-      guard scalars.count <= longestKey else { return 0 }
-      return scalars.withUnsafeBufferPointer { scalars in
-        let slot = slot(of: scalars, tag: Self.tag(scalars))
-        return slots[slot].value
-      }
-    }
+    get { scalars.withUnsafeBufferPointer { self[$0] } }
     set {
       precondition(scalars.count <= Int(UInt16.max), "a word longer than any the map keeps")
       scalars.withUnsafeBufferPointer { scalars in
@@ -463,10 +448,9 @@ final class PhraseIndex: @unchecked Sendable {
     let fills: [Int]
   }
 
-  /// Nodes are numbers; term edges live in `edges`, the rest in arrays by node.
+  /// Nodes are numbers; term edges live in `edges`, slot edges in lists by node, the rest in `nodes`.
   private let edges = EdgeTable()
   private var slotEdges: [[(kind: SlotKind, child: Int32)]] = [[]]
-  /// Index of the payload (entry) that ends at each node, or -1.
   /// What a walk reads of each node, together (one cache line where three arrays cost three misses):
   /// a bit for each label of its term edges, modulo 64 (0: it has none; most of a token's terms are
   /// turned away by it without probing the edge table, whose loads miss the nearer caches), the
@@ -477,11 +461,7 @@ final class PhraseIndex: @unchecked Sendable {
     var terminal: Int32 = -1
     var gap: Int32 = -1
   }
-  private var nodes: UnsafeMutableBufferPointer<Node> = {
-    let nodes = UnsafeMutableBufferPointer<Node>.allocate(capacity: 64)
-    nodes.initialize(repeating: Node())
-    return nodes
-  }()
+  private var nodes = UnsafeMutableBufferPointer<Node>.allocate(count: 64, filledWith: Node())
   private var nodeCount = 1
 
   @inline(__always)
@@ -684,18 +664,13 @@ final class PhraseIndex: @unchecked Sendable {
   /// Non-overlapping matches in a token range, left to right, longest first at each position.
   func matches(in range: Range<Int>, terms: TokenTerms, fills: SlotFills? = nil) -> [Match] {
     var result: [Match] = []
-    var position = range.lowerBound
-    while position < range.upperBound {
-      if mayStart(at: position, terms: terms, fills: fills),
-         let match = longestMatch(at: position, limit: range.upperBound, terms: terms, fills: fills) {
-        result.append(match)
-        position = match.tokens.upperBound
-      } else {
-        position += 1
-      }
+    let positions = range.map { Int32($0) }
+    positions.withUnsafeBufferPointer { positions in
+      forEachMatch(candidates: positions, limit: range.upperBound, terms: terms, fills: fills) { result.append($0) }
     }
     return result
   }
+
 }
 
 /// The terms of every token of a document in one language's vocabulary: the document's form numbers

@@ -1,5 +1,3 @@
-import CICU
-
 /// Writes JSON straight into UTF-8 bytes: the one place where framing's JSON is spelled (escapes,
 /// numbers, indentation). Profiles, the large and hot output (often ten times the size of their
 /// article), write their own members in sorted key order, because going through Swift's `Encoder`
@@ -481,32 +479,17 @@ struct JSONWriter {
     let room = 6 * units.count + 2
     let out = buffer.reserve(room)
     out[0] = 0x22
-    var written = 1
-    var index = 0
-    let count = units.count
-    while index < count {
-      // Runs of ASCII and two-byte letters (most of a Latin, Cyrillic or Greek text) go to the
-      // vector transcoder; it stops before anything to escape or longer in UTF-8.
-      if count - index >= Self.vectorRun, let base = units.baseAddress {
-        var run: Int32 = 0
-        index += Int(cicu_utf16_to_utf8_run(base + index, Int32(count - index), out + written, Int32(room - written), &run, 1))
-        written += Int(run)
-        guard index < count else { break }
+    let written = 1 + Document.transcode(units, into: UnsafeMutableBufferPointer(start: out + 1, count: room - 2), escaping: true) {
+      byte, out in
+      guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
+        out.pointee = byte
+        return 1
       }
-      written += Document.transcodeScalar(units, at: &index, into: out + written) { byte, out in
-        guard byte < 0x20 || byte == 0x22 || byte == 0x5C else {
-          out.pointee = byte
-          return 1
-        }
-        return Self.escape(byte, at: out)
-      }
+      return Self.escape(byte, at: out)
     }
     out[written] = 0x22
     buffer.advance(by: written + 1)
   }
-
-  /// Below this many units left, a call to the vector transcoder costs more than it saves.
-  private static let vectorRun = 16
 
   /// Text that needs no escapes goes in one move, quotes included (see `needsEscapes`).
   private mutating func quote(utf8: UnsafeBufferPointer<UInt8>) {
@@ -752,14 +735,12 @@ final class EmptyScoreRun: @unchecked Sendable {
       bytes += name.emptyScore
       ends.append(bytes.count)
     }
-    let kept = UnsafeMutableBufferPointer<UInt8>.allocate(capacity: max(bytes.count, 1))
-    _ = kept.initialize(from: bytes)
-    self.bytes = UnsafeBufferPointer(rebasing: kept[..<bytes.count])
+    self.bytes = ClosingMembers.kept(bytes)
     self.starts = starts
     self.ends = ends
   }
 
-  deinit { UnsafeMutableBufferPointer(mutating: bytes).deallocate() }
+  deinit { bytes.deallocate() }
 }
 
 final class ClosingMembers: @unchecked Sendable {
@@ -830,7 +811,7 @@ final class ClosingMembers: @unchecked Sendable {
 
   /// A copy in memory of its own; nothing is allocated for none (a name made for one article spells
   /// nothing), and freeing a buffer without a base address does nothing.
-  private static func kept<Element>(_ elements: [Element]) -> UnsafeBufferPointer<Element> {
+  static func kept<Element>(_ elements: [Element]) -> UnsafeBufferPointer<Element> {
     guard !elements.isEmpty else { return UnsafeBufferPointer(start: nil, count: 0) }
     let buffer = UnsafeMutableBufferPointer<Element>.allocate(capacity: elements.count)
     _ = buffer.initialize(from: elements)

@@ -9,6 +9,13 @@ extension Array {
 }
 
 extension UnsafeMutableBufferPointer {
+  /// `count` copies of `value` in new memory the caller owns (and frees).
+  static func allocate(count: Int, filledWith value: Element) -> Self {
+    let buffer = allocate(capacity: count)
+    buffer.initialize(repeating: value)
+    return buffer
+  }
+
   /// Memory a type owns, grown to hold at least `count` elements: this buffer when it does already;
   /// else one doubled until it does, with this one's first `kept` elements moved in and the rest set
   /// to `fill`, and this one freed. Hot tables live in such memory, since an array held by a class

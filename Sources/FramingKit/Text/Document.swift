@@ -139,23 +139,36 @@ public struct Document: Sendable {
   /// Writes the UTF-8 of UTF-16 units (lone surrogates as U+FFFD) and returns its length; `bytes`
   /// must hold it (three bytes per unit always do).
   static func transcode(_ units: UnsafeBufferPointer<UInt16>, into bytes: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    transcode(units, into: bytes, escaping: false) { byte, out in
+      out.pointee = byte
+      return 1
+    }
+  }
+
+  /// The same, each ASCII byte after a run written by `ascii` (which says how many bytes it wrote),
+  /// so that JSON can escape as it goes: runs of units below U+0800 go in vector steps, which, when
+  /// `escaping`, stop before a control character, quotation mark or backslash.
+  @inline(__always)
+  static func transcode(_ units: UnsafeBufferPointer<UInt16>, into bytes: UnsafeMutableBufferPointer<UInt8>, escaping: Bool,
+                        ascii: (UInt8, UnsafeMutablePointer<UInt8>) -> Int) -> Int {
     guard let out = bytes.baseAddress, let base = units.baseAddress else { return 0 }
     var written = 0
     var index = 0
     while index < units.count {
-      // Runs below U+0800 in vector steps where there is room for them (see `JSONWriter.quote`).
-      var run: Int32 = 0
-      index += Int(cicu_utf16_to_utf8_run(base + index, Int32(units.count - index), out + written, Int32(bytes.count - written),
-                                          &run, 0))
-      written += Int(run)
-      guard index < units.count else { break }
-      written += transcodeScalar(units, at: &index, into: out + written) { byte, out in
-        out.pointee = byte
-        return 1
+      if units.count - index >= vectorRun {
+        var run: Int32 = 0
+        index += Int(cicu_utf16_to_utf8_run(base + index, Int32(units.count - index), out + written, Int32(bytes.count - written),
+                                            &run, escaping ? 1 : 0))
+        written += Int(run)
+        guard index < units.count else { break }
       }
+      written += transcodeScalar(units, at: &index, into: out + written, ascii: ascii)
     }
     return written
   }
+
+  /// Below this many units left, a call to the vector transcoder costs more than it saves.
+  private static let vectorRun = 16
 
   /// Writes the UTF-8 of the scalar at `index` (one unit, or two for a surrogate pair; a lone
   /// surrogate as U+FFFD) at `out`, moves `index` past it and returns how many bytes it wrote. An

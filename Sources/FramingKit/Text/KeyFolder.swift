@@ -180,9 +180,7 @@ public final class KeyFolder {
   }
 
   private static func emptyTable(count: Int) -> UnsafeMutableBufferPointer<Slot> {
-    let table = UnsafeMutableBufferPointer<Slot>.allocate(capacity: count)
-    table.initialize(repeating: .empty)
-    return table
+    .allocate(count: count, filledWith: .empty)
   }
 
   public var count: Int { store.count }
@@ -294,6 +292,10 @@ public final class KeyFolder {
   private var foldedScratch: [UInt16] = []
   private var looseScratch: [UInt16] = []
 
+  /// An ASCII unit case-folded: folding and the loose key agree on ASCII, without tables.
+  @inline(__always)
+  static func lowercasedASCII(_ unit: UInt16) -> UInt16 { (unit >= 0x41 && unit <= 0x5A) ? unit + 0x20 : unit }
+
   /// Writes a new form's keys into the store: ASCII and the units the composed tables cover in place,
   /// anything else through `uncomposedKey`.
   private func addKeys(_ form: UnsafeBufferPointer<UInt16>) {
@@ -301,7 +303,7 @@ public final class KeyFolder {
       let out = store.room(form.count)
       for index in 0..<form.count {
         let unit = form[index]
-        out[index] = UInt32((unit >= 0x41 && unit <= 0x5A) ? unit + 0x20 : unit)
+        out[index] = UInt32(Self.lowercasedASCII(unit))
       }
       store.add(foldedCount: form.count, looseCount: nil)
       return
@@ -350,7 +352,7 @@ public final class KeyFolder {
     var foldedCount = 0, looseCount = 0
     for unit in form {
       if unit < 0x80 {
-        let lower = UInt32((unit >= 0x41 && unit <= 0x5A) ? unit + 0x20 : unit)
+        let lower = UInt32(lowercasedASCII(unit))
         folded[foldedCount] = lower
         loose[looseCount] = lower
         foldedCount += 1
@@ -414,7 +416,7 @@ public final class KeyFolder {
     let tables = UnitTables.shared
     for unit in units {
       if unit < 0x80 {
-        result.append((unit >= 0x41 && unit <= 0x5A) ? unit + 0x20 : unit)
+        result.append(Self.lowercasedASCII(unit))
       } else {
         tables.fold.append(unit, to: &result)
       }

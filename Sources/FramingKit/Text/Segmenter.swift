@@ -311,9 +311,9 @@ public final class Segmenter {
         }
       }
       let length = line.end - line.start
-      let hash = UInt64(length) << 48 | UInt64(units[line.start]) << 32 | UInt64(units[line.start + length / 2]) << 16
+      let key = UInt64(length) << 48 | UInt64(units[line.start]) << 32 | UInt64(units[line.start + length / 2]) << 16
         | UInt64(units[line.end - 1])
-      var earlier = latestWithKey[hash] ?? -1
+      var earlier = latestWithKey[key] ?? -1
       while earlier >= 0 && units[lines[earlier].start..<lines[earlier].end] != units[line.start..<line.end] {
         earlier = earlierWithKey[earlier]
       }
@@ -323,8 +323,8 @@ public final class Segmenter {
       }
       // The last line has no later line to repeat it (a one-line text makes no table at all).
       if index + 1 < lines.count {
-        earlierWithKey[index] = latestWithKey[hash] ?? -1
-        latestWithKey[hash] = index
+        earlierWithKey[index] = latestWithKey[key] ?? -1
+        latestWithKey[key] = index
       }
       headlineLike[index] = isHeadlineLike(line, tokens: tokens, units: units)
     }
