@@ -89,6 +89,25 @@ import Testing
     #expect(profile.sentences[2].reason == "no quotation, reporting verb or attribution cue")
   }
 
+  @Test func aMentionSpeaksWithoutCuesOnlyWhenItOpensTheSentenceBeforeAColon() {
+    // The first sentence's mentions give the rules nothing to read; the second opens with a name and a colon.
+    let profile = profile("Gestern trafen sich Putin und Lukaschenko in Sotschi.\n\nTichanowskaja: Alle Gefangenen freilassen.",
+                          language: .de)
+    #expect(profile.sentences.map(\.voice) == [.assertion, .indirect])
+    #expect(profile.sentences[0].reason == "no quotation, reporting verb or attribution cue")
+    #expect(profile.sentences[0].speakers == [])
+    #expect(profile.sentences[1].reason == "speaker and colon")
+    #expect(profile.sentences[1].speakers == ["tsikhanouskaya"])
+    #expect(profile.findings("sourcing").map { "\($0.entity ?? "")|\($0.label)" }
+      == ["putin|mentioned", "lukashenko|mentioned", "tsikhanouskaya|speaker"])
+  }
+
+  @Test func aBylineIsOneEvenWhenItsNameDoesNotOpenTheLine() {
+    let profile = profile("Łukaszenka spotkał się z Putinem w Soczi.\n\n(PAP)", language: .pl)
+    #expect(profile.sentences.map(\.reason) == ["no quotation, reporting verb or attribution cue", "byline"])
+    #expect(profile.findings("sourcing").map { "\($0.entity ?? "")|\($0.label)" } == ["lukashenko|mentioned", "putin|mentioned", "pap|byline"])
+  }
+
   @Test func chainsNestReportersAndSpeakers() {
     let profile = profile("Agencja BiełTA wskazuje, że Łukaszenka i Putin potwierdzili gotowość wspólnego reagowania.", language: .pl)
     #expect(profile.sentences.first?.chain == [["belta"], ["lukashenko", "putin"]])

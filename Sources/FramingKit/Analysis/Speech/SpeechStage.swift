@@ -114,10 +114,12 @@ public struct SpeechStage {
       let contextual = sentence.paragraph >= 0 && lastReportedParagraph >= sentence.paragraph - 1 && !lastSpeakers.isEmpty
 
       // Most sentences give no rule anything to read (no quotation, dash, cue, verb, marker or
-      // mention, and no announcement to continue): they are the outlet's own, as rule 7 would find.
-      if quotes.isEmpty && !inDashSpeech && sentenceMentions.isEmpty && cueCandidates.isEmpty && verbHits.isEmpty
+      // announcement to continue, and no mention that could speak without them: one of the byline, or
+      // one opening the sentence before a colon): they are the outlet's own, as rule 7 would find.
+      if quotes.isEmpty && !inDashSpeech && cueCandidates.isEmpty && verbHits.isEmpty
         && complementizers.isEmpty && moods.isEmpty && reportatives.isEmpty && anaphors.isEmpty && sourceAnaphors.isEmpty
-        && backReferences.isEmpty && !(contextual && announcement) {
+        && backReferences.isEmpty && !(contextual && announcement)
+        && !sentenceMentions.contains(where: { (!byline.isEmpty && byline.contains($0)) || scan.mentions[$0].tokens.lowerBound == range.lowerBound }) {
         speeches.append(SentenceSpeech(voice: .assertion, speakers: [], verbs: [], cues: [], reported: [], quoted: [], chain: [],
                                        reason: Self.assertionReason))
         if sentence.paragraph > lastReportedParagraph + 1 { lastSpeakers = [] }
