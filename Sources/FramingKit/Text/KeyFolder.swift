@@ -129,23 +129,17 @@ public final class KeyFolder {
   /// retains and releases its storage each time.
   private var units = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 1 << 16)
   private var unitCount = 0
-  /// A slot of the lookup table: the upper half of a form's hash and the form's number. Eight bytes,
-  /// so the table stays in the CPU's nearer caches on a large corpus; a slot whose hash fits sends the
-  /// lookup to the form's record, which for the frequent forms (numbered first) is in the cache too.
+  /// A form in the lookup table: its hash, number, length and first eight units (packed), and where
+  /// all its units are. Most forms are eight units or shorter: a lookup then reads one slot and no
+  /// other memory (the table outgrows the CPU's nearer caches on a large corpus).
   struct Slot {
-    /// The upper half of the form's hash: its home slot, and a first test before the record's.
+    /// The upper half of the form's hash: its home slot, and a first test before comparing units.
     var hash: UInt32
     var id: Int32
-    static let empty = Slot(hash: 0, id: -1)
-  }
-
-  /// A known form, by number: its length and first eight units (packed), and where all its units are.
-  /// Most forms are eight units or shorter: a lookup then compares the record and reads no units.
-  struct Record {
     var start: Int32
     var length: Int32
     var prefix: (UInt64, UInt64)
-    static let empty = Record(start: 0, length: 0, prefix: (0, 0))
+    static let empty = Slot(hash: 0, id: -1, start: 0, length: 0, prefix: (0, 0))
 
     /// The first eight units, four to a word, zero past the end. A form of four units or more is read
     /// a word at a time, never past its end (a short second word is the form's last four units,
@@ -168,8 +162,6 @@ public final class KeyFolder {
       return words
     }
   }
-  /// By form number (as many as the store has keys).
-  private var records = UnsafeMutableBufferPointer<Record>.allocate(count: 1 << 12, filledWith: .empty)
   private var table = KeyFolder.emptyTable(count: 1 << 12)
   /// When more forms than this are known, `resetIfFull` starts afresh (between documents).
   private let limit: Int
@@ -185,7 +177,6 @@ public final class KeyFolder {
   deinit {
     table.deallocate()
     units.deallocate()
-    records.deallocate()
   }
 
   private static func emptyTable(count: Int) -> UnsafeMutableBufferPointer<Slot> {
@@ -251,23 +242,20 @@ public final class KeyFolder {
   /// slot is prefetched.
   private func id(of form: UnsafeBufferPointer<UInt16>, hash: UInt64, upcoming: UInt64?) -> Int32 {
     let tag = UInt32(truncatingIfNeeded: hash >> 32)
-    let prefix = Record.prefix(form)
-    let table = self.table, units = self.units, records = self.records
+    let prefix = Slot.prefix(form)
+    let table = self.table, units = self.units
     let mask = table.count - 1
     if let upcoming { cmemory_prefetch(table.baseAddress! + Self.slot(upcoming, mask: mask)) }
     var slot = Self.slot(hash, mask: mask)
     while true {
       let candidate = table[slot]
       if candidate.id < 0 { break }
-      if candidate.hash == tag {
-        let record = records[Int(candidate.id)]
-        if Int(record.length) == form.count && record.prefix == prefix {
-          // Units past the eighth (forms are short: a plain loop beats a call to memcmp).
-          let start = Int(record.start)
-          var index = 8
-          while index < form.count && units[start + index] == form[index] { index += 1 }
-          if index >= form.count { return candidate.id }
-        }
+      if candidate.hash == tag && Int(candidate.length) == form.count && candidate.prefix == prefix {
+        // Units past the eighth (forms are short: a plain loop beats a call to memcmp).
+        let start = Int(candidate.start)
+        var index = 8
+        while index < form.count && units[start + index] == form[index] { index += 1 }
+        if index >= form.count { return candidate.id }
       }
       slot = (slot + 1) & mask
     }
@@ -275,9 +263,7 @@ public final class KeyFolder {
     addKeys(form)
     let start = Int32(unitCount)
     appendUnits(form)
-    self.records = self.records.grown(toHold: Int(id) + 1, keeping: Int(id), filling: .empty)
-    self.records[Int(id)] = Record(start: start, length: Int32(form.count), prefix: prefix)
-    insert(Slot(hash: tag, id: id))
+    insert(Slot(hash: tag, id: id, start: start, length: Int32(form.count), prefix: prefix))
     if store.count * 2 > table.count { grow() }
     return id
   }

@@ -88,14 +88,14 @@ extension KeyFolderTests {
       }
     }
     #expect(numbers.count == 90 && Set(numbers.values).count == 90)
-    // The prefix a record keeps: the first eight units, four to a word, zero past the end.
+    // The prefix a slot keeps: the first eight units, four to a word, zero past the end.
     for length in 0...12 {
       let form = (0..<length).map { UInt16(0x0400 + $0) }
       var expected: (UInt64, UInt64) = (0, 0)
       for (index, unit) in form.prefix(8).enumerated() {
         if index < 4 { expected.0 |= UInt64(unit) << (16 * UInt64(index)) } else { expected.1 |= UInt64(unit) << (16 * UInt64(index - 4)) }
       }
-      let prefix = form.withUnsafeBufferPointer { KeyFolder.Record.prefix($0) }
+      let prefix = form.withUnsafeBufferPointer { KeyFolder.Slot.prefix($0) }
       #expect(prefix == expected, "\(length)")
     }
     for (form, number) in numbers {
