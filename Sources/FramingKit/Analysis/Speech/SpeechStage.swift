@@ -113,12 +113,14 @@ public struct SpeechStage {
       let inDashSpeech = sentence.paragraph >= 0 && sentence.paragraph == dashParagraph
       let contextual = sentence.paragraph >= 0 && lastReportedParagraph >= sentence.paragraph - 1 && !lastSpeakers.isEmpty
 
-      // Most sentences give no rule anything to read (no quotation, dash, cue, verb, marker or
-      // announcement to continue, and no mention that could speak without them: one of the byline, or
-      // one opening the sentence before a colon): they are the outlet's own, as rule 7 would find.
+      // Most sentences give no rule anything to read: no quotation, dash, cue, verb, reportative or
+      // source anaphor, back-reference, or report to continue (by an announcement or a reported mood),
+      // and no mention that could speak without these (one of the byline, or one opening the sentence
+      // before a colon). Complementizers and pronouns alone serve only cues and verbs. Such sentences
+      // are the outlet's own, as rule 7 would find.
       if quotes.isEmpty && !inDashSpeech && cueCandidates.isEmpty && verbHits.isEmpty
-        && complementizers.isEmpty && moods.isEmpty && reportatives.isEmpty && anaphors.isEmpty && sourceAnaphors.isEmpty
-        && backReferences.isEmpty && !(contextual && announcement)
+        && reportatives.isEmpty && sourceAnaphors.isEmpty && backReferences.isEmpty
+        && !(contextual && (announcement || !moods.isEmpty))
         && !sentenceMentions.contains(where: { (!byline.isEmpty && byline.contains($0)) || scan.mentions[$0].tokens.lowerBound == range.lowerBound }) {
         speeches.append(SentenceSpeech(voice: .assertion, speakers: [], verbs: [], cues: [], reported: [], quoted: [], chain: [],
                                        reason: Self.assertionReason))
