@@ -79,6 +79,16 @@ import Testing
     #expect(profile.sentences[1].reason == "reported mood continues the report")
   }
 
+  @Test func aKonjunktivFormAloneContinuesTheReport() {
+    // The second sentence's only item is "sei": it continues Peskov's report; the third's "dass" alone does not.
+    let profile = profile("Peskow sagte am Montag, der Kreml sei besorgt. Die Lage sei ernst.\n\n\nEs ist klar, dass es regnet.",
+                          language: .de)
+    #expect(profile.sentences.map(\.voice) == [.indirect, .indirect, .assertion])
+    #expect(profile.sentences[1].reason == "reported mood continues the report")
+    #expect(profile.sentences[1].speakers == ["peskov"])
+    #expect(profile.sentences[2].speakers == [])
+  }
+
   @Test func aSentenceWithNothingToReadStillContinuesAnAnnouncement() {
     // The second paragraph has no cue, verb, marker or mention of its own: only the announcement
     // before it makes it reported.
