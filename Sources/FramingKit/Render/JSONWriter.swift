@@ -32,13 +32,15 @@ struct JSONWriter {
 
   // MARK: - Containers
 
-  mutating func beginObject() { open(isArray: false, mark: 0x7B) }
-  mutating func endObject() { close(mark: 0x7D) }
-  mutating func beginArray() { open(isArray: true, mark: 0x5B) }
-  mutating func endArray() { close(mark: 0x5D) }
+  // Inlined, as `key(_:)` is: every profile opens and closes hundreds of containers.
+  @inline(__always) mutating func beginObject() { open(isArray: false, mark: 0x7B) }
+  @inline(__always) mutating func endObject() { close(mark: 0x7D) }
+  @inline(__always) mutating func beginArray() { open(isArray: true, mark: 0x5B) }
+  @inline(__always) mutating func endArray() { close(mark: 0x5D) }
 
   private var bit: UInt64 { 1 &<< UInt64(truncatingIfNeeded: depth &- 1) }
 
+  @inline(__always)
   private mutating func open(isArray: Bool, mark: UInt8) {
     beforeValue()
     buffer.append(mark)
@@ -51,6 +53,7 @@ struct JSONWriter {
     #endif
   }
 
+  @inline(__always)
   private mutating func close(mark: UInt8) {
     let filled = filledBits & bit != 0
     depth -= 1
@@ -74,7 +77,9 @@ struct JSONWriter {
     if pretty { newline() }
   }
 
-  /// A member name, already in its output spelling; members must come in sorted order.
+  /// A member name, already in its output spelling; members must come in sorted order. Inlined:
+  /// the name's length is then known where it is written, and its copy is a move or two.
+  @inline(__always)
   mutating func key(_ name: StaticString) {
     #if DEBUG
     checkOrder(name.description)
@@ -347,13 +352,13 @@ struct JSONWriter {
 
   // MARK: - Shorthands
 
-  mutating func member(_ name: StaticString, _ text: String) { key(name); value(text) }
-  mutating func member(_ name: StaticString, _ text: TextSlice) { key(name); value(text) }
-  mutating func member(_ name: StaticString, _ number: Int) { key(name); value(number) }
-  mutating func member(_ name: StaticString, _ number: Double) { key(name); value(number) }
-  mutating func member(_ name: StaticString, _ flag: Bool) { key(name); value(flag) }
+  @inline(__always) mutating func member(_ name: StaticString, _ text: String) { key(name); value(text) }
+  @inline(__always) mutating func member(_ name: StaticString, _ text: TextSlice) { key(name); value(text) }
+  @inline(__always) mutating func member(_ name: StaticString, _ number: Int) { key(name); value(number) }
+  @inline(__always) mutating func member(_ name: StaticString, _ number: Double) { key(name); value(number) }
+  @inline(__always) mutating func member(_ name: StaticString, _ flag: Bool) { key(name); value(flag) }
 
-  mutating func member(_ name: StaticString, ifPresent text: String?) {
+  @inline(__always) mutating func member(_ name: StaticString, ifPresent text: String?) {
     if let text { member(name, text) }
   }
 
