@@ -237,12 +237,49 @@ final class ScalarTrie {
   private var edgeCount = 0
   /// The longest form with a node: a walk never looks further.
   private var depth = 0
-  /// Per node: terms of the stems ending there (they match any longer form too) and of the words.
-  private var stemTerms: [[Int32]] = [[]]
-  private var wordTerms: [[Int32]] = [[]]
+  /// Per node, the terms of the stems ending there (they match any longer form too) and of the words,
+  /// each a chain of links (-1: none, or the end). In owned memory as the slots are: a walk appends a
+  /// node's terms without retaining a list per node.
+  private struct Link {
+    var term: Int32
+    var next: Int32
+  }
+  private var stemHeads = UnsafeMutableBufferPointer<Int32>.allocate(count: 64, filledWith: -1)
+  private var wordHeads = UnsafeMutableBufferPointer<Int32>.allocate(count: 64, filledWith: -1)
+  private var nodeCount = 1
+  private var links = UnsafeMutableBufferPointer<Link>.allocate(count: 64, filledWith: Link(term: 0, next: -1))
+  private var linkCount = 0
   private static let stemEnds: UInt8 = 1, wordEnds: UInt8 = 2
 
-  deinit { slots.deallocate() }
+  deinit {
+    slots.deallocate()
+    stemHeads.deallocate()
+    wordHeads.deallocate()
+    links.deallocate()
+  }
+
+  /// Adds a term to the chain that starts at `head`, unless it is there already.
+  private func add(_ term: Int32, to head: inout Int32) {
+    var link = head
+    while link >= 0 {
+      if links[Int(link)].term == term { return }
+      link = links[Int(link)].next
+    }
+    links = links.grown(toHold: linkCount + 1, keeping: linkCount, filling: Link(term: 0, next: -1))
+    links[linkCount] = Link(term: term, next: head)
+    head = Int32(linkCount)
+    linkCount += 1
+  }
+
+  /// Appends the terms of the chain that starts at `head` (in no particular order: the caller sorts them).
+  @inline(__always)
+  private func appendChain(_ head: Int32, to found: inout [Int32]) {
+    var link = head
+    while link >= 0 {
+      found.append(links[Int(link)].term)
+      link = links[Int(link)].next
+    }
+  }
 
   /// The slot of the edge from `parent` along `label` whose prefix has this tag, or of the empty slot
   /// where it would go.
@@ -268,9 +305,10 @@ final class ScalarTrie {
       let tag = ScalarHash.tag(hash)
       slot = Self.find(UnsafeBufferPointer(slots), tag: tag, parent: node, label: label)
       if slots[slot].tag == 0 {
-        stemTerms.append([])
-        wordTerms.append([])
-        slots[slot] = Slot(tag: tag, label: label, parent: node, target: Int32(stemTerms.count - 1))
+        stemHeads = stemHeads.grown(toHold: nodeCount + 1, keeping: nodeCount, filling: -1)
+        wordHeads = wordHeads.grown(toHold: nodeCount + 1, keeping: nodeCount, filling: -1)
+        slots[slot] = Slot(tag: tag, label: label, parent: node, target: Int32(nodeCount))
+        nodeCount += 1
         edgeCount += 1
         if edgeCount * 2 > slots.count {
           let old = slots
@@ -284,10 +322,10 @@ final class ScalarTrie {
     depth = max(depth, scalars.count)
     let index = Int(node)
     if exact {
-      if !wordTerms[index].contains(term) { wordTerms[index].append(term) }
+      add(term, to: &wordHeads[index])
       slots[slot].flags |= Self.wordEnds
     } else {
-      if !stemTerms[index].contains(term) { stemTerms[index].append(term) }
+      add(term, to: &stemHeads[index])
       slots[slot].flags |= Self.stemEnds
     }
   }
@@ -351,10 +389,10 @@ final class ScalarTrie {
         node = edge.target
         flags = edge.flags
         walked = index + 1
-        if flags & Self.stemEnds != 0 { found.append(contentsOf: stemTerms[Int(node)]) }
+        if flags & Self.stemEnds != 0 { appendChain(stemHeads[Int(node)], to: &found) }
       }
     }
-    if walked == scalars.count && flags & Self.wordEnds != 0 { found.append(contentsOf: wordTerms[Int(node)]) }
+    if walked == scalars.count && flags & Self.wordEnds != 0 { appendChain(wordHeads[Int(node)], to: &found) }
   }
 }
 

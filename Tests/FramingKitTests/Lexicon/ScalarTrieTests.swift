@@ -13,6 +13,9 @@ import Testing
     trie.insert(Self.scalars("łukaszence"), term: 2, exact: true)
     trie.insert(Self.scalars("кремл"), term: 3, exact: false)
     trie.insert(Self.scalars("kreml"), term: 4, exact: true)
+    // A term given twice to one node is found once.
+    trie.insert(Self.scalars("kreml"), term: 0, exact: false)
+    trie.insert(Self.scalars("kreml"), term: 4, exact: true)
     let found = { (form: String) -> [Int32] in
       var terms: [Int32] = []
       trie.collect(Self.scalars(form), into: &terms)
