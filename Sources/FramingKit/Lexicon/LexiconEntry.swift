@@ -64,8 +64,9 @@ public struct WordShape: Hashable, Sendable {
     let minimumLength: Int
     let suffixes: [[UInt32]]
     let prefixes: [[UInt32]]
-    /// The exceptions by scalars: forms carry their keys as scalars, not strings.
-    let exceptions: Set<[UInt32]>
+    /// The exceptions by scalars: forms carry their keys as scalars in memory, looked up there
+    /// without making an array of each.
+    let exceptions = ScalarMap()
     /// Bit `s % 64` set for the last scalar `s` of every suffix (all bits when a suffix is empty): most
     /// forms end in none of them and are turned away by one test.
     let lastScalarBits: UInt64
@@ -74,7 +75,7 @@ public struct WordShape: Hashable, Sendable {
       minimumLength = shape.minimumLength
       suffixes = shape.suffixScalars
       prefixes = shape.prefixScalars
-      exceptions = Set(shape.exceptions.map { $0.unicodeScalars.map(\.value) })
+      for exception in shape.exceptions { exceptions[exception.unicodeScalars.map(\.value)] = 1 }
       lastScalarBits = shape.suffixScalars.reduce(0) { bits, suffix in bits | (suffix.last.map { 1 << ($0 & 63) } ?? ~0) }
     }
 
@@ -83,7 +84,7 @@ public struct WordShape: Hashable, Sendable {
         guard let last = scalars.last, lastScalarBits & (1 << (last & 63)) != 0 else { return false }
       }
       return WordShape.matches(scalars: scalars, minimumLength: minimumLength, suffixes: suffixes, prefixes: prefixes) {
-        !exceptions.isEmpty && exceptions.contains(Array(scalars))
+        exceptions[scalars] != 0
       }
     }
   }
