@@ -347,18 +347,20 @@ struct ScoreSheet {
   }
 
   private mutating func addNaming(_ findings: [Finding], _ naming: [Int]) {
-    var variants: [(key: String, hits: [Int])] = []
+    // Grouped by what a name refers to and its side; the score's name is spelled once per group.
+    var variants: [(refersTo: String, side: String, hits: [Int])] = []
     for index in naming {
       let details = findings[index].details
-      let key = "\(details["refers_to"] ?? "unknown").\(details["side"] ?? "neutral")"
-      if let known = variants.firstIndex(where: { $0.key == key }) {
+      let refersTo = details["refers_to"] ?? "unknown", side = details["side"] ?? "neutral"
+      if let known = variants.firstIndex(where: { $0.refersTo == refersTo && $0.side == side }) {
         variants[known].hits.append(index)
       } else {
-        variants.append((key, [index]))
+        variants.append((refersTo, side, [index]))
       }
     }
-    for (key, hits) in variants.sorted(by: { $0.key < $1.key }) {
-      add("naming.\(key)", Double(hits.count), evidence: hits)
+    let named = variants.map { (key: "naming.\($0.refersTo).\($0.side)", hits: $0.hits) }
+    for (key, hits) in named.sorted(by: { $0.key < $1.key }) {
+      add(key, Double(hits.count), evidence: hits)
     }
   }
 }

@@ -543,8 +543,9 @@ struct JSONWriter {
   }
 
   /// Whether text holds a control character, a quote or a backslash. Sixteen bytes at a time; the last
-  /// (possibly overlapping) sixteen or eight cover the rest, so only texts shorter than eight bytes are
-  /// looked at byte by byte.
+  /// (possibly overlapping) sixteen or eight cover the rest, and two overlapping fours a text of four to
+  /// seven bytes (names and labels mostly are), so only texts shorter than four bytes are looked at
+  /// byte by byte.
   private static func needsEscapes(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
     let bytes = UnsafeRawPointer(base)
     if count >= 16 {
@@ -560,6 +561,10 @@ struct JSONWriter {
     }
     if count >= 8 {
       return needsEscapes(bytes.loadUnaligned(as: UInt64.self)) || needsEscapes(bytes.loadUnaligned(fromByteOffset: count - 8, as: UInt64.self))
+    }
+    if count >= 4 {
+      let head = bytes.loadUnaligned(as: UInt32.self), tail = bytes.loadUnaligned(fromByteOffset: count - 4, as: UInt32.self)
+      return needsEscapes(UInt64(head) | UInt64(tail) << 32)
     }
     for index in 0..<count where base[index] < 0x20 || base[index] == 0x22 || base[index] == 0x5C { return true }
     return false

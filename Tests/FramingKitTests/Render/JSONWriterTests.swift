@@ -77,6 +77,29 @@ import Testing
     }
   }
 
+  /// Short names and labels are checked for escapes a word or two at a time: a character to escape at
+  /// any place of a text of any short length is escaped, as the slice path (which finds them on its own)
+  /// escapes it, and a text without one is written as it is.
+  @Test(arguments: ["\"", "\\", "\n", "\u{1}", "\u{1F}"])
+  func shortTextsAreEscapedWhereverTheirEscapeFalls(escape: String) {
+    let letters = Array("abcdefghijklmnopqrstuvwxyz")
+    for length in 0...24 {
+      let plain = String(letters.prefix(length))
+      var writer = JSONWriter(pretty: false)
+      writer.value(plain)
+      #expect(writer.string == "\"\(plain)\"", "\(length)")
+      for position in 0...length {
+        let text = String(letters.prefix(position)) + escape + String(letters[position..<length])
+        let units = Array(text.utf16)
+        var fromString = JSONWriter(pretty: false), fromSlice = JSONWriter(pretty: false)
+        fromString.value(text)
+        fromSlice.value(TextSlice(units: units, start: 0, end: units.count))
+        #expect(fromString.string == fromSlice.string, "\(length) \(position)")
+        #expect(fromString.string.count == text.count + 2 + (escape.first!.asciiValue! < 0x20 && escape != "\n" ? 5 : 1), "\(length) \(position)")
+      }
+    }
+  }
+
   /// The vector transcoder stops before the first unit it leaves to its caller, and never writes past
   /// the room it is given.
   @Test func vectorTranscoderStopsBeforeWhatItDoesNotWrite() {
