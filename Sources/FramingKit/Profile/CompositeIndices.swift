@@ -149,11 +149,12 @@ final class CompositeIndices {
     let counter = attributed.filter { sentences.traits[$0].contains(.counterVoice) }
     let attributedWords = attributed.reduce(0) { $0 + sentences.sentences[$1].words }
     let counterShare = attributedWords == 0 ? 0 : Double(counter.reduce(0) { $0 + sentences.sentences[$1].words }) / Double(attributedWords)
-    let counterEvidence = voiceFindings(of: sentences.mask(counter.lazy.map { self.sentences.sentences[$0].index }))
+    // Most articles have no counter-voice: no mask of their sentences is made then.
+    let counterEvidence = counter.isEmpty ? [] : voiceFindings(of: sentences.mask(counter.lazy.map { self.sentences.sentences[$0].index }))
     let state = value(.stateAffiliatedShare)
     result.append(index(Name.officialRelay, state * (1 - p.counterWeight * counterShare),
                         [counterShare, state],
-                        evidence(.stateAffiliatedShare) + counterEvidence))
+                        counterEvidence.isEmpty ? evidence(.stateAffiliatedShare) : evidence(.stateAffiliatedShare) + counterEvidence))
     // source diversity
     let diversity = value(.diversity), distinct = value(.distinctSources), independent = value(.independentVoices)
     let countPart = min(1, distinct / max(p.countSaturation, 1))
