@@ -34,7 +34,7 @@ extension AttributedArticle {
   /// A finding for a lexicon hit, with its voice taken from the who-speaks layer.
   func finding(analyzer: String, hit: LexiconHit, label: String? = nil, entity: String? = nil, polarity: String? = nil,
                verbatimOnly: Bool = false, details: LabelMap<String> = [:]) -> Finding {
-    let (category, entryPolarity, note) = withEntry(of: hit) { ($0.category, $0.polarity?.rawValue, $0.note) }
+    let (category, entryPolarity, note) = withEntry(of: hit) { ($0.pointee.category, $0.pointee.polarity?.rawValue, $0.pointee.note) }
     let span = span(of: hit.tokens)
     let (voice, speaker) = speech.voice(of: span, sentence: hit.sentence, verbatimOnly: verbatimOnly)
     return Finding(analyzer: analyzer, label: label ?? category, span: span, sentence: hit.sentence, voice: voice,

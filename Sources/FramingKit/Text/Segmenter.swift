@@ -299,7 +299,7 @@ public final class Segmenter {
       if line.isBlank { classes[index] = .blank; continue }
       if let compiled, let terms, let index2 = compiled.indexes[.boilerplate],
          let match = index2.longestMatch(at: line.tokens.lowerBound, limit: line.tokens.upperBound, terms: terms, fills: nil) {
-        let category = lexicons.entries(.boilerplate, compiled.language)[match.payload].category
+        let category = compiled.categories[.boilerplate]?[match.payload] ?? ""
         let rest = tokens[match.tokens.upperBound..<line.tokens.upperBound]
         switch category {
         case "skip-link", "menu":

@@ -16,7 +16,7 @@ public struct LoadedTermAnalyzer: Analyzer {
 
   public func analyze(_ article: AttributedArticle, into findings: inout [Finding]) {
     for hit in article.scan.hits where hit.kind == .loaded {
-      let (appliesTo, category) = article.withEntry(of: hit) { ($0.appliesTo, $0.category) }
+      let (appliesTo, category) = article.withEntry(of: hit) { ($0.pointee.appliesTo, $0.pointee.category) }
       var target: String?
       if !appliesTo.isEmpty {
         let allowed = Set(appliesTo)

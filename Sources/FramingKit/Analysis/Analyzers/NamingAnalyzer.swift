@@ -14,7 +14,7 @@ public struct NamingAnalyzer: Analyzer {
 
   public func analyze(_ article: AttributedArticle, into findings: inout [Finding]) {
     for hit in article.scan.hits where hit.kind == .naming {
-      let (side, refersTo, isStandard) = article.withEntry(of: hit) { ($0.side, $0.refersTo, $0.isStandard) }
+      let (side, refersTo, isStandard) = article.withEntry(of: hit) { ($0.pointee.side, $0.pointee.refersTo, $0.pointee.isStandard) }
       var details: LabelMap<String> = [:]
       if let side { details["side"] = side.rawValue }
       if let refersTo { details["refers_to"] = refersTo }

@@ -114,11 +114,13 @@ public struct AttributedArticle: Sendable {
     lexicons.entries(hit.kind, text.language.language)[hit.entry]
   }
 
-  /// Reads a hit's entry where it is: an entry is a large value (a dozen strings and lists), and a
-  /// copy retains and releases each of them.
-  func withEntry<Result>(of hit: LexiconHit, _ read: (LexiconEntry) -> Result) -> Result {
-    guard let entries = text.lexicon?.entries[hit.kind] else { return read(entry(of: hit)) }
-    return entries.withUnsafeBufferPointer { read($0[hit.entry]) }
+  /// Reads a hit's entry where it is, through a pointer: an entry is a large value (a dozen strings
+  /// and lists), and a copy, which passing it as a value makes, retains and releases each of them.
+  func withEntry<Result>(of hit: LexiconHit, _ read: (UnsafePointer<LexiconEntry>) -> Result) -> Result {
+    guard let entries = text.lexicon?.entries[hit.kind] else {
+      return withUnsafePointer(to: entry(of: hit)) { read($0) }
+    }
+    return entries.withUnsafeBufferPointer { read($0.baseAddress! + hit.entry) }
   }
 
   /// "pl/hedges#podobno": the stable reference of a hit's entry.

@@ -570,7 +570,9 @@ public struct SpeechStage {
   private func inlineCreditMentions(_ text: SegmentedText, scan: LexiconScan, mentionRanges: [Range<Int>]) -> Set<Int> {
     var result: Set<Int> = []
     let isSeparator = { (mark: UInt16) in mark == Typography.slash || mark == Typography.verticalBar }
-    let language = text.language.language
+    // Read once, not per sentence: each read of a class's list retains it.
+    let credits = text.lexicon.flatMap { lexicon in lexicon.indexes[.boilerplate].map { (index: $0, categories: lexicon.categories[.boilerplate] ?? []) } }
+    let terms = text.terms
     for (sentenceIndex, indexes) in mentionRanges.enumerated() where !indexes.isEmpty {
       let range = text.sentences[sentenceIndex].tokens
       for index in indexes {
@@ -580,7 +582,7 @@ public struct SpeechStage {
         let after = tokens.upperBound < range.upperBound ? text.tokens[tokens.upperBound].mark : 0
         if isSeparator(before) || isSeparator(after) { result.insert(index) }
       }
-      guard let lexicon = text.lexicon, let terms = text.terms, let index = lexicon.indexes[.boilerplate] else { continue }
+      guard let (index, categories) = credits, let terms else { continue }
       // Most sentences have no token a credit phrase can start with.
       var startMask: UInt32 = 0
       for position in range { startMask |= terms.startMask(position) }
@@ -590,7 +592,7 @@ public struct SpeechStage {
         defer { position += 1 }
         guard text.tokens[position].isWord,
               let match = index.longestMatch(at: position, limit: range.upperBound, terms: terms, fills: nil),
-              lexicons.entries(.boilerplate, language)[match.payload].category == "credit" else { continue }
+              categories[match.payload] == "credit" else { continue }
         let colon = text.tokens[match.tokens.upperBound - 1].mark == Typography.colon ? match.tokens.upperBound - 1
           : match.tokens.upperBound < range.upperBound && text.tokens[match.tokens.upperBound].mark == Typography.colon ? match.tokens.upperBound : nil
         guard let colon else { continue }
