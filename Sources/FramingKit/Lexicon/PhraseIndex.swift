@@ -440,6 +440,12 @@ final class ScalarMap: @unchecked Sendable {
     }
   }
 
+  /// Starts loading the slot where a word's lookup begins, for a word looked up soon.
+  func prefetch(_ scalars: UnsafeBufferPointer<UInt32>) {
+    guard scalars.count <= longestKey else { return }
+    cmemory_prefetch(slots.baseAddress! + (Int(Self.tag(scalars)) & (slots.count - 1)))
+  }
+
   /// A word's value, given its scalars in memory (a form's key in the key store).
   subscript(_ scalars: UnsafeBufferPointer<UInt32>) -> UInt8 {
     guard scalars.count <= longestKey else { return 0 }

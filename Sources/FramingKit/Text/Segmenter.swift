@@ -67,20 +67,23 @@ public final class Segmenter {
   /// Each token's function-word languages as bits (0 for punctuation and other words).
   private func functionWordVotes(_ tokens: [Token]) -> [UInt8] {
     let known = folder.store.count
-    if functionWordMasks.count < known { functionWordMasks.append(contentsOf: repeatElement(0xFF, count: known - functionWordMasks.count)) }
+    let keys = folder.store
+    // Forms are numbered as they come: the new ones since the last text are looked up here in number
+    // order, the map's slot of the one a few places ahead loading meanwhile (the map is read only for
+    // new forms, and is out of the nearer caches by then).
+    if functionWordMasks.count < known {
+      let first = functionWordMasks.count, distance = 4
+      for form in first..<known {
+        if form + distance < known { functionWordLanguages.prefetch(keys.folded(Int32(form + distance))) }
+        functionWordMasks.append(functionWordLanguages[keys.folded(Int32(form))])
+      }
+    }
     // Read through buffers: through the class, every token's read would retain the table.
     var votes = [UInt8](copies: 0, count: tokens.count)
-    let keys = folder.store
     votes.withUnsafeMutableBufferPointer { votes in
       tokens.withUnsafeBufferPointer { tokens in
-        functionWordMasks.withUnsafeMutableBufferPointer { masks in
-          for index in tokens.indices where tokens[index].isWord {
-            let form = Int(tokens[index].form)
-            if masks[form] == 0xFF {
-              masks[form] = functionWordLanguages[keys.folded(Int32(form))]
-            }
-            votes[index] = masks[form]
-          }
+        functionWordMasks.withUnsafeBufferPointer { masks in
+          for index in tokens.indices where tokens[index].isWord { votes[index] = masks[Int(tokens[index].form)] }
         }
       }
     }
