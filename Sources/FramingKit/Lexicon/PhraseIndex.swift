@@ -221,14 +221,30 @@ private func doubled<Slot: TaggedSlot>(_ old: UnsafeBufferPointer<Slot>) -> Unsa
 /// vocabulary's table outgrows the nearer caches, and a walk step by step waits for memory at every
 /// letter). The slot keeps the edge's parent and label, so a step is exact whatever the hashes do.
 final class ScalarTrie {
+  /// Sixteen bytes, so four slots fill a cache line and none straddles two.
   private struct Slot: TaggedSlot {
     /// Of the prefix's hash (`ScalarHash.tag`); 0 marks an empty slot.
     var tag: UInt32 = 0
     var label: UInt32 = 0
     var parent: Int32 = 0
-    var target: Int32 = 0
-    /// The target node's flags: stems end there, words end there.
-    var flags: UInt8 = 0
+    /// The target node in the low 30 bits; above them its flags (stems end there, words end there).
+    private var targetAndFlags: UInt32 = 0
+
+    init() {}
+
+    init(tag: UInt32, label: UInt32, parent: Int32, target: Int32) {
+      precondition(target >= 0 && target < 1 << 30, "a trie of more nodes than its slots can number")
+      self.tag = tag
+      self.label = label
+      self.parent = parent
+      targetAndFlags = UInt32(target)
+    }
+
+    var target: Int32 { Int32(bitPattern: targetAndFlags & 0x3FFF_FFFF) }
+    var flags: UInt8 {
+      get { UInt8(truncatingIfNeeded: targetAndFlags >> 30) }
+      set { targetAndFlags = targetAndFlags & 0x3FFF_FFFF | UInt32(newValue) << 30 }
+    }
   }
 
   /// In memory the trie owns (freed in `deinit`): walks run for every new word form, and reaching an
