@@ -128,6 +128,8 @@ public final class KeyFolder {
   /// (freed in `deinit`): a lookup runs for every token, and reaching an array held by a class
   /// retains and releases its storage each time.
   private var units = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 1 << 16)
+  /// The composed unit tables new forms' keys are written from.
+  private let composed = ComposedUnitKeys.shared
   private var unitCount = 0
   /// A form in the lookup table: its hash, number, length and first eight units (packed), and where
   /// all its units are. Most forms are eight units or shorter: a lookup then reads one slot and no
@@ -299,6 +301,9 @@ public final class KeyFolder {
   /// Writes a new form's keys into the store: ASCII and the units the composed tables cover in place,
   /// anything else through `uncomposedKey`.
   private func addKeys(_ form: UnsafeBufferPointer<UInt16>) {
+    // The store and the tables are taken once: each use of a class through a variable or a global
+    // retains it.
+    let store = self.store, composed = self.composed
     if !form.contains(where: { $0 >= 0x80 }) {
       let out = store.room(form.count)
       for index in 0..<form.count {
@@ -308,9 +313,9 @@ public final class KeyFolder {
       store.add(foldedCount: form.count, looseCount: nil)
       return
     }
-    let room = form.count * ComposedUnitKeys.shared.longestMapping
+    let room = form.count * composed.longestMapping
     let out = store.room(2 * room)
-    if let (foldedCount, looseCount) = Self.writeComposedKeys(form, folded: out, loose: out + room) {
+    if let (foldedCount, looseCount) = Self.writeComposedKeys(form, folded: out, loose: out + room, composed: composed) {
       let same = foldedCount == looseCount && memcmp(out, out + room, foldedCount * MemoryLayout<UInt32>.size) == 0
       if !same { memmove(out + foldedCount, out + room, looseCount * MemoryLayout<UInt32>.size) }
       store.add(foldedCount: foldedCount, looseCount: same ? nil : looseCount)
@@ -334,11 +339,11 @@ public final class KeyFolder {
   /// punctuation words hold), written in one pass over its units; nil for any other form, which
   /// `fold` and `appendLoose` make with ICU's help.
   func composedKey(_ form: UnsafeBufferPointer<UInt16>) -> FoldedKey? {
-    let room = form.count * ComposedUnitKeys.shared.longestMapping
+    let room = form.count * composed.longestMapping
     var scratch = [UInt32](copies: 0, count: 2 * room)
     return scratch.withUnsafeMutableBufferPointer { scratch -> FoldedKey? in
       let folded = scratch.baseAddress!, loose = folded + room
-      guard let (foldedCount, looseCount) = Self.writeComposedKeys(form, folded: folded, loose: loose) else { return nil }
+      guard let (foldedCount, looseCount) = Self.writeComposedKeys(form, folded: folded, loose: loose, composed: composed) else { return nil }
       return FoldedKey(foldedScalars: Array(UnsafeBufferPointer(start: folded, count: foldedCount)),
                        looseScalars: Array(UnsafeBufferPointer(start: loose, count: looseCount)))
     }
@@ -347,8 +352,7 @@ public final class KeyFolder {
   /// Writes both keys of a form at `folded` and `loose` (room for `longestMapping` scalars per unit
   /// each) and says how long each is; nil when a unit is one the composed tables do not cover.
   private static func writeComposedKeys(_ form: UnsafeBufferPointer<UInt16>, folded: UnsafeMutablePointer<UInt32>,
-                                        loose: UnsafeMutablePointer<UInt32>) -> (folded: Int, loose: Int)? {
-    let composed = ComposedUnitKeys.shared
+                                        loose: UnsafeMutablePointer<UInt32>, composed: ComposedUnitKeys) -> (folded: Int, loose: Int)? {
     var foldedCount = 0, looseCount = 0
     for unit in form {
       if unit < 0x80 {
