@@ -58,6 +58,8 @@ public struct SpeechStage {
     let referenceLists = text.lexicon?.entryReferences ?? ByKind()
     let reference = { (hit: LexiconHit) in referenceLists[hit.kind]![hit.entry] }
     let category = { (hit: LexiconHit) in categoryLists[hit.kind]![hit.entry] }
+    // Every sentence's hits are sorted by these two kinds' categories: taken out of the lists once.
+    let hedgeCategories = categoryLists[.hedges] ?? [], markerCategories = categoryLists[.clauseMarkers] ?? []
 
     speeches.reserveCapacity(text.sentences.count)
     // A sentence's hits sorted by role, and lists only its rules read; each made once for the
@@ -89,9 +91,9 @@ public struct SpeechStage {
         switch hit.kind {
         case .attribution: cueCandidates.append(hit)
         case .reportingVerbs: verbHits.append(hit)
-        case .hedges: if category(hit) == "reportative" { reportatives.append(hit) }
+        case .hedges: if hedgeCategories[hit.entry] == "reportative" { reportatives.append(hit) }
         case .clauseMarkers:
-          switch category(hit) {
+          switch markerCategories[hit.entry] {
           case "complementizer": complementizers.append(hit.tokens.lowerBound)
           case "reported-mood": moods.append(hit)
           case "anaphor": anaphors.append(hit)
