@@ -496,7 +496,9 @@ struct JSONWriter {
     buffer.advance(by: written + 1)
   }
 
-  /// Text that needs no escapes goes in one move, quotes included (see `needsEscapes`).
+  /// Text that needs no escapes goes in one move, quotes included (see `needsEscapes`). Inlined with
+  /// its test: profiles quote a few dozen short strings each.
+  @inline(__always)
   private mutating func quote(utf8: UnsafeBufferPointer<UInt8>) {
     let count = utf8.count
     guard let base = utf8.baseAddress, count > 0 else {
@@ -546,6 +548,7 @@ struct JSONWriter {
   /// (possibly overlapping) sixteen or eight cover the rest, and two overlapping fours a text of four to
   /// seven bytes (names and labels mostly are), so only texts shorter than four bytes are looked at
   /// byte by byte.
+  @inline(__always)
   private static func needsEscapes(_ base: UnsafePointer<UInt8>, count: Int) -> Bool {
     let bytes = UnsafeRawPointer(base)
     if count >= 16 {
