@@ -34,8 +34,8 @@ public struct SpeechStage {
   public func run(_ text: SegmentedText, scan: LexiconScan) -> AttributedArticle {
     let language = text.language.language
     // The scan lists hits and mentions sentence by sentence: each sentence's are a range.
-    let hitRanges = Self.ranges(of: scan.hits.lazy.map(\.sentence), sentences: text.sentences.count)
-    let mentionRanges = Self.ranges(of: scan.mentions.lazy.map(\.sentence), sentences: text.sentences.count)
+    let hitRanges = Self.ranges(of: scan.hits, sentences: text.sentences.count) { $0.pointee.sentence }
+    let mentionRanges = Self.ranges(of: scan.mentions, sentences: text.sentences.count) { $0.pointee.sentence }
 
     let byline = bylineMentions(text, scan: scan, mentionRanges: mentionRanges)
     let inlineCredits = inlineCreditMentions(text, scan: scan, mentionRanges: mentionRanges)
@@ -379,17 +379,22 @@ public struct SpeechStage {
   // MARK: - Helpers
 
   /// Per sentence, the range of the items that belong to it, given each item's sentence in ascending
-  /// order (items of credit lines, sentence -1, belong to none).
-  static func ranges<Sentences: Sequence<Int>>(of itemSentences: Sentences, sentences count: Int) -> [Range<Int>] {
-    var starts = [Int](copies: -1, count: count + 1)
-    var index = 0
-    for sentence in itemSentences {
-      if sentence >= 0 && sentence < count && starts[sentence] < 0 { starts[sentence] = index }
-      index += 1
+  /// order (items of credit lines, sentence -1, belong to none). One pass, into one array; an item's
+  /// sentence is read where the item is (a copy of a hit or mention retains what it holds).
+  static func ranges<Item>(of items: [Item], sentences count: Int, sentence: (UnsafePointer<Item>) -> Int) -> [Range<Int>] {
+    var result = [Range<Int>](copies: 0..<0, count: count)
+    result.withUnsafeMutableBufferPointer { result in
+      items.withUnsafeBufferPointer { items in
+        var item = 0
+        for index in 0..<count {
+          while item < items.count && sentence(items.baseAddress! + item) < index { item += 1 }
+          let start = item
+          while item < items.count && sentence(items.baseAddress! + item) == index { item += 1 }
+          result[index] = start..<item
+        }
+      }
     }
-    starts[count] = index
-    for sentence in stride(from: count - 1, through: 0, by: -1) where starts[sentence] < 0 { starts[sentence] = starts[sentence + 1] }
-    return (0..<count).map { starts[$0]..<starts[$0 + 1] }
+    return result
   }
 
   /// Clause-like quotations overlapping a span. Quotations are sorted by start and never leave their
