@@ -432,10 +432,28 @@ final class ScalarMap: @unchecked Sendable {
   private var poolCount = 0
   private var count = 0
   private var longestKey = 0
+  /// A bit for each word's tag, taken modulo its size: most words looked up are in no map, and a clear
+  /// bit answers them from four kilobytes that stay in the nearer caches, where the table, read only
+  /// for new word forms, has left them by then.
+  private let filter = UnsafeMutableBufferPointer<UInt64>.allocate(count: ScalarMap.filterWords, filledWith: 0)
+  private static let filterWords = 512
 
   deinit {
     slots.deallocate()
     scalarPool.deallocate()
+    filter.deallocate()
+  }
+
+  @inline(__always)
+  private static func filterBit(_ tag: UInt32) -> (word: Int, bit: UInt64) {
+    let position = Int(tag) & (filterWords * 64 - 1)
+    return (position >> 6, 1 << UInt64(position & 63))
+  }
+
+  @inline(__always)
+  private func mayHold(tag: UInt32) -> Bool {
+    let (word, bit) = Self.filterBit(tag)
+    return filter[word] & bit != 0
   }
 
   private static func tag(_ scalars: UnsafeBufferPointer<UInt32>) -> UInt32 {
@@ -459,13 +477,17 @@ final class ScalarMap: @unchecked Sendable {
   /// Starts loading the slot where a word's lookup begins, for a word looked up soon.
   func prefetch(_ scalars: UnsafeBufferPointer<UInt32>) {
     guard scalars.count <= longestKey else { return }
-    cmemory_prefetch(slots.baseAddress! + (Int(Self.tag(scalars)) & (slots.count - 1)))
+    let tag = Self.tag(scalars)
+    guard mayHold(tag: tag) else { return }
+    cmemory_prefetch(slots.baseAddress! + (Int(tag) & (slots.count - 1)))
   }
 
   /// A word's value, given its scalars in memory (a form's key in the key store).
   subscript(_ scalars: UnsafeBufferPointer<UInt32>) -> UInt8 {
     guard scalars.count <= longestKey else { return 0 }
-    return slots[slot(of: scalars, tag: Self.tag(scalars))].value
+    let tag = Self.tag(scalars)
+    guard mayHold(tag: tag) else { return 0 }
+    return slots[slot(of: scalars, tag: tag)].value
   }
 
   subscript(_ scalars: [UInt32]) -> UInt8 {
@@ -476,6 +498,8 @@ final class ScalarMap: @unchecked Sendable {
         let tag = Self.tag(scalars)
         var slot = slot(of: scalars, tag: tag)
         if slots[slot].tag == 0 {
+          let (word, bit) = Self.filterBit(tag)
+          filter[word] |= bit
           slots[slot] = Slot(tag: tag, start: Int32(poolCount), length: UInt16(scalars.count))
           scalarPool = scalarPool.grown(toHold: poolCount + scalars.count, keeping: poolCount, filling: 0)
           _ = UnsafeMutableBufferPointer(rebasing: scalarPool[poolCount..<poolCount + scalars.count]).initialize(from: scalars)
