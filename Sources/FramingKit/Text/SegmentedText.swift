@@ -1,9 +1,10 @@
 /// A word or punctuation mark, with its keys for lexicon matching.
+/// Its stored members are in the order that packs them into 32 bytes (every stage reads tokens in
+/// long runs; a flag before the form's number would pad a token to 40).
 public struct Token: Sendable {
   public let span: TextSpan
   let utf16Start: Int32
   let utf16End: Int32
-  public let isWord: Bool
   /// The form's number in the segmenter's `KeyFolder`: per-form caches are indexed by it, and the
   /// segmented text gives its keys (`SegmentedText.key(of:)`). Tokenizing then reads nothing per
   /// form but the folder's table (the keys' list, read at every token, missed the nearer caches).
@@ -11,6 +12,7 @@ public struct Token: Sendable {
   /// The unit of a one-unit token that is not a word (",", ":", "–" …), else 0: the who-speaks stage
   /// tests punctuation on every clause, and folding leaves such marks as they are.
   let mark: UInt16
+  public let isWord: Bool
 
   init(span: TextSpan, utf16Start: Int32, utf16End: Int32, isWord: Bool, form: Int32, mark: UInt16) {
     self.span = span

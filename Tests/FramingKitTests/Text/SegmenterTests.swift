@@ -10,6 +10,11 @@ import Testing
     return Segmenter(lexicons: defaultLexicons).segment(document)
   }
 
+  /// Every stage reads tokens in long runs: a token stays 32 bytes, two to a cache line.
+  @Test func aTokenTakesThirtyTwoBytes() {
+    #expect(MemoryLayout<Token>.stride == 32)
+  }
+
   @Test func polishSeedKeepsExactlyTheArticleParagraphsAndTheByline() throws {
     let text = try Self.seed("000_bb3b193bc24b719b.txt")
     #expect(text.language.language == .pl)
