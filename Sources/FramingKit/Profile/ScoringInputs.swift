@@ -69,12 +69,21 @@ struct AnalyzedSentences {
   private let voiceFindings: [Int?]
 
   init(all: [Profile.SentenceInfo], findings: [Finding], byAnalyzer: FindingsByAnalyzer, lexicons: LexiconSet) {
-    // Most articles have no byline sentence: they share the array rather than copy it.
-    sentences = all.contains { $0.reason == "byline" } ? all.filter { $0.reason != "byline" } : all
-    traits = sentences.map { SpeakerTraits(speakers: $0.speakers, lexicons: lexicons) }
-    words = sentences.reduce(0) { $0 + $1.words }
+    // Most articles have no byline sentence: they share the array rather than copy it. The loops go by
+    // position and read members in place: iterating sentences copies each, a dozen retains.
+    sentences = all.indices.contains { all[$0].reason == "byline" } ? all.filter { $0.reason != "byline" } : all
+    let sentences = self.sentences
+    var traits: [SpeakerTraits] = []
+    traits.reserveCapacity(sentences.count)
+    var words = 0
     var analyzed = [Bool](copies: false, count: all.count)
-    for sentence in sentences { analyzed[sentence.index] = true }
+    for position in sentences.indices {
+      traits.append(SpeakerTraits(speakers: sentences[position].speakers, lexicons: lexicons))
+      words += sentences[position].words
+      analyzed[sentences[position].index] = true
+    }
+    self.traits = traits
+    self.words = words
     self.analyzed = analyzed
     var voiceFindings = [Int?](copies: nil, count: all.count)
     for index in byAnalyzer.voice where voiceFindings.indices.contains(findings[index].sentence) {
