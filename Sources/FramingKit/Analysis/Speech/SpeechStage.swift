@@ -71,6 +71,9 @@ public struct SpeechStage {
     var events: [(token: Int, entities: [String])] = []
     var usedMentions: [Int] = []
     var acceptedCues: [LexiconHit] = []
+    // Reporting verbs not inside a cue, and the speech events (those verbs and `reports` cues) in text order.
+    var freeVerbs: [Int] = []
+    var speechEvents: [(tokens: Range<Int>, hasSpeaker: Bool)] = []
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
       let hits = scan.hits[hitRanges[sentenceIndex]]
       let sentenceMentions = mentionRanges[sentenceIndex]
@@ -197,18 +200,22 @@ public struct SpeechStage {
       var quoted: [TextSpan] = []
       var inherited = false
       // Speech events: reporting verbs (with or without a speaker) and `reports` cues (their source speaks).
-      let freeVerbs = verbHits.indices.filter { index in !cueHits.contains { $0.tokens.overlaps(verbHits[index].tokens) } }
-      var speechEvents: [(tokens: Range<Int>, hasSpeaker: Bool)] = freeVerbs.map { (verbHits[$0].tokens, !verbs[$0].speakers.isEmpty) }
-      speechEvents += cueHits.filter { category($0) == "reports" }.map { ($0.tokens, true) }
-      speechEvents = speechEvents.ordered { $0.tokens.lowerBound < $1.tokens.lowerBound }
+      freeVerbs.removeAll(keepingCapacity: true)
+      for index in verbHits.indices where !cueHits.contains(where: { $0.tokens.overlaps(verbHits[index].tokens) }) {
+        freeVerbs.append(index)
+      }
+      speechEvents.removeAll(keepingCapacity: true)
+      for index in freeVerbs { speechEvents.append((verbHits[index].tokens, !verbs[index].speakers.isEmpty)) }
+      for hit in cueHits where category(hit) == "reports" { speechEvents.append((hit.tokens, true)) }
+      if speechEvents.count > 1 { speechEvents.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
       // A clause after the event: a complementizer, or (German) a Konjunktiv I form standing for one.
       // A colon right after the event opens its words too ("Kreml potwierdza: Putin pomoże …").
       let colons = speechEvents.compactMap { event -> Int? in
         event.tokens.upperBound < range.upperBound && text.tokens[event.tokens.upperBound].mark == Typography.colon ? event.tokens.upperBound : nil
       }
-      let clauseStarts = complementizers.isEmpty && moods.isEmpty && colons.isEmpty ? []
-        : (complementizers + moods.map(\.tokens.lowerBound) + colons).sorted()
-      let eventWithClause = speechEvents.first { event in clauseStarts.contains { $0 >= event.tokens.upperBound } }
+      // An event has a clause after it when the last clause start is after it.
+      let lastClauseStart = max(complementizers.max() ?? -1, moods.lazy.map(\.tokens.lowerBound).max() ?? -1, colons.max() ?? -1)
+      let eventWithClause = speechEvents.first { event in lastClauseStart >= event.tokens.upperBound }
       // "Об этом сообщает ТАСС", "Das teilte … mit", "mówił o tym": a back-reference bound to a reporting
       // verb or cue makes the sentence an attribution fragment, naming the source of what precedes it.
       let fragmentReference = backReferences.first { reference in
@@ -216,8 +223,7 @@ public struct SpeechStage {
           Self.isBound(reference.tokens, to: anchor, sentence: range, names: candidates.map(\.tokens), text: text)
         }
       }
-      let postposed = firstPostposed(verbHits.map(\.tokens) + cueHits.filter { category($0) == "reports" }.map(\.tokens),
-                                     in: range, text: text)
+      let postposed = firstPostposed(verbs: verbHits, reportCues: cueHits.lazy.filter { category($0) == "reports" }, in: range, text: text)
       if isByline {
         reason = "byline"
       } else if !quotes.isEmpty || inDashSpeech {
@@ -488,15 +494,20 @@ public struct SpeechStage {
 
   /// The token index of the boundary before a verb or cue that opens the last clause of the sentence,
   /// after some content ("…, podaje administracja Putina"; "… – mówił Łukaszenka"), if any.
-  private func firstPostposed(_ events: [Range<Int>], in range: Range<Int>, text: SegmentedText) -> Int? {
-    for event in events.sorted(by: { $0.lowerBound < $1.lowerBound }) {
+  private func firstPostposed(verbs: [LexiconHit], reportCues: some Sequence<LexiconHit>, in range: Range<Int>,
+                              text: SegmentedText) -> Int? {
+    // The first such event in text order: the one that starts first.
+    var first: Int?
+    func consider(_ event: Range<Int>) {
       let before = event.lowerBound - 1
-      guard before > range.lowerBound + 2, Self.isBoundary(text.tokens[before].mark) else { continue }
-      guard text.tokens[before].mark != Typography.openingParenthesis else { continue }
+      guard before > range.lowerBound + 2, Self.isBoundary(text.tokens[before].mark) else { return }
+      guard text.tokens[before].mark != Typography.openingParenthesis else { return }
       // The reporting clause runs to the end: no further boundary-led clause with content after it.
-      return event.lowerBound
+      if first.map({ event.lowerBound < $0 }) ?? true { first = event.lowerBound }
     }
-    return nil
+    for index in verbs.indices { consider(verbs[index].tokens) }
+    for cue in reportCues { consider(cue.tokens) }
+    return first
   }
 
   /// A paragraph that is only registry names of outlets (first or last body paragraph) is a byline.
