@@ -432,7 +432,10 @@ public struct SpeechStage {
   /// or mentions with one short lowercase word between them ("Łukaszenka i Putin").
   private func groups(_ indexes: [Int], scan: LexiconScan, text: SegmentedText) -> [Candidate] {
     var result: [Candidate] = []
-    for index in indexes.sorted(by: { scan.mentions[$0].tokens.lowerBound < scan.mentions[$1].tokens.lowerBound }) {
+    // The scan lists a sentence's mentions in text order already: sorted only when they are not.
+    let starts = { (index: Int) in scan.mentions[index].tokens.lowerBound }
+    let inOrder = indexes.indices.dropFirst().allSatisfy { starts(indexes[$0 - 1]) <= starts(indexes[$0]) }
+    for index in inOrder ? indexes : indexes.sorted(by: { starts($0) < starts($1) }) {
       let mention = scan.mentions[index]
       if let last = result.last {
         let gap = last.tokens.upperBound..<mention.tokens.lowerBound
