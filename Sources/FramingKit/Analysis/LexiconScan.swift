@@ -26,6 +26,9 @@ public struct LexiconScan: Sendable {
   public let hits: [LexiconHit]
   /// Registry mentions inside each credit line (sentence -1).
   public let creditMentions: [[SourceMention]]
+  /// Per sentence, its tokens' start masks OR'ed: the phrase indexes with a pattern that may start in
+  /// it (empty when the text has no lexicon). Later stages that match an index over sentences ask it.
+  let sentenceStartMasks: [UInt32]
 
   /// Kinds scanned per sentence (abbreviations, boilerplate, function words and shapes are used by the text layer).
   static let scannedKinds: [LexiconKind] = [.hedges, .reportingVerbs, .attribution, .clauseMarkers, .loaded, .naming]
@@ -35,6 +38,7 @@ public struct LexiconScan: Sendable {
       mentions = []
       hits = []
       creditMentions = text.credits.map { _ in [] }
+      sentenceStartMasks = []
       return
     }
     creditMentions = text.credits.map { credit in
@@ -49,6 +53,8 @@ public struct LexiconScan: Sendable {
     hits.reserveCapacity(text.tokens.count / 8 + 4)
     // The tokens of a sentence that may start a pattern of some index (see `PhraseIndex.forEachMatch`).
     var candidates: [Int32] = []
+    var sentenceStartMasks: [UInt32] = []
+    sentenceStartMasks.reserveCapacity(text.sentences.count)
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
       // The phrase indexes with a pattern that may start at some token of the sentence.
       var startMask: UInt32 = 0
@@ -58,6 +64,7 @@ public struct LexiconScan: Sendable {
         startMask |= mask
         if mask != 0 { candidates.append(Int32(token)) }
       }
+      sentenceStartMasks.append(startMask)
       let limit = sentence.tokens.upperBound
       let firstMention = mentions.count
       if compiled.sourceIndex.mayMatch(startMask: startMask, fills: nil) {
@@ -94,5 +101,6 @@ public struct LexiconScan: Sendable {
     }
     self.mentions = mentions
     self.hits = hits
+    self.sentenceStartMasks = sentenceStartMasks
   }
 }

@@ -31,12 +31,8 @@ public final class Pipeline {
     for analyzer in analyzers {
       let start = all.count
       analyzer.analyze(article, into: &all)
-      // Sorted through a buffer when out of order: sorting `all[start...]` would copy the whole list first.
       if all.indices.dropFirst(start + 1).contains(where: { Self.precedes(all[$0], all[$0 - 1]) }) {
-        all.withUnsafeMutableBufferPointer { all in
-          var added = UnsafeMutableBufferPointer(rebasing: all[start...])
-          added.sort(by: Self.precedes)
-        }
+        all.sortTail(from: start, by: Self.precedes)
       }
     }
     return all

@@ -97,11 +97,7 @@ final class Vocabulary: @unchecked Sendable {
       found.append(shapeTermList[index])
     }
     guard found.count - start > 1 else { return }
-    // Sorted through a buffer: sorting `found[start...]` copies the slice first.
-    found.withUnsafeMutableBufferPointer { all in
-      var added = UnsafeMutableBufferPointer(rebasing: all[start...])
-      added.sort()
-    }
+    found.sortTail(from: start, by: <)
     var kept = start + 1
     for position in start + 1..<found.count where found[position] != found[kept - 1] {
       found[kept] = found[position]
@@ -151,7 +147,7 @@ final class EdgeTable {
   /// The child of `node` along `label`, or -1.
   @inline(__always)
   func child(_ node: Int32, _ label: UInt32) -> Int32 {
-    if node == 0 && label < Self.rootLimit { return rootChildren[Int(label)] }
+    if node == 0, let child = rootChild(label) { return child }
     let key = Self.key(node, label)
     return slots.withUnsafeBufferPointer { slots in
       let mask = slots.count - 1
@@ -360,10 +356,6 @@ final class ScalarTrie {
   /// Appends the terms of every stem that is a prefix of the form and of every word equal to it.
   /// The slots of the next four prefixes are always being loaded: most walks end within a few
   /// letters, and hashing further prefixes than that would be wasted.
-  func collect(_ scalars: [UInt32], into found: inout [Int32]) {
-    scalars.withUnsafeBufferPointer { collect($0, into: &found) }
-  }
-
   func collect(_ scalars: UnsafeBufferPointer<UInt32>, into found: inout [Int32]) {
     let steps = min(scalars.count, depth)
     guard steps > 0 else { return }
@@ -754,7 +746,6 @@ final class PhraseIndex: @unchecked Sendable {
     }
     return result
   }
-
 }
 
 /// The terms of every token of a document in one language's vocabulary: the document's form numbers

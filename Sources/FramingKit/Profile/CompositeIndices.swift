@@ -152,9 +152,9 @@ final class CompositeIndices {
     // Most articles have no counter-voice: no mask of their sentences is made then.
     let counterEvidence = counter.isEmpty ? [] : voiceFindings(of: sentences.mask(counter.lazy.map { self.sentences.sentences[$0].index }))
     let state = value(.stateAffiliatedShare)
-    result.append(index(Name.officialRelay, state * (1 - p.counterWeight * counterShare),
-                        [counterShare, state],
-                        counterEvidence.isEmpty ? evidence(.stateAffiliatedShare) : evidence(.stateAffiliatedShare) + counterEvidence))
+    var relayEvidence = evidence(.stateAffiliatedShare)
+    relayEvidence += counterEvidence
+    result.append(index(Name.officialRelay, state * (1 - p.counterWeight * counterShare), [counterShare, state], relayEvidence))
     // source diversity
     let diversity = value(.diversity), distinct = value(.distinctSources), independent = value(.independentVoices)
     let countPart = min(1, distinct / max(p.countSaturation, 1))

@@ -722,12 +722,6 @@ private final class ByteBuffer {
   }
 }
 
-/// The `formula` and `id` of a score or an index, and, for those every profile has, the members
-/// they close it with in compact JSON (`,"formula":"…","id":"…","value":`), spelled once instead of
-/// being quoted again for every article. Scores and indices take their formula and id from here.
-///
-/// The spelled bytes live in memory this object owns rather than in arrays: a profile writes dozens
-/// of them, and reading an array out of a class retains and releases its storage every time.
 /// The scores every profile begins with, each 0 without evidence, spelled end to end with commas
 /// between them: most scores of most articles are so, and a run of them is written as one copy.
 final class EmptyScoreRun: @unchecked Sendable {
@@ -756,6 +750,12 @@ final class EmptyScoreRun: @unchecked Sendable {
   deinit { bytes.deallocate() }
 }
 
+/// The `formula` and `id` of a score or an index, and, for those every profile has, the members
+/// they close it with in compact JSON (`,"formula":"…","id":"…","value":`), spelled once instead of
+/// being quoted again for every article. Scores and indices take their formula and id from here.
+///
+/// The spelled bytes live in memory this object owns rather than in arrays: a profile writes dozens
+/// of them, and reading an array out of a class retains and releases its storage every time.
 final class ClosingMembers: @unchecked Sendable {
   let formula: String
   let id: String

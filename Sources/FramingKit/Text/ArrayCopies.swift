@@ -6,6 +6,17 @@ extension Array {
   /// makes a few dozen such small arrays, so the difference shows per article.
   @inline(__always)
   init(copies value: Element, count: Int) { self.init(repeatElement(value, count: count)) }
+
+  /// Sorts the elements from `start` on, in place through a buffer: sorting `self[start...]` copies
+  /// the whole array first (the slice shares its storage), and lists that are appended to and then
+  /// sorted by the part just added are long.
+  mutating func sortTail(from start: Int, by areInIncreasingOrder: (Element, Element) -> Bool) {
+    guard count - start > 1 else { return }
+    withUnsafeMutableBufferPointer { all in
+      var tail = UnsafeMutableBufferPointer(rebasing: all[start...])
+      tail.sort(by: areInIncreasingOrder)
+    }
+  }
 }
 
 extension UnsafeMutableBufferPointer {

@@ -140,3 +140,10 @@ extension ScalarTrieTests {
     }
   }
 }
+
+extension ScalarTrie {
+  /// `collect(_:into:)` for scalars in an array, as the tests hold them.
+  func collect(_ scalars: [UInt32], into found: inout [Int32]) {
+    scalars.withUnsafeBufferPointer { collect($0, into: &found) }
+  }
+}

@@ -23,11 +23,6 @@ public struct HedgeAnalyzer: Analyzer {
                               speaker: speaker, entry: nil, surfaceText: article.text.slice(quote.span),
                               note: "Quotation marks around a short phrase keep it at a distance from the outlet's own voice."))
     }
-    // Sorted through a buffer: sorting `findings[start...]` would copy every finding of the list first.
-    guard findings.count - start > 1 else { return }
-    findings.withUnsafeMutableBufferPointer { all in
-      var added = UnsafeMutableBufferPointer(rebasing: all[start...])
-      added.sort { $0.span < $1.span }
-    }
+    findings.sortTail(from: start) { $0.span < $1.span }
   }
 }

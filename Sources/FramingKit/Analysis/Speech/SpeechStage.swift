@@ -71,8 +71,9 @@ public struct SpeechStage {
     var events: [(token: Int, entities: [String])] = []
     var usedMentions: [Int] = []
     var acceptedCues: [LexiconHit] = []
-    // Reporting verbs not inside a cue, and the speech events (those verbs and `reports` cues) in text order.
-    var freeVerbs: [Int] = []
+    // Reporting verbs not inside a cue, the accepted cues of category `reports` (their source speaks),
+    // and the speech events (those verbs and cues) in text order.
+    var freeVerbs: [Int] = [], reportCues: [LexiconHit] = []
     var speechEvents: [(tokens: Range<Int>, hasSpeaker: Bool)] = []
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
       let hits = scan.hits[hitRanges[sentenceIndex]]
@@ -117,6 +118,7 @@ public struct SpeechStage {
       }
       let inDashSpeech = sentence.paragraph >= 0 && sentence.paragraph == dashParagraph
       let contextual = sentence.paragraph >= 0 && lastReportedParagraph >= sentence.paragraph - 1 && !lastSpeakers.isEmpty
+      let isByline = !byline.isEmpty && sentenceMentions.contains { byline.contains($0) }
 
       // Most sentences give no rule anything to read: no quotation, dash, cue, verb, reportative or
       // source anaphor, back-reference, or report to continue (by an announcement or a reported mood),
@@ -126,14 +128,13 @@ public struct SpeechStage {
       if quotes.isEmpty && !inDashSpeech && cueCandidates.isEmpty && verbHits.isEmpty
         && reportatives.isEmpty && sourceAnaphors.isEmpty && backReferences.isEmpty
         && !(contextual && (announcement || !moods.isEmpty))
-        && !sentenceMentions.contains(where: { (!byline.isEmpty && byline.contains($0)) || scan.mentions[$0].tokens.lowerBound == range.lowerBound }) {
+        && !isByline && !sentenceMentions.contains(where: { scan.mentions[$0].tokens.lowerBound == range.lowerBound }) {
         speeches.append(SentenceSpeech(voice: .assertion, speakers: [], verbs: [], cues: [], reported: [], quoted: [], chain: [],
                                        reason: Self.assertionReason))
         if sentence.paragraph > lastReportedParagraph + 1 { lastSpeakers = [] }
         announcement = false
         continue
       }
-      let isByline = !byline.isEmpty && sentenceMentions.contains { byline.contains($0) }
 
       // Candidates for speakers: mention groups and resolved pronouns.
       var candidates = sentenceMentions.isEmpty ? []
@@ -206,7 +207,9 @@ public struct SpeechStage {
       }
       speechEvents.removeAll(keepingCapacity: true)
       for index in freeVerbs { speechEvents.append((verbHits[index].tokens, !verbs[index].speakers.isEmpty)) }
-      for hit in cueHits where category(hit) == "reports" { speechEvents.append((hit.tokens, true)) }
+      reportCues.removeAll(keepingCapacity: true)
+      for hit in cueHits where category(hit) == "reports" { reportCues.append(hit) }
+      for hit in reportCues { speechEvents.append((hit.tokens, true)) }
       if speechEvents.count > 1 { speechEvents.sort { $0.tokens.lowerBound < $1.tokens.lowerBound } }
       // A clause after the event: a complementizer, or (German) a Konjunktiv I form standing for one.
       // A colon right after the event opens its words too ("Kreml potwierdza: Putin pomoże …").
@@ -223,7 +226,7 @@ public struct SpeechStage {
           Self.isBound(reference.tokens, to: anchor, sentence: range, names: candidates.map(\.tokens), text: text)
         }
       }
-      let postposed = firstPostposed(verbs: verbHits, reportCues: cueHits.lazy.filter { category($0) == "reports" }, in: range, text: text)
+      let postposed = firstPostposed(verbs: verbHits, reportCues: reportCues, in: range, text: text)
       if isByline {
         reason = "byline"
       } else if !quotes.isEmpty || inDashSpeech {
@@ -255,8 +258,8 @@ public struct SpeechStage {
         if boundary - 1 > range.lowerBound {
           reported.append(TextSpan(start: sentence.span.start, end: text.tokens[boundary - 1].span.start))
         }
-      } else if let cue = cueHits.first(where: { hit in
-        category(hit) == "reports" && (hit.fills.first.map { scan.mentions[$0].tokens.lowerBound <= hit.tokens.lowerBound } ?? false)
+      } else if let cue = reportCues.first(where: { hit in
+        hit.fills.first.map { scan.mentions[$0].tokens.lowerBound <= hit.tokens.lowerBound } ?? false
       }) {
         // "Reuters said the talks ended", "Die Agentur bestätigte den Angriff": the source is the subject of
         // the reporting verb, which is speech by that source, not an adjunct naming it.
@@ -497,8 +500,7 @@ public struct SpeechStage {
 
   /// The token index of the boundary before a verb or cue that opens the last clause of the sentence,
   /// after some content ("…, podaje administracja Putina"; "… – mówił Łukaszenka"), if any.
-  private func firstPostposed(verbs: [LexiconHit], reportCues: some Sequence<LexiconHit>, in range: Range<Int>,
-                              text: SegmentedText) -> Int? {
+  private func firstPostposed(verbs: [LexiconHit], reportCues: [LexiconHit], in range: Range<Int>, text: SegmentedText) -> Int? {
     // The first such event in text order: the one that starts first.
     var first: Int?
     func consider(_ event: Range<Int>) {
@@ -509,7 +511,7 @@ public struct SpeechStage {
       if first.map({ event.lowerBound < $0 }) ?? true { first = event.lowerBound }
     }
     for index in verbs.indices { consider(verbs[index].tokens) }
-    for cue in reportCues { consider(cue.tokens) }
+    for index in reportCues.indices { consider(reportCues[index].tokens) }
     return first
   }
 
@@ -603,11 +605,9 @@ public struct SpeechStage {
         let after = tokens.upperBound < range.upperBound ? text.tokens[tokens.upperBound].mark : 0
         if isSeparator(before) || isSeparator(after) { result.insert(index) }
       }
-      guard let (index, categories) = credits, let terms else { continue }
-      // Most sentences have no token a credit phrase can start with.
-      var startMask: UInt32 = 0
-      for position in range { startMask |= terms.startMask(position) }
-      guard index.mayMatch(startMask: startMask, fills: nil) else { continue }
+      // Most sentences have no token a credit phrase can start with (the scan noted which may).
+      guard let (index, categories) = credits, let terms,
+            index.mayMatch(startMask: scan.sentenceStartMasks[sentenceIndex], fills: nil) else { continue }
       var position = range.lowerBound
       while position < range.upperBound {
         defer { position += 1 }
