@@ -76,10 +76,18 @@ public struct LexiconScan: Sendable {
           }
         }
       }
-      let fills = mentions.count == firstMention ? nil : SlotFills(mentions[firstMention...].indices.map { index in
-        (mentions[index].tokens.lowerBound,
-         SlotFills.Fill(index: index, end: mentions[index].tokens.upperBound, isPerson: lexicons.isPerson(position: mentions[index].entityPosition)))
-      })
+      var fills: SlotFills?
+      if mentions.count > firstMention {
+        var starts: [Int] = [], found: [SlotFills.Fill] = []
+        starts.reserveCapacity(mentions.count - firstMention)
+        found.reserveCapacity(mentions.count - firstMention)
+        for index in firstMention..<mentions.count {
+          starts.append(mentions[index].tokens.lowerBound)
+          found.append(SlotFills.Fill(index: index, end: mentions[index].tokens.upperBound,
+                                      isPerson: lexicons.isPerson(position: mentions[index].entityPosition)))
+        }
+        fills = SlotFills(starts: starts, fills: found)
+      }
       // Patterns led by a slot may start wherever a mention does (a mention's first token mostly has
       // a start mask of its own, as it starts a name).
       if let fills {

@@ -615,7 +615,7 @@ final class PhraseIndex: @unchecked Sendable {
   /// The longest match starting at token `start`, within `limit`.
   func longestMatch(at start: Int, limit: Int, terms: TokenTerms, fills: SlotFills?) -> Match? {
     guard start < limit, mayStart(at: start, terms: terms, fills: fills) else { return nil }
-    if fills == nil || !hasSlots, let found = plainMatch(at: start, limit: limit, terms: terms) { return found }
+    if let found = framedMatch(at: start, limit: limit, terms: terms, fills: hasSlots ? fills : nil) { return found }
     var best: Match?
     var stack: [(node: Int32, position: Int, fills: [Int])] = [(0, start, [])]
     while let (node, position, used) = stack.popLast() {
@@ -634,8 +634,8 @@ final class PhraseIndex: @unchecked Sendable {
       }
       if let fills, !slotEdges[Int(node)].isEmpty {
         for (kind, next) in slotEdges[Int(node)] {
-          for fill in fills.starting(at: position, kind: kind) where fill.end <= limit {
-            stack.append((next, fill.end, used + [fill.index]))
+          fills.forEachFill(at: position, kind: kind) { fill in
+            if fill.end <= limit { stack.append((next, fill.end, used + [fill.index])) }
           }
         }
       }
@@ -664,48 +664,75 @@ final class PhraseIndex: @unchecked Sendable {
     return end > best.end || (end == best.end && payload < best.payload)
   }
 
-  /// The same walk when no slot can be filled, with its stack on the call's frame: no allocation
-  /// unless something matches. Returns nil when the stack overflows (the general walk then answers),
-  /// and `.some(nil)` when nothing matches.
-  private func plainMatch(at start: Int, limit: Int, terms: TokenTerms) -> Match?? {
-    // 64 entries (512 bytes) stay on the stack; a larger temporary allocation is asked of the heap
+  /// The same walk with its stack on the call's frame: no allocation unless something matches.
+  /// Slots used along a path are a chain of links in a second frame buffer (a link names its fill and
+  /// the link before it), so a path costs no list of its own; the walk pushes in the general walk's
+  /// order, so that of paths to the same end and entry the same one wins. Returns nil when either
+  /// buffer overflows (the general walk then answers), and `.some(nil)` when nothing matches.
+  private func framedMatch(at start: Int, limit: Int, terms: TokenTerms, fills: SlotFills?) -> Match?? {
+    // 64 entries (768 bytes) stay on the stack; a larger temporary allocation is asked of the heap
     // whenever the runtime cannot prove the stack has room, which on Linux is always.
     let capacity = 64
-    return withUnsafeTemporaryAllocation(of: (node: Int32, position: Int32).self, capacity: capacity) { stack -> Match?? in
-      stack[0] = (0, Int32(start))
-      var top = 1
-      var bestPayload = -1, bestEnd = -1
-      while top > 0 {
-        top -= 1
-        let (node, position32) = stack[top]
-        let position = Int(position32)
-        let info = nodes[Int(node)]
-        let terminal = Int(info.terminal)
-        if terminal >= 0, position > start,
-           Self.prefers(end: position, payload: terminal, over: bestPayload < 0 ? nil : (bestEnd, bestPayload)) {
-          bestEnd = position
-          bestPayload = terminal
-        }
-        guard position < limit else { continue }
-        if info.labelBits != 0 {
-          for term in terms[position] {
-            let next = step(node, info, UInt32(bitPattern: term))
-            guard next >= 0 else { continue }
-            guard top < capacity else { return nil }
-            stack[top] = (next, position32 + 1)
-            top += 1
+    return withUnsafeTemporaryAllocation(of: (node: Int32, position: Int32, used: Int32).self, capacity: capacity) { stack -> Match?? in
+      withUnsafeTemporaryAllocation(of: (fill: Int32, previous: Int32).self, capacity: capacity) { links -> Match?? in
+        stack[0] = (0, Int32(start), -1)
+        var top = 1, linkCount = 0
+        var bestPayload = -1, bestEnd = -1, bestUsed: Int32 = -1
+        while top > 0 {
+          top -= 1
+          let (node, position32, used) = stack[top]
+          let position = Int(position32)
+          let info = nodes[Int(node)]
+          let terminal = Int(info.terminal)
+          if terminal >= 0, position > start,
+             Self.prefers(end: position, payload: terminal, over: bestPayload < 0 ? nil : (bestEnd, bestPayload)) {
+            bestEnd = position
+            bestPayload = terminal
+            bestUsed = used
+          }
+          guard position < limit else { continue }
+          if info.labelBits != 0 {
+            for term in terms[position] {
+              let next = step(node, info, UInt32(bitPattern: term))
+              guard next >= 0 else { continue }
+              guard top < capacity else { return nil }
+              stack[top] = (next, position32 + 1, used)
+              top += 1
+            }
+          }
+          if let fills, !slotEdges[Int(node)].isEmpty {
+            var overflow = false
+            for (kind, next) in slotEdges[Int(node)] {
+              fills.forEachFill(at: position, kind: kind) { fill in
+                guard fill.end <= limit, !overflow else { return }
+                guard top < capacity, linkCount < capacity else { overflow = true; return }
+                links[linkCount] = (Int32(fill.index), used)
+                stack[top] = (next, Int32(fill.end), Int32(linkCount))
+                linkCount += 1
+                top += 1
+              }
+            }
+            if overflow { return nil }
+          }
+          let gap = info.gap
+          if gap >= 0 {
+            for skip in 0...Pattern.maximumGap where position + skip < limit {
+              guard top < capacity else { return nil }
+              stack[top] = (gap, Int32(position + skip), used)
+              top += 1
+            }
           }
         }
-        let gap = info.gap
-        if gap >= 0 {
-          for skip in 0...Pattern.maximumGap where position + skip < limit {
-            guard top < capacity else { return nil }
-            stack[top] = (gap, Int32(position + skip))
-            top += 1
-          }
+        guard bestPayload >= 0 else { return .some(nil) }
+        var used: [Int] = []
+        var link = bestUsed
+        while link >= 0 {
+          used.append(Int(links[Int(link)].fill))
+          link = links[Int(link)].previous
         }
+        used.reverse()
+        return .some(Match(payload: bestPayload, tokens: start..<bestEnd, fills: used))
       }
-      return .some(bestPayload < 0 ? nil : Match(payload: bestPayload, tokens: start..<bestEnd, fills: []))
     }
   }
 
@@ -863,10 +890,17 @@ struct SlotFills {
   private let starts: [Int]
   private let fills: [Fill]
 
-  init(_ fills: [(start: Int, fill: Fill)]) {
-    let sorted = fills.enumerated().sorted { ($0.element.start, $0.offset) < ($1.element.start, $1.offset) }.map(\.element)
-    starts = sorted.map(\.start)
-    self.fills = sorted.map(\.fill)
+  /// Fills by their start tokens, in the order they were found; kept sorted by start (stably). A
+  /// sentence's mentions are found left to right, so the lists mostly come sorted.
+  init(starts: [Int], fills: [Fill]) {
+    if zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) {
+      self.starts = starts
+      self.fills = fills
+    } else {
+      let order = starts.indices.sorted { (starts[$0], $0) < (starts[$1], $1) }
+      self.starts = order.map { starts[$0] }
+      self.fills = order.map { fills[$0] }
+    }
   }
 
   var isEmpty: Bool { starts.isEmpty }
@@ -876,14 +910,14 @@ struct SlotFills {
   /// The tokens where fills start, ascending (with repeats).
   var startTokens: [Int] { starts }
 
-  func starting(at token: Int, kind: SlotKind) -> [Fill] {
-    guard var position = starts.firstIndex(of: token) else { return [] }
-    var found: [Fill] = []
+  /// Calls `body` with each fill starting at `token` that a slot of `kind` takes, in order.
+  @inline(__always)
+  func forEachFill(at token: Int, kind: SlotKind, _ body: (Fill) -> Void) {
+    guard var position = starts.firstIndex(of: token) else { return }
     // The fills starting here are one run of the sorted list.
     while position < starts.count && starts[position] == token {
-      if kind != .person || fills[position].isPerson { found.append(fills[position]) }
+      if kind != .person || fills[position].isPerson { body(fills[position]) }
       position += 1
     }
-    return found
   }
 }
