@@ -893,7 +893,7 @@ struct SlotFills {
   /// Fills by their start tokens, in the order they were found; kept sorted by start (stably). A
   /// sentence's mentions are found left to right, so the lists mostly come sorted.
   init(starts: [Int], fills: [Fill]) {
-    if zip(starts, starts.dropFirst()).allSatisfy({ $0 <= $1 }) {
+    if starts.isAscending {
       self.starts = starts
       self.fills = fills
     } else {

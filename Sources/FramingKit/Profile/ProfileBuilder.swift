@@ -214,7 +214,9 @@ struct ScoreSheet {
       if let finding = analyzed.voiceFinding(of: analyzed.sentences[position].index) { evidence.append(finding) }
       words += analyzed.sentences[position].words
     }
-    return (evidence.sorted(), words)
+    // Voice findings come in sentence order, so the list is mostly sorted already.
+    if !evidence.isAscending { evidence.sort() }
+    return (evidence, words)
   }
 
   private mutating func addSourcing(_ findings: [Finding], _ sourcing: [Int], _ analyzed: AnalyzedSentences, _ lexicons: LexiconSet) {
@@ -263,12 +265,26 @@ struct ScoreSheet {
   }
 
   private mutating func addVoice(_ findings: [Finding], _ byAnalyzer: FindingsByAnalyzer, _ analyzed: AnalyzedSentences) {
-    var byVoice = [[Int]](copies: [], count: Self.voices.count)
+    // One list per voice and per stance, as locals: a list of lists cost an allocation and a copy
+    // of each list per article.
+    var direct: [Int] = [], indirect: [Int] = [], attributed: [Int] = [], assertion: [Int] = []
     for index in byAnalyzer.voice where analyzed.isAnalyzed(findings[index].sentence) {
-      if let position = Self.voices.firstIndex(where: { $0.rawValue == findings[index].label }) { byVoice[position].append(index) }
+      // Compared with the labels directly: an enum's init from its raw string is slower.
+      let label = findings[index].label
+      if label == SentenceVoice.assertion.rawValue { assertion.append(index) }
+      else if label == SentenceVoice.direct.rawValue { direct.append(index) }
+      else if label == SentenceVoice.indirect.rawValue { indirect.append(index) }
+      else if label == SentenceVoice.attributed.rawValue { attributed.append(index) }
     }
-    for (position, voice) in Self.voices.enumerated() {
-      add(.share(voice), share(byVoice[position].count, analyzed.sentences.count), evidence: byVoice[position])
+    for voice in Self.voices {
+      let evidence: [Int]
+      switch voice {
+      case .direct: evidence = direct
+      case .indirect: evidence = indirect
+      case .attributed: evidence = attributed
+      case .assertion: evidence = assertion
+      }
+      add(.share(voice), share(evidence.count, analyzed.sentences.count), evidence: evidence)
     }
     var reportedWords = 0
     for position in analyzed.sentences.indices {
@@ -278,14 +294,24 @@ struct ScoreSheet {
       let covered = analyzed.sentences[position].reported.reduce(0) { $0 + $1.length }
       reportedWords += Int((Double(words) * Double(min(covered, length)) / Double(length)).rounded())
     }
-    add(.authorialWordShare, share(analyzed.words - reportedWords, analyzed.words),
-        evidence: byVoice[Self.voices.firstIndex(of: .assertion)!])
-    var byStance = [[Int]](copies: [], count: Self.stances.count)
+    add(.authorialWordShare, share(analyzed.words - reportedWords, analyzed.words), evidence: assertion)
+    var neutral: [Int] = [], distancing: [Int] = [], presupposing: [Int] = [], emotive: [Int] = []
     for index in byAnalyzer.reportingVerbs {
-      if let position = Self.stances.firstIndex(where: { $0.rawValue == findings[index].label }) { byStance[position].append(index) }
+      let label = findings[index].label
+      if label == Stance.neutral.rawValue { neutral.append(index) }
+      else if label == Stance.distancing.rawValue { distancing.append(index) }
+      else if label == Stance.presupposing.rawValue { presupposing.append(index) }
+      else if label == Stance.emotive.rawValue { emotive.append(index) }
     }
-    for (position, stance) in Self.stances.enumerated() {
-      add(.stance(stance), Double(byStance[position].count), evidence: byStance[position])
+    for stance in Self.stances {
+      let evidence: [Int]
+      switch stance {
+      case .neutral: evidence = neutral
+      case .distancing: evidence = distancing
+      case .presupposing: evidence = presupposing
+      case .emotive: evidence = emotive
+      }
+      add(.stance(stance), Double(evidence.count), evidence: evidence)
     }
   }
 
@@ -311,6 +337,14 @@ struct ScoreSheet {
   }
 
   private mutating func addLoaded(_ findings: [Finding], _ loaded: [Int], words: Int) {
+    // Most articles have no loaded term: every score of the kind is then 0 without evidence.
+    guard !loaded.isEmpty else {
+      add(.loaded, 0, evidence: [])
+      add(.authorialLoaded, 0, evidence: [])
+      for name in Self.loadedCategoryNames { add(name, 0, evidence: []) }
+      for name in Self.polarityNames { add(name, 0, evidence: []) }
+      return
+    }
     var authorial: [Int] = []
     var byCategory = [[Int]](copies: [], count: Self.loadedCategories.count)
     var byPolarity = [[Int]](copies: [], count: Self.polarities.count)

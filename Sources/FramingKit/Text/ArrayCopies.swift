@@ -42,3 +42,16 @@ extension UnsafeMutableBufferPointer {
     return grown
   }
 }
+
+extension Array where Element == Int {
+  /// Whether no element is greater than the next (a plain loop: a zip of the list with its tail
+  /// makes the runtime build generic type metadata on first use).
+  var isAscending: Bool {
+    var index = 1
+    while index < count {
+      if self[index - 1] > self[index] { return false }
+      index += 1
+    }
+    return true
+  }
+}

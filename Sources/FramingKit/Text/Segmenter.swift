@@ -54,6 +54,19 @@ public final class Segmenter {
     return made
   }
 
+  /// The last language's compiled lexicon, term cache and sentence breaker: a corpus is mostly in
+  /// one language, and looking the three up by language (one of them behind a lock) cost about a
+  /// hundredth of a short article.
+  private var lastTools: (language: Language, generation: Int,
+                          tools: (compiled: CompiledLanguage?, cache: TermCache?, breaker: BreakIterator?))?
+
+  private func languageTools(_ language: Language) -> (compiled: CompiledLanguage?, cache: TermCache?, breaker: BreakIterator?) {
+    if let last = lastTools, last.language == language, last.generation == cachedGeneration { return last.tools }
+    let tools = (lexicons.compiled(language), termCache(language), sentenceBreaker(language))
+    lastTools = (language, cachedGeneration, tools)
+    return tools
+  }
+
   /// Drops per-form caches when the key folder started afresh.
   private func syncCaches() {
     folder.resetIfFull()
@@ -117,8 +130,8 @@ public final class Segmenter {
       ?? document.metadata.language.flatMap(Language.init(rawValue:)).map { LanguageGuess(language: $0, confidence: 0) }
       ?? identifyLanguage(votes[...], letters: tokens.map { $0.isWord ? alphabets(of: folder.store.folded($0.form)) : 0 })
       ?? LanguageGuess(language: .und, confidence: 0)
-    let compiled = lexicons.compiled(guess.language)
-    let terms = termCache(guess.language).map { TokenTerms(forms: tokens.map(\.form), keys: folder.store, cache: $0) }
+    let (compiled, cache, breaker) = languageTools(guess.language)
+    let terms = cache.map { TokenTerms(forms: tokens.map(\.form), keys: folder.store, cache: $0) }
 
     let classes = classify(lines, tokens: tokens, units: units, compiled: compiled, terms: terms)
     var boilerplate: [BoilerplateSpan] = []
@@ -139,7 +152,7 @@ public final class Segmenter {
       }
     }
 
-    let breaks = sentenceBreaker(guess.language)?.positions(in: units) ?? []
+    let breaks = breaker?.positions(in: units) ?? []
     var sentences: [Sentence] = []
     var paragraphs: [Paragraph] = []
     var quotations: [Quotation] = []
