@@ -127,8 +127,15 @@ public struct Profile: Codable, Sendable {
 
   public struct Score: Codable, Sendable {
     /// The id and formula in one shared reference: a profile holds dozens of scores, and each string
-    /// field would be retained and released whenever a score is copied, written or destroyed.
-    let name: ClosingMembers
+    /// field would be retained and released whenever a score is copied, written or destroyed. The
+    /// reference is not counted: a name every profile has lives as long as the process, and any
+    /// other is kept alive by `ownName` (counting it cost an atomic operation on memory shared by
+    /// every article, at every copy and destruction of a score).
+    let nameReference: Unmanaged<ClosingMembers>
+    /// The score's own name (an article's entity or naming variant, or one read from JSON); nil for
+    /// a name that lives as long as the process.
+    private let ownName: ClosingMembers?
+    var name: ClosingMembers { nameReference.takeUnretainedValue() }
     public var id: String { name.id }
     public let value: Double
     /// The formula id, as documented in the README.
@@ -139,13 +146,15 @@ public struct Profile: Codable, Sendable {
     enum CodingKeys: String, NameCodingKey { case id, value, formula, evidence }
 
     public init(id: String, value: Double, formula: String, evidence: [Int]) {
-      self.init(value: value, evidence: evidence, closing: ClosingMembers(formula: formula, id: id, spelled: false))
+      self.init(value: value, evidence: evidence, closing: ClosingMembers(formula: formula, id: id, spelled: false), lasting: false)
     }
 
     /// A score named by `closing`, whose JSON members are spelled once for every profile when it is
-    /// one that every profile has.
-    init(value: Double, evidence: [Int], closing: ClosingMembers) {
-      name = closing
+    /// one that every profile has. `lasting` says the name lives as long as the process (a static
+    /// name), so that the score need not keep it alive.
+    init(value: Double, evidence: [Int], closing: ClosingMembers, lasting: Bool) {
+      nameReference = Unmanaged.passUnretained(closing)
+      ownName = lasting ? nil : closing
       self.value = value
       self.evidence = evidence
     }
@@ -154,7 +163,7 @@ public struct Profile: Codable, Sendable {
       let container = try decoder.container(keyedBy: CodingKeys.self)
       let name = try ClosingMembers(decodingFrom: container)
       self.init(value: try container.decode(Double.self, forKey: .value), evidence: try container.decode([Int].self, forKey: .evidence),
-                closing: name)
+                closing: name, lasting: false)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -193,8 +193,9 @@ struct ScoreSheet {
     add(Self.baseNames[base.rawValue], value, evidence: evidence)
   }
 
+  /// A score named by one of the static names above (they live as long as the process).
   private mutating func add(_ name: ClosingMembers, _ value: Double, evidence: [Int]) {
-    scores.append(Profile.Score(value: JSONOutput.round(value), evidence: evidence, closing: name))
+    scores.append(Profile.Score(value: JSONOutput.round(value), evidence: evidence, closing: name, lasting: true))
   }
 
   /// A score whose id depends on the article (an entity, a naming side), spelled when written.

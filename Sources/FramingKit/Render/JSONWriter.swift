@@ -185,7 +185,7 @@ struct JSONWriter {
       /// always is: its bytes are then those of the run at the same place.
       func inRun(_ index: Int) -> Bool {
         index < run.names.count && scores[index].value == 0 && scores[index].evidence.isEmpty
-          && scores[index].name === run.names[index]
+          && scores[index].nameReference.toOpaque() == Unmanaged.passUnretained(run.names[index]).toOpaque()
       }
       var index = 0
       while index < scores.count {
@@ -197,7 +197,7 @@ struct JSONWriter {
           index = end
           continue
         }
-        let members = Unmanaged.passUnretained(scores[index].name)
+        let members = scores[index].nameReference
         let empty = scores[index].value == 0 && scores[index].evidence.isEmpty
           && members._withUnsafeGuaranteedRef { $0.isSpelled }
         if empty {
