@@ -462,6 +462,8 @@ struct JSONWriter {
 
   private mutating func writeMap<Value>(_ map: [String: Value], verbatim: Bool, _ write: (inout JSONWriter, Value) -> Void) {
     beginObject()
+    // Most articles' metadata has no extra fields: no list of entries to make and sort.
+    guard !map.isEmpty else { endObject(); return }
     let entries = map.map { (name: verbatim ? $0.key : SnakeCase.shared.convert($0.key), value: $0.value) }.sorted { $0.name < $1.name }
     for entry in entries {
       key(dynamic: entry.name)
