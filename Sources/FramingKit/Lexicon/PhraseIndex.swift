@@ -615,38 +615,12 @@ final class PhraseIndex: @unchecked Sendable {
   /// The longest match starting at token `start`, within `limit`.
   func longestMatch(at start: Int, limit: Int, terms: TokenTerms, fills: SlotFills?) -> Match? {
     guard start < limit, mayStart(at: start, terms: terms, fills: fills) else { return nil }
-    if let found = framedMatch(at: start, limit: limit, terms: terms, fills: hasSlots ? fills : nil) { return found }
-    var best: Match?
-    var stack: [(node: Int32, position: Int, fills: [Int])] = [(0, start, [])]
-    while let (node, position, used) = stack.popLast() {
-      let info = nodes[Int(node)]
-      let terminal = info.terminal
-      if terminal >= 0, position > start,
-         Self.prefers(end: position, payload: Int(terminal), over: best.map { ($0.tokens.upperBound, $0.payload) }) {
-        best = Match(payload: Int(terminal), tokens: start..<position, fills: used)
-      }
-      guard position < limit else { continue }
-      if info.labelBits != 0 {
-        for term in terms[position] {
-          let next = step(node, info, UInt32(bitPattern: term))
-          if next >= 0 { stack.append((next, position + 1, used)) }
-        }
-      }
-      if let fills, !slotEdges[Int(node)].isEmpty {
-        for (kind, next) in slotEdges[Int(node)] {
-          fills.forEachFill(at: position, kind: kind) { fill in
-            if fill.end <= limit { stack.append((next, fill.end, used + [fill.index])) }
-          }
-        }
-      }
-      let gap = info.gap
-      if gap >= 0 {
-        for skip in 0...Pattern.maximumGap where position + skip < limit {
-          stack.append((gap, position + skip, used))
-        }
-      }
+    // A walk's stack is bounded (patterns are), so one of some size holds it; 64 entries nearly always do.
+    var capacity = 64
+    while true {
+      if let found = walk(at: start, limit: limit, terms: terms, fills: hasSlots ? fills : nil, capacity: capacity) { return found }
+      capacity *= 8
     }
-    return best
   }
 
   /// The child of a node (read as `info`) along a term, or -1: the root's common children from the
@@ -664,15 +638,14 @@ final class PhraseIndex: @unchecked Sendable {
     return end > best.end || (end == best.end && payload < best.payload)
   }
 
-  /// The same walk with its stack on the call's frame: no allocation unless something matches.
-  /// Slots used along a path are a chain of links in a second frame buffer (a link names its fill and
-  /// the link before it), so a path costs no list of its own; the walk pushes in the general walk's
-  /// order, so that of paths to the same end and entry the same one wins. Returns nil when either
-  /// buffer overflows (the general walk then answers), and `.some(nil)` when nothing matches.
-  private func framedMatch(at start: Int, limit: Int, terms: TokenTerms, fills: SlotFills?) -> Match?? {
-    // 64 entries (768 bytes) stay on the stack; a larger temporary allocation is asked of the heap
-    // whenever the runtime cannot prove the stack has room, which on Linux is always.
-    let capacity = 64
+  /// The walk from `start`, depth first, its stack and the slots each path used in buffers of
+  /// `capacity` entries, on the call's frame for the usual 64 (768 bytes; a larger temporary allocation
+  /// is asked of the heap whenever the runtime cannot prove the stack has room, which on Linux is
+  /// always): a path's slots are a chain of links (a link names its fill and the link before it), so a
+  /// path costs no list of its own, and nothing is allocated unless something matches. Of paths to the
+  /// same end and entry the one found first wins. Returns nil when a buffer overflows (the caller tries
+  /// larger ones), and `.some(nil)` when nothing matches.
+  private func walk(at start: Int, limit: Int, terms: TokenTerms, fills: SlotFills?, capacity: Int) -> Match?? {
     return withUnsafeTemporaryAllocation(of: (node: Int32, position: Int32, used: Int32).self, capacity: capacity) { stack -> Match?? in
       withUnsafeTemporaryAllocation(of: (fill: Int32, previous: Int32).self, capacity: capacity) { links -> Match?? in
         stack[0] = (0, Int32(start), -1)

@@ -136,6 +136,8 @@ public struct Profile: Codable, Sendable {
     /// a name that lives as long as the process.
     private let ownName: ClosingMembers?
     var name: ClosingMembers { nameReference.takeUnretainedValue() }
+    /// Whether the score is named by this very name object (no reference counted to tell).
+    func isNamed(_ other: ClosingMembers) -> Bool { nameReference.toOpaque() == Unmanaged.passUnretained(other).toOpaque() }
     public var id: String { name.id }
     public let value: Double
     /// The formula id, as documented in the README.

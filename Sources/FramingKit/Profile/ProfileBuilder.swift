@@ -265,27 +265,25 @@ struct ScoreSheet {
     add(.diversity, diversity, evidence: attributed.evidence)
   }
 
-  private mutating func addVoice(_ findings: [Finding], _ byAnalyzer: FindingsByAnalyzer, _ analyzed: AnalyzedSentences) {
-    // One list per voice and per stance, as locals: a list of lists cost an allocation and a copy
-    // of each list per article.
-    var direct: [Int] = [], indirect: [Int] = [], attributed: [Int] = [], assertion: [Int] = []
-    for index in byAnalyzer.voice where analyzed.isAnalyzed(findings[index].sentence) {
-      // Compared with the labels directly: an enum's init from its raw string is slower.
+  /// The findings among `indexes` (those `keep` takes) by label, a list per case of `cases` in their
+  /// order; labels of no case are left out. The lists are a value on the stack: a list of lists cost
+  /// an allocation and a copy of each list per article.
+  private static func byLabel<Label: RawRepresentable>(_ indexes: [Int], of findings: [Finding], cases: [Label],
+                                                       where keep: (Int) -> Bool = { _ in true }) -> InlineArray<4, [Int]>
+    where Label.RawValue == String {
+    precondition(cases.count <= 4, "more labels than the lists hold")
+    var lists = InlineArray<4, [Int]>(repeating: [])
+    for index in indexes where keep(index) {
       let label = findings[index].label
-      if label == SentenceVoice.assertion.rawValue { assertion.append(index) }
-      else if label == SentenceVoice.direct.rawValue { direct.append(index) }
-      else if label == SentenceVoice.indirect.rawValue { indirect.append(index) }
-      else if label == SentenceVoice.attributed.rawValue { attributed.append(index) }
+      if let position = cases.firstIndex(where: { $0.rawValue == label }) { lists[position].append(index) }
     }
-    for voice in Self.voices {
-      let evidence: [Int]
-      switch voice {
-      case .direct: evidence = direct
-      case .indirect: evidence = indirect
-      case .attributed: evidence = attributed
-      case .assertion: evidence = assertion
-      }
-      add(.share(voice), share(evidence.count, analyzed.sentences.count), evidence: evidence)
+    return lists
+  }
+
+  private mutating func addVoice(_ findings: [Finding], _ byAnalyzer: FindingsByAnalyzer, _ analyzed: AnalyzedSentences) {
+    let byVoice = Self.byLabel(byAnalyzer.voice, of: findings, cases: Self.voices) { analyzed.isAnalyzed(findings[$0].sentence) }
+    for (position, voice) in Self.voices.enumerated() {
+      add(.share(voice), share(byVoice[position].count, analyzed.sentences.count), evidence: byVoice[position])
     }
     var reportedWords = 0
     for position in analyzed.sentences.indices {
@@ -295,24 +293,11 @@ struct ScoreSheet {
       let covered = analyzed.sentences[position].reported.reduce(0) { $0 + $1.length }
       reportedWords += Int((Double(words) * Double(min(covered, length)) / Double(length)).rounded())
     }
-    add(.authorialWordShare, share(analyzed.words - reportedWords, analyzed.words), evidence: assertion)
-    var neutral: [Int] = [], distancing: [Int] = [], presupposing: [Int] = [], emotive: [Int] = []
-    for index in byAnalyzer.reportingVerbs {
-      let label = findings[index].label
-      if label == Stance.neutral.rawValue { neutral.append(index) }
-      else if label == Stance.distancing.rawValue { distancing.append(index) }
-      else if label == Stance.presupposing.rawValue { presupposing.append(index) }
-      else if label == Stance.emotive.rawValue { emotive.append(index) }
-    }
-    for stance in Self.stances {
-      let evidence: [Int]
-      switch stance {
-      case .neutral: evidence = neutral
-      case .distancing: evidence = distancing
-      case .presupposing: evidence = presupposing
-      case .emotive: evidence = emotive
-      }
-      add(.stance(stance), Double(evidence.count), evidence: evidence)
+    add(.authorialWordShare, share(analyzed.words - reportedWords, analyzed.words),
+        evidence: byVoice[Self.voices.firstIndex(of: .assertion)!])
+    let byStance = Self.byLabel(byAnalyzer.reportingVerbs, of: findings, cases: Self.stances)
+    for (position, stance) in Self.stances.enumerated() {
+      add(.stance(stance), Double(byStance[position].count), evidence: byStance[position])
     }
   }
 

@@ -185,7 +185,7 @@ struct JSONWriter {
       /// always is: its bytes are then those of the run at the same place.
       func inRun(_ index: Int) -> Bool {
         index < run.names.count && scores[index].value == 0 && scores[index].evidence.isEmpty
-          && scores[index].nameReference.toOpaque() == Unmanaged.passUnretained(run.names[index]).toOpaque()
+          && scores[index].isNamed(run.names[index])
       }
       var index = 0
       while index < scores.count {

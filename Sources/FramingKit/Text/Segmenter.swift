@@ -8,7 +8,6 @@
 public final class Segmenter {
   public let lexicons: LexiconSet
   let folder = KeyFolder()
-  private var termCaches: [Language: TermCache] = [:]
   /// For each form number, the languages whose function words list it (bit per `Language.analyzed` index).
   private var functionWordMasks: [UInt8] = []
   private var cachedGeneration = 0
@@ -37,33 +36,29 @@ public final class Segmenter {
     self.letterLanguages = letterLanguages
   }
 
-  func termCache(_ language: Language) -> TermCache? {
-    if let cache = termCaches[language] { return cache }
-    guard let compiled = lexicons.compiled(language) else { return nil }
-    let cache = TermCache(vocabulary: compiled.vocabulary)
-    termCaches[language] = cache
-    return cache
+  /// What segmenting text of one language reads: its compiled lexicon, a term cache over its
+  /// vocabulary, and its sentence breaker.
+  private struct LanguageTools {
+    let compiled: CompiledLanguage?
+    let terms: TermCache?
+    let breaker: BreakIterator?
   }
 
-  private var sentenceBreakers: [Language: BreakIterator] = [:]
+  /// Made once per language (and again after the key folder starts afresh, as the term caches are per
+  /// form), with the last language's at hand: a corpus is mostly in one language, and looking them up
+  /// by language (the compiled lexicon behind a lock) cost about a hundredth of a short article.
+  private var toolsByLanguage: [Language: LanguageTools] = [:]
+  private var lastTools: (language: Language, tools: LanguageTools)?
 
-  private func sentenceBreaker(_ language: Language) -> BreakIterator? {
-    if let known = sentenceBreakers[language] { return known }
-    let made = BreakIterator(.sentence, locale: language.locale)
-    sentenceBreakers[language] = made
-    return made
-  }
-
-  /// The last language's compiled lexicon, term cache and sentence breaker: a corpus is mostly in
-  /// one language, and looking the three up by language (one of them behind a lock) cost about a
-  /// hundredth of a short article.
-  private var lastTools: (language: Language, generation: Int,
-                          tools: (compiled: CompiledLanguage?, cache: TermCache?, breaker: BreakIterator?))?
-
-  private func languageTools(_ language: Language) -> (compiled: CompiledLanguage?, cache: TermCache?, breaker: BreakIterator?) {
-    if let last = lastTools, last.language == language, last.generation == cachedGeneration { return last.tools }
-    let tools = (lexicons.compiled(language), termCache(language), sentenceBreaker(language))
-    lastTools = (language, cachedGeneration, tools)
+  private func tools(_ language: Language) -> LanguageTools {
+    if let lastTools, lastTools.language == language { return lastTools.tools }
+    let tools = toolsByLanguage[language] ?? {
+      let compiled = lexicons.compiled(language)
+      return LanguageTools(compiled: compiled, terms: compiled.map { TermCache(vocabulary: $0.vocabulary) },
+                           breaker: BreakIterator(.sentence, locale: language.locale))
+    }()
+    toolsByLanguage[language] = tools
+    lastTools = (language, tools)
     return tools
   }
 
@@ -72,7 +67,8 @@ public final class Segmenter {
     folder.resetIfFull()
     if cachedGeneration != folder.generation {
       cachedGeneration = folder.generation
-      termCaches.removeAll()
+      toolsByLanguage.removeAll()
+      lastTools = nil
       functionWordMasks.removeAll()
     }
   }
@@ -130,8 +126,9 @@ public final class Segmenter {
       ?? document.metadata.language.flatMap(Language.init(rawValue:)).map { LanguageGuess(language: $0, confidence: 0) }
       ?? identifyLanguage(votes[...], letters: tokens.map { $0.isWord ? alphabets(of: folder.store.folded($0.form)) : 0 })
       ?? LanguageGuess(language: .und, confidence: 0)
-    let (compiled, cache, breaker) = languageTools(guess.language)
-    let terms = cache.map { TokenTerms(forms: tokens.map(\.form), keys: folder.store, cache: $0) }
+    let tools = tools(guess.language)
+    let compiled = tools.compiled
+    let terms = tools.terms.map { TokenTerms(forms: tokens.map(\.form), keys: folder.store, cache: $0) }
 
     let classes = classify(lines, tokens: tokens, units: units, compiled: compiled, terms: terms)
     var boilerplate: [BoilerplateSpan] = []
@@ -152,7 +149,7 @@ public final class Segmenter {
       }
     }
 
-    let breaks = breaker?.positions(in: units) ?? []
+    let breaks = tools.breaker?.positions(in: units) ?? []
     var sentences: [Sentence] = []
     var paragraphs: [Paragraph] = []
     var quotations: [Quotation] = []
