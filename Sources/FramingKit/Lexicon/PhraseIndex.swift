@@ -22,12 +22,25 @@ final class Vocabulary: @unchecked Sendable {
   private(set) var count: Int32 = 0
   /// By term number: a bit for every phrase index (its `ordinal`) with a pattern starting with the term.
   private(set) var startMasks: [UInt32] = []
+  /// By term number, over every index where a pattern starts with the term: the labels of the term
+  /// edges leaving the node the term leads to (`PhraseIndex.followBit`), and a bit for every index
+  /// where that node ends a pattern or goes on by a gap or a slot. Most walks from a token that starts
+  /// a pattern end at the next token, none of whose terms goes on: a token's terms then tell, with the
+  /// next token's labels, that no walk is needed (`TokenTerms.mayWalk`), sparing the walk and the load
+  /// of a node far away in memory. Kept by `PhraseIndex.insert` (a node only ever gains edges).
+  private(set) var followers: [(labels: UInt32, settled: UInt32)] = []
   private var indexCount = 0
 
   private func next() -> Int32 {
     defer { count += 1 }
     startMasks.append(0)
+    followers.append((0, 0))
     return count
+  }
+
+  func addFollowers(term: Int32, labels: UInt32, settled: Bool, startBit: UInt32) {
+    followers[Int(term)].labels |= labels
+    if settled { followers[Int(term)].settled |= startBit }
   }
 
   private var looseWordTerms: Set<Int32> = []
@@ -542,6 +555,18 @@ final class PhraseIndex: @unchecked Sendable {
 
   @inline(__always)
   private static func labelBit(_ label: UInt32) -> UInt64 { 1 &<< UInt64(label & 63) }
+  /// A label's bit in 32 (a node's `labelBits` folded in half): what `TokenTerms` keeps of a token's terms.
+  @inline(__always)
+  static func followBit(_ label: UInt32) -> UInt32 { 1 &<< (label & 31) }
+
+  /// Tells the vocabulary what a walk finds at the root's child along a term (`Vocabulary.followers`):
+  /// the labels of its term edges (folded as `followBit` folds them), and whether it ends a pattern or
+  /// goes on by a gap or a slot.
+  private func noteFollowers(term: Int32, child: Int32) {
+    let info = nodes[Int(child)]
+    vocabulary.addFollowers(term: term, labels: UInt32(truncatingIfNeeded: info.labelBits) | UInt32(truncatingIfNeeded: info.labelBits >> 32),
+                            settled: info.terminal >= 0 || info.gap >= 0 || !slotEdges[Int(child)].isEmpty, startBit: startBit)
+  }
   /// Whether a pattern starts with a slot (it may then start wherever a registry mention does).
   private var rootHasSlots = false
   let vocabulary: Vocabulary
@@ -582,13 +607,17 @@ final class PhraseIndex: @unchecked Sendable {
   @discardableResult
   func insert(_ pattern: Pattern, payload: Int) -> Bool {
     var node: Int32 = 0
+    // The term the pattern starts with, and the node it leads to.
+    var first: (term: Int32, node: Int32)?
+    defer { if let first { noteFollowers(term: first.term, child: first.node) } }
     for element in pattern.elements {
+      let term: Int32
       switch element {
-      case .word(let key): node = child(of: node, term: vocabulary.term(word: key, loose: matchesLoosely))
-      case .stem(let key): node = child(of: node, term: vocabulary.term(stem: key, loose: matchesLoosely))
+      case .word(let key): term = vocabulary.term(word: key, loose: matchesLoosely)
+      case .stem(let key): term = vocabulary.term(stem: key, loose: matchesLoosely)
       case .shape(let name):
-        guard let term = vocabulary.term(shape: name) else { return false }
-        node = child(of: node, term: term)
+        guard let known = vocabulary.term(shape: name) else { return false }
+        term = known
       case .slot(let kind):
         hasSlots = true
         if node == 0 { rootHasSlots = true }
@@ -599,13 +628,18 @@ final class PhraseIndex: @unchecked Sendable {
           slotEdges[Int(node)].append((kind, next))
           node = next
         }
+        continue
       case .gap:
         if nodes[Int(node)].gap < 0 {
           let next = newNode()
           nodes[Int(node)].gap = next
         }
         node = nodes[Int(node)].gap
+        continue
       }
+      let next = child(of: node, term: term)
+      if node == 0 { first = (term, next) }
+      node = next
     }
     let terminal = nodes[Int(node)].terminal
     if terminal < 0 || Int(terminal) > payload { nodes[Int(node)].terminal = Int32(payload) }
@@ -614,7 +648,7 @@ final class PhraseIndex: @unchecked Sendable {
 
   /// The longest match starting at token `start`, within `limit`.
   func longestMatch(at start: Int, limit: Int, terms: TokenTerms, fills: SlotFills?) -> Match? {
-    guard start < limit, mayStart(at: start, terms: terms, fills: fills) else { return nil }
+    guard start < limit, mayStart(at: start, limit: limit, terms: terms, fills: fills) else { return nil }
     // A walk's stack is bounded (patterns are), so one of some size holds it; 64 entries nearly always do.
     var capacity = 64
     while true {
@@ -710,10 +744,11 @@ final class PhraseIndex: @unchecked Sendable {
   }
 
   /// Most tokens start no pattern: the token's start mask says so without allocating (a pattern
-  /// led by a slot may start wherever a registry mention does).
+  /// led by a slot may start wherever a registry mention does). Of those that do, most start only
+  /// patterns their next token does not go on with (`TokenTerms.mayWalk`).
   @inline(__always)
-  private func mayStart(at position: Int, terms: TokenTerms, fills: SlotFills?) -> Bool {
-    terms.startMask(position) & startBit != 0 || (rootHasSlots && fills?.hasFill(at: position) == true)
+  private func mayStart(at position: Int, limit: Int, terms: TokenTerms, fills: SlotFills?) -> Bool {
+    terms.mayWalk(from: position, limit: limit, index: startBit) || (rootHasSlots && fills?.hasFill(at: position) == true)
   }
 
   /// Whether a pattern may start anywhere in a token range whose tokens' start masks OR to `startMask`
@@ -730,7 +765,7 @@ final class PhraseIndex: @unchecked Sendable {
     var next = 0
     for candidate in candidates {
       let position = Int(candidate)
-      guard position >= next, mayStart(at: position, terms: terms, fills: fills),
+      guard position >= next, mayStart(at: position, limit: limit, terms: terms, fills: fills),
             let match = longestMatch(at: position, limit: limit, terms: terms, fills: fills) else { continue }
       body(match)
       next = match.tokens.upperBound
@@ -769,6 +804,16 @@ struct TokenTerms {
 
   /// The phrase indexes (their `startBit`s) with a pattern that can start at this token.
   func startMask(_ token: Int) -> UInt32 { tokenEntries[token].mask }
+
+  /// Whether a walk of the index with this start bit from `token` may find something within `limit`:
+  /// the token starts one of its patterns, and either the node a term leads to settles something
+  /// itself, or the next token has a term among the labels leaving such nodes (of any index).
+  @inline(__always)
+  func mayWalk(from token: Int, limit: Int, index startBit: UInt32) -> Bool {
+    let entry = tokenEntries[token]
+    guard entry.mask & startBit != 0 else { return false }
+    return entry.settled & startBit != 0 || (token + 1 < limit && entry.follow & tokenEntries[token + 1].labels != 0)
+  }
 }
 
 /// Per-worker memo of `Vocabulary.appendTerms(folded:loose:to:)` by form number, so each distinct form is looked up
@@ -780,8 +825,13 @@ final class TermCache {
     var start: Int32
     var end: Int32
     var mask: UInt32
+    /// The form's terms as labels (`PhraseIndex.followBit`), ORed.
+    var labels: UInt32
+    /// Its terms' `Vocabulary.followers`, ORed.
+    var follow: UInt32
+    var settled: UInt32
     /// Not looked up yet.
-    static let unprepared = Entry(start: -1, end: -1, mask: 0)
+    static let unprepared = Entry(start: -1, end: -1, mask: 0, labels: 0, follow: 0, settled: 0)
   }
 
   let vocabulary: Vocabulary
@@ -844,10 +894,16 @@ final class TermCache {
     if entries[index].start >= 0 { return }
     let start = flat.count
     vocabulary.appendTerms(folded: folded, loose: loose, to: &flat)
-    var mask: UInt32 = 0
-    let startMasks = vocabulary.startMasks
-    for position in start..<flat.count { mask |= startMasks[Int(flat[position])] }
-    entries[index] = Entry(start: Int32(start), end: Int32(flat.count), mask: mask)
+    var entry = Entry(start: Int32(start), end: Int32(flat.count), mask: 0, labels: 0, follow: 0, settled: 0)
+    let startMasks = vocabulary.startMasks, followers = vocabulary.followers
+    for position in start..<flat.count {
+      let term = Int(flat[position])
+      entry.mask |= startMasks[term]
+      entry.labels |= PhraseIndex.followBit(UInt32(bitPattern: flat[position]))
+      entry.follow |= followers[term].labels
+      entry.settled |= followers[term].settled
+    }
+    entries[index] = entry
   }
 }
 

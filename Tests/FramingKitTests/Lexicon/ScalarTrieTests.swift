@@ -141,6 +141,39 @@ extension ScalarTrieTests {
   }
 }
 
+extension ScalarTrieTests {
+  /// A walk is skipped when the token's terms lead only to nodes that neither end a pattern nor go on
+  /// by a gap, and the next token has no term among their labels. What is skipped must be exactly what
+  /// a walk would not have found: across two indexes over one vocabulary, with a gap, and at the end
+  /// of the range.
+  @Test func walksSkippedByTheNextTokenFindNothing() throws {
+    let folder = KeyFolder()
+    let vocabulary = Vocabulary()
+    let phrases = PhraseIndex(vocabulary: vocabulary), singles = PhraseIndex(vocabulary: vocabulary)
+    for (payload, text) in ["w ocenie", "w opinii", "nie … się"].enumerated() {
+      #expect(phrases.insert(try Pattern.parse(text, folder: folder, allowElements: true), payload: payload))
+    }
+    #expect(singles.insert(try Pattern.parse("w", folder: folder, allowElements: true), payload: 0))
+    let cache = TermCache(vocabulary: vocabulary)
+    let match = { (index: PhraseIndex, text: String, limit: Int?) -> Range<Int>? in
+      let words = text.split(separator: " ").map(String.init)
+      let forms = words.map { form in Array(form.utf16).withUnsafeBufferPointer { folder.id(of: $0) } }
+      let terms = TokenTerms(forms: forms, keys: folder.store, cache: cache)
+      return index.longestMatch(at: 0, limit: limit ?? words.count, terms: terms, fills: nil)?.tokens
+    }
+    #expect(match(phrases, "W ocenie rządu", nil) == 0..<2)
+    #expect(match(phrases, "w opinii", nil) == 0..<2)
+    #expect(match(phrases, "w domu", nil) == nil)
+    #expect(match(phrases, "w ocenie", 1) == nil)
+    #expect(match(phrases, "nie wiem czy się", nil) == 0..<4)
+    #expect(match(phrases, "nie się", nil) == 0..<2)
+    #expect(match(phrases, "nie wiem", nil) == nil)
+    #expect(match(singles, "w domu", nil) == 0..<1)
+    #expect(match(singles, "w ocenie", nil) == 0..<1)
+    #expect(match(singles, "w", nil) == 0..<1)
+  }
+}
+
 extension ScalarTrie {
   /// `collect(_:into:)` for scalars in an array, as the tests hold them.
   func collect(_ scalars: [UInt32], into found: inout [Int32]) {
