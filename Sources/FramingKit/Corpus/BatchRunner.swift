@@ -37,6 +37,7 @@ public final class BatchRunner {
   private var pipelines: [Pipeline]
   private var usedNames: Set<String> = []
   private var articleColumns: [String]?
+  private let profileJSON = ProfileJSONWriter()
 
   public init(lexicons: LexiconSet, loader: ArticleLoader, options: Options) {
     self.lexicons = lexicons
@@ -194,7 +195,7 @@ public final class BatchRunner {
         + [profile.flags.map(\.id).joined(separator: ";"), extra]))
     // The profile line is written last: its presence marks the article as done for --resume.
     for output in [outputs.findings, outputs.sentences, outputs.articles] { try output.flush() }
-    outputs.profiles.add(JSONOutput.encode(profile) + "\n")
+    profileJSON.withBytes(of: profile) { outputs.profiles.add(line: $0) }
     try outputs.profiles.flush()
   }
 
@@ -202,7 +203,7 @@ public final class BatchRunner {
   final class Appender {
     let handle: FileHandle
     let isNew: Bool
-    private var pending = ""
+    private var pending: [UInt8] = []
 
     init(_ url: URL) throws {
       isNew = !FileManager.default.fileExists(atPath: url.path)
@@ -212,12 +213,18 @@ public final class BatchRunner {
       try handle.seekToEnd()
     }
 
-    func add(_ text: String) { pending += text }
+    func add(_ text: String) { pending.append(contentsOf: text.utf8) }
+
+    /// Adds the bytes and a line break.
+    func add(line bytes: UnsafeBufferPointer<UInt8>) {
+      pending.append(contentsOf: bytes)
+      pending.append(0x0A)
+    }
 
     func flush() throws {
       guard !pending.isEmpty else { return }
-      try handle.write(contentsOf: Data(pending.utf8))
-      pending = ""
+      try handle.write(contentsOf: pending)
+      pending.removeAll(keepingCapacity: pending.capacity <= 1 << 20)
     }
   }
 

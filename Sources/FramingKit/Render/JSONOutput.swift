@@ -38,6 +38,22 @@ public enum JSONOutput {
   public static func round(_ value: Double) -> Double { value.isFinite ? (value * 10_000).rounded() / 10_000 : 0 }
 }
 
+/// Writes one profile after another as compact JSON into one buffer, kept from profile to profile:
+/// a batch's writer or a benchmark run writes each into memory the cache still holds, without
+/// allocating room for it.
+public final class ProfileJSONWriter {
+  let buffer = ByteBuffer(capacity: 1 << 16)
+
+  public init() {}
+
+  /// Calls `body` with the profile's compact JSON (`JSONOutput.bytes`), valid only during the call.
+  public func withBytes<Result>(of profile: Profile, _ body: (UnsafeBufferPointer<UInt8>) throws -> Result) rethrows -> Result {
+    var writer = JSONWriter(reusing: self)
+    profile.write(to: &writer)
+    return try body(buffer.bytesWritten)
+  }
+}
+
 struct SnakeKey: CodingKey {
   let stringValue: String
   var intValue: Int? { nil }

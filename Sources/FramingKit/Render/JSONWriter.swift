@@ -25,6 +25,13 @@ struct JSONWriter {
     buffer = ByteBuffer(lending: room)
   }
 
+  /// A compact writer into the emptied buffer of `reusing`.
+  init(reusing output: ProfileJSONWriter) {
+    pretty = false
+    buffer = output.buffer
+    buffer.empty()
+  }
+
   var bytes: [UInt8] { buffer.array }
   /// How many bytes went into the lent room, or nil when they outgrew it (they are then in `bytes`).
   var countInLentRoom: Int? { buffer.countInLentRoom }
@@ -627,7 +634,7 @@ struct JSONWriter {
 /// checks uniqueness and capacity per byte, which showed in profiles of JSON output). It can start
 /// in room lent by the caller (an array's uninitialized storage), so that output that fits is never
 /// copied; output that outgrows it moves to storage of its own.
-private final class ByteBuffer {
+final class ByteBuffer {
   private var base: UnsafeMutablePointer<UInt8>
   private var capacity: Int
   private(set) var count = 0
@@ -644,6 +651,23 @@ private final class ByteBuffer {
     self.capacity = max(capacity, 64)
     base = .allocate(capacity: self.capacity)
   }
+
+  /// Forgets what was written, keeping the room (at most `keptCapacity` of it).
+  func empty() {
+    count = 0
+    written.removeAll(keepingCapacity: true)
+    nextWritten = 0
+    if capacity > Self.keptCapacity && ownsStorage {
+      base.deallocate()
+      capacity = Self.keptCapacity
+      base = .allocate(capacity: capacity)
+    }
+  }
+
+  static let keptCapacity = 1 << 20
+
+  /// What is written so far.
+  var bytesWritten: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
 
   init(lending room: UnsafeMutableBufferPointer<UInt8>) {
     guard let start = room.baseAddress, !room.isEmpty else { preconditionFailure("no room lent") }

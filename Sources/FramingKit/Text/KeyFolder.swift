@@ -164,7 +164,10 @@ public final class KeyFolder {
       return words
     }
   }
-  private var table = KeyFolder.emptyTable(count: 1 << 12)
+  /// Room for 16,000 forms before the table first grows (each growth moves every slot, and a corpus
+  /// of news meets that many forms within its first megabyte).
+  private var table = KeyFolder.emptyTable(count: KeyFolder.initialSlots)
+  private static let initialSlots = 1 << 15
   /// When more forms than this are known, `resetIfFull` starts afresh (between documents).
   private let limit: Int
   /// Bumped on every reset, so per-form caches elsewhere know to drop their entries.
@@ -204,7 +207,7 @@ public final class KeyFolder {
     store = KeyStore()
     unitCount = 0
     table.deallocate()
-    table = Self.emptyTable(count: 1 << 12)
+    table = Self.emptyTable(count: Self.initialSlots)
     generation += 1
   }
 
