@@ -840,7 +840,12 @@ final class TermCache {
   /// By form number.
   private(set) var entries: [Entry] = []
 
-  init(vocabulary: Vocabulary) { self.vocabulary = vocabulary }
+  init(vocabulary: Vocabulary) {
+    self.vocabulary = vocabulary
+    // Room for the forms a key folder's table first holds (`KeyFolder.initialSlots`), as there.
+    entries.reserveCapacity(1 << 14)
+    flat.reserveCapacity(1 << 15)
+  }
 
   /// Looks up every form of a text not looked up yet, and returns each token's entry (its terms and
   /// start mask). The table is read once per token, through one buffer: a known form's entry is taken

@@ -52,8 +52,10 @@ final class KeyStore: @unchecked Sendable {
     var looseCount: Int32
   }
 
-  private var spans = UnsafeMutableBufferPointer<Span>.allocate(capacity: 1 << 12)
-  private var pool = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 1 << 15)
+  // Room for the 16,000 forms the key folder's table first holds (see `KeyFolder.initialSlots`):
+  // memory allocated and not yet written costs nothing, and each growth copies everything.
+  private var spans = UnsafeMutableBufferPointer<Span>.allocate(capacity: 1 << 14)
+  private var pool = UnsafeMutableBufferPointer<UInt32>.allocate(capacity: 1 << 17)
   private(set) var count = 0
   private var poolCount = 0
 
@@ -127,7 +129,7 @@ public final class KeyFolder {
   /// The units of every known form, end to end. This and `table` live in memory the folder owns
   /// (freed in `deinit`): a lookup runs for every token, and reaching an array held by a class
   /// retains and releases its storage each time.
-  private var units = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 1 << 16)
+  private var units = UnsafeMutableBufferPointer<UInt16>.allocate(capacity: 1 << 17)
   /// The composed unit tables new forms' keys are written from.
   private let composed = ComposedUnitKeys.shared
   private var unitCount = 0
