@@ -51,23 +51,28 @@ public struct LexiconScan: Sendable {
     var mentions: [SourceMention] = []
     var hits: [LexiconHit] = []
     hits.reserveCapacity(text.tokens.count / 8 + 4)
-    // The tokens of a sentence that may start a pattern of some index (see `PhraseIndex.forEachMatch`).
+    // The tokens of a sentence where a walk of some index may find something (see `PhraseIndex.forEachMatch`).
     var candidates: [Int32] = []
     var sentenceStartMasks: [UInt32] = []
     sentenceStartMasks.reserveCapacity(text.sentences.count)
     for (sentenceIndex, sentence) in text.sentences.enumerated() {
-      // The phrase indexes with a pattern that may start at some token of the sentence.
-      var startMask: UInt32 = 0
+      // The phrase indexes with a pattern that may start at some token of the sentence, and those
+      // whose walk from some token may find something (most tokens that start a pattern are not
+      // followed by a word that goes on with it).
+      var startMask: UInt32 = 0, walkMask: UInt32 = 0
+      let limit = sentence.tokens.upperBound
       candidates.removeAll(keepingCapacity: true)
       for token in sentence.tokens {
         let mask = terms.startMask(token)
+        guard mask != 0 else { continue }
         startMask |= mask
-        if mask != 0 { candidates.append(Int32(token)) }
+        let walks = terms.walkMask(from: token, limit: limit)
+        walkMask |= walks
+        if walks != 0 { candidates.append(Int32(token)) }
       }
       sentenceStartMasks.append(startMask)
-      let limit = sentence.tokens.upperBound
       let firstMention = mentions.count
-      if compiled.sourceIndex.mayMatch(startMask: startMask, fills: nil) {
+      if compiled.sourceIndex.mayMatch(startMask: walkMask, fills: nil) {
         candidates.withUnsafeBufferPointer { candidates in
           compiled.sourceIndex.forEachMatch(candidates: candidates, limit: limit, terms: terms, fills: nil) { match in
             let name = compiled.sourceNames[match.payload]
@@ -100,7 +105,7 @@ public struct LexiconScan: Sendable {
       candidates.withUnsafeBufferPointer { candidates in
         for (kind, index) in compiled.scannedIndexes {
           let slotted = index.hasSlots ? fills : nil
-          guard index.mayMatch(startMask: startMask, fills: slotted) else { continue }
+          guard index.mayMatch(startMask: walkMask, fills: slotted) else { continue }
           index.forEachMatch(candidates: candidates, limit: limit, terms: terms, fills: slotted) { match in
             hits.append(LexiconHit(kind: kind, entry: match.payload, sentence: sentenceIndex, tokens: match.tokens, fills: match.fills))
           }

@@ -809,10 +809,16 @@ struct TokenTerms {
   /// the token starts one of its patterns, and either the node a term leads to settles something
   /// itself, or the next token has a term among the labels leaving such nodes (of any index).
   @inline(__always)
-  func mayWalk(from token: Int, limit: Int, index startBit: UInt32) -> Bool {
+  func mayWalk(from token: Int, limit: Int, index startBit: UInt32) -> Bool { walkMask(from: token, limit: limit) & startBit != 0 }
+
+  /// The indexes (their start bits) whose walk from `token` may find something within `limit` (see
+  /// `mayWalk`).
+  @inline(__always)
+  func walkMask(from token: Int, limit: Int) -> UInt32 {
     let entry = tokenEntries[token]
-    guard entry.mask & startBit != 0 else { return false }
-    return entry.settled & startBit != 0 || (token + 1 < limit && entry.follow & tokenEntries[token + 1].labels != 0)
+    guard entry.mask != 0 else { return 0 }
+    let goesOn = token + 1 < limit && entry.follow & tokenEntries[token + 1].labels != 0
+    return goesOn ? entry.mask : entry.mask & entry.settled
   }
 }
 
