@@ -34,8 +34,8 @@ public struct WordShape: Hashable, Sendable {
   public let minimumLength: Int
   public let exceptions: Set<String>
   /// The affixes as scalar values, compared against a word's scalars without building strings.
-  private let suffixScalars: [[UInt32]]
-  private let prefixScalars: [[UInt32]]
+  fileprivate let suffixScalars: [[UInt32]]
+  fileprivate let prefixScalars: [[UInt32]]
 
   public init(suffixes: [String], prefixes: [String], minimumLength: Int, exceptions: Set<String>) {
     self.suffixes = suffixes
@@ -62,30 +62,62 @@ public struct WordShape: Hashable, Sendable {
   /// it does not copy the shape's arrays.
   final class Rule {
     let minimumLength: Int
-    let suffixes: [[UInt32]]
     let prefixes: [[UInt32]]
     /// The exceptions by scalars: forms carry their keys as scalars in memory, looked up there
     /// without making an array of each.
     let exceptions = ScalarMap()
-    /// Bit `s % 64` set for the last scalar `s` of every suffix (all bits when a suffix is empty): most
-    /// forms end in none of them and are turned away by one test.
-    let lastScalarBits: UInt64
+    /// The suffixes' scalars end to end, grouped by their last scalar modulo 64: a form is compared
+    /// only with the suffixes of its own last scalar's group, `groupStarts[g]..<groupStarts[g + 1]`
+    /// of `suffixEnds` (where each suffix ends in `suffixScalars`; it starts where the one before
+    /// ends). Most forms end in a letter no suffix ends in, and a group holds few.
+    private let suffixScalars: [UInt32]
+    private let suffixEnds: [Int]
+    private let groupStarts: [Int]
+    /// Whether a suffix is empty (every form long enough has it).
+    private let anySuffix: Bool
 
     init(_ shape: WordShape) {
       minimumLength = shape.minimumLength
-      suffixes = shape.suffixScalars
       prefixes = shape.prefixScalars
       for exception in shape.exceptions { exceptions[exception.unicodeScalars.map(\.value)] = 1 }
-      lastScalarBits = shape.suffixScalars.reduce(0) { bits, suffix in bits | (suffix.last.map { 1 << ($0 & 63) } ?? ~0) }
+      anySuffix = shape.suffixScalars.contains { $0.isEmpty }
+      let grouped = shape.suffixScalars.filter { !$0.isEmpty }.sorted { ($0.last! & 63) < ($1.last! & 63) }
+      var scalars: [UInt32] = [], ends: [Int] = [], starts = [Int](repeating: 0, count: 65)
+      for suffix in grouped {
+        scalars += suffix
+        ends.append(scalars.count)
+        starts[Int(suffix.last! & 63) + 1] += 1
+      }
+      for group in 0..<64 { starts[group + 1] += starts[group] }
+      suffixScalars = scalars
+      suffixEnds = ends
+      groupStarts = starts
     }
 
     func matches(scalars: UnsafeBufferPointer<UInt32>) -> Bool {
-      if lastScalarBits != ~0 {
-        guard let last = scalars.last, lastScalarBits & (1 << (last & 63)) != 0 else { return false }
+      guard scalars.count >= minimumLength else { return false }
+      if !anySuffix {
+        guard let last = scalars.last else { return false }
+        let group = Int(last & 63)
+        let fits = suffixScalars.withUnsafeBufferPointer { pool in
+          suffixEnds.withUnsafeBufferPointer { ends in
+            for index in groupStarts[group]..<groupStarts[group + 1] {
+              let start = index == 0 ? 0 : ends[index - 1], count = ends[index] - start
+              guard count <= scalars.count else { continue }
+              let offset = scalars.count - count
+              var position = 0
+              while position < count && scalars[offset + position] == pool[start + position] { position += 1 }
+              if position == count { return true }
+            }
+            return false
+          }
+        }
+        guard fits else { return false }
       }
-      return WordShape.matches(scalars: scalars, minimumLength: minimumLength, suffixes: suffixes, prefixes: prefixes) {
-        exceptions[scalars] != 0
+      if !prefixes.isEmpty {
+        guard prefixes.contains(where: { WordShape.hasPrefix(scalars, $0) }) else { return false }
       }
+      return exceptions[scalars] == 0
     }
   }
 
@@ -121,7 +153,7 @@ public struct WordShape: Hashable, Sendable {
     return true
   }
 
-  private static func hasPrefix(_ word: UnsafeBufferPointer<UInt32>, _ prefix: [UInt32]) -> Bool {
+  fileprivate static func hasPrefix(_ word: UnsafeBufferPointer<UInt32>, _ prefix: [UInt32]) -> Bool {
     guard prefix.count <= word.count else { return false }
     var index = 0
     while index < prefix.count {

@@ -197,3 +197,19 @@ extension LexiconLoaderTests {
     #expect(LexiconKind.allCases.map(\.ordinal) == Array(LexiconKind.allCases.indices))
   }
 }
+
+extension LexiconLoaderTests {
+  /// The vocabulary's test of a shape (suffixes grouped by their last letter) answers as the shape's
+  /// own, including suffixes whose last letters share a group and a suffix longer than the form.
+  @Test func shapeRulesAnswerAsTheirShapes() {
+    // "ć" is U+0107 and "G" U+0047: 0x107 % 64 == 0x47 % 64, so the two fall in one group.
+    let shape = WordShape(suffixes: ["ać", "ić", "óc", "ał", "G", "przyjść"], prefixes: [], minimumLength: 3, exceptions: ["pomoc", "kanał"])
+    let rule = WordShape.Rule(shape)
+    let forms = ["mówić", "czytać", "móc", "pomoc", "mówił", "kanał", "ić", "ać", "abG", "aG", "ść", "przyjść", "jść", "dom", "powiedział"]
+    for form in forms {
+      let scalars = form.unicodeScalars.map(\.value)
+      #expect(scalars.withUnsafeBufferPointer { rule.matches(scalars: $0) } == shape.matches(form), "\(form)")
+    }
+    #expect(forms.filter(shape.matches) == ["mówić", "czytać", "móc", "abG", "przyjść", "powiedział"])
+  }
+}
