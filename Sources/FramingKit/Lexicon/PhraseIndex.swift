@@ -555,16 +555,18 @@ final class PhraseIndex: @unchecked Sendable {
 
   @inline(__always)
   private static func labelBit(_ label: UInt32) -> UInt64 { 1 &<< UInt64(label & 63) }
-  /// A label's bit in 32 (a node's `labelBits` folded in half): what `TokenTerms` keeps of a token's terms.
+  /// A label's bit in 32: what `TokenTerms` keeps of a token's terms; `folded` gives a node's
+  /// `labelBits` in the same 32 bits (a label's 64-bit bit folds to its 32-bit one).
   @inline(__always)
   static func followBit(_ label: UInt32) -> UInt32 { 1 &<< (label & 31) }
+  private static func folded(_ labelBits: UInt64) -> UInt32 { UInt32(truncatingIfNeeded: labelBits) | UInt32(truncatingIfNeeded: labelBits >> 32) }
 
   /// Tells the vocabulary what a walk finds at the root's child along a term (`Vocabulary.followers`):
   /// the labels of its term edges (folded as `followBit` folds them), and whether it ends a pattern or
   /// goes on by a gap or a slot.
   private func noteFollowers(term: Int32, child: Int32) {
     let info = nodes[Int(child)]
-    vocabulary.addFollowers(term: term, labels: UInt32(truncatingIfNeeded: info.labelBits) | UInt32(truncatingIfNeeded: info.labelBits >> 32),
+    vocabulary.addFollowers(term: term, labels: Self.folded(info.labelBits),
                             settled: info.terminal >= 0 || info.gap >= 0 || !slotEdges[Int(child)].isEmpty, startBit: startBit)
   }
   /// Whether a pattern starts with a slot (it may then start wherever a registry mention does).
@@ -649,6 +651,11 @@ final class PhraseIndex: @unchecked Sendable {
   /// The longest match starting at token `start`, within `limit`.
   func longestMatch(at start: Int, limit: Int, terms: TokenTerms, fills: SlotFills?) -> Match? {
     guard start < limit, mayStart(at: start, limit: limit, terms: terms, fills: fills) else { return nil }
+    return walk(at: start, limit: limit, terms: terms, fills: fills)
+  }
+
+  /// The walk from a token `mayStart` let through.
+  private func walk(at start: Int, limit: Int, terms: TokenTerms, fills: SlotFills?) -> Match? {
     // A walk's stack is bounded (patterns are), so one of some size holds it; 64 entries nearly always do.
     var capacity = 64
     while true {
@@ -751,8 +758,9 @@ final class PhraseIndex: @unchecked Sendable {
     terms.mayWalk(from: position, limit: limit, index: startBit) || (rootHasSlots && fills?.hasFill(at: position) == true)
   }
 
-  /// Whether a pattern may start anywhere in a token range whose tokens' start masks OR to `startMask`
-  /// (`mayStart` for a whole sentence at once: most indexes have nothing to look for in most sentences).
+  /// Whether a pattern may start anywhere in a token range whose tokens' start masks (or walk masks,
+  /// `TokenTerms.walkMask`) OR to `startMask` (`mayStart` for a whole sentence at once: most indexes
+  /// have nothing to look for in most sentences).
   func mayMatch(startMask: UInt32, fills: SlotFills?) -> Bool {
     startMask & startBit != 0 || (rootHasSlots && fills?.isEmpty == false)
   }
@@ -765,8 +773,8 @@ final class PhraseIndex: @unchecked Sendable {
     var next = 0
     for candidate in candidates {
       let position = Int(candidate)
-      guard position >= next, mayStart(at: position, limit: limit, terms: terms, fills: fills),
-            let match = longestMatch(at: position, limit: limit, terms: terms, fills: fills) else { continue }
+      guard position >= next, position < limit, mayStart(at: position, limit: limit, terms: terms, fills: fills),
+            let match = walk(at: position, limit: limit, terms: terms, fills: fills) else { continue }
       body(match)
       next = match.tokens.upperBound
     }

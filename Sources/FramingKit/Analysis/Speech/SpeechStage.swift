@@ -32,7 +32,6 @@ public struct SpeechStage {
   }
 
   public func run(_ text: SegmentedText, scan: LexiconScan) -> AttributedArticle {
-    if let outletOnly = outletOnly(text, scan: scan) { return outletOnly }
     let language = text.language.language
     // The scan lists hits and mentions sentence by sentence: each sentence's are a range.
     let hitRanges = Self.ranges(of: scan.hits, sentences: text.sentences.count) { $0.pointee.sentence }
@@ -383,36 +382,6 @@ public struct SpeechStage {
     mentions.sort { $0.span != $1.span ? $0.span < $1.span : $0.entity < $1.entity }
     let bylineEntities = byline.sorted().map { scan.mentions[$0].entity }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
     let layer = SpeechLayer(sentences: speeches, mentions: mentions, byline: bylineEntities, credits: credits)
-    return AttributedArticle(text: text, scan: scan, speech: layer, lexicons: lexicons)
-  }
-
-  /// The result for an article that gives no rule anything to read: no registry mention, credit line,
-  /// quotation or paragraph led by a dash, and no hit of a kind or category any rule reads first
-  /// (cues, reporting verbs, reportative hedges, source anaphors, back-references). Every sentence is
-  /// then the outlet's own, as the rules would find one by one (as in most short items and titles).
-  private func outletOnly(_ text: SegmentedText, scan: LexiconScan) -> AttributedArticle? {
-    guard scan.mentions.isEmpty, text.credits.isEmpty, !text.quotations.contains(where: { $0.kind == .quotation }) else { return nil }
-    let categories = text.lexicon?.categories ?? ByKind()
-    for hit in scan.hits {
-      switch hit.kind {
-      case .attribution, .reportingVerbs: return nil
-      case .hedges: if categories[.hedges]?[hit.entry] == "reportative" { return nil }
-      case .clauseMarkers:
-        switch categories[.clauseMarkers]?[hit.entry] {
-        case "source-anaphor", "back-reference", "summary-reference": return nil
-        default: break
-        }
-      default: break
-      }
-    }
-    for paragraph in text.paragraphs where !paragraph.sentences.isEmpty {
-      let tokens = text.sentences[paragraph.sentences.lowerBound].tokens
-      if !tokens.isEmpty, Typography.isDash(text.tokens[tokens.lowerBound].mark) { return nil }
-    }
-    let assertion = SentenceSpeech(voice: .assertion, speakers: [], verbs: [], cues: [], reported: [], quoted: [], chain: [],
-                                   reason: Self.assertionReason)
-    let layer = SpeechLayer(sentences: [SentenceSpeech](repeating: assertion, count: text.sentences.count), mentions: [], byline: [],
-                            credits: [])
     return AttributedArticle(text: text, scan: scan, speech: layer, lexicons: lexicons)
   }
 
